@@ -1,0 +1,36 @@
+import { parseNotification } from '../handlers/notifications/index.ts';
+import { registerSlackHandlers } from '../handlers/register-slack-handlers.ts';
+import { startWarroom } from '../src/app.ts';
+import { createAwsPorts } from '../src/aws/aws-ports.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+import { createLogger } from '../src/logger.ts';
+
+/** `npm start`: warroom for real. A bad or missing setting stops it with exit code 2. */
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  for (const problem of loaded.problems) process.stderr.write(`config: ${problem}\n`);
+  process.exit(2);
+}
+const config = loaded.config;
+const logger = createLogger({ level: config.logLevel });
+const running = await startWarroom(
+  config,
+  { parseNotification, registerSlackHandlers },
+  { logger, aws: createAwsPorts(config.aws.region) },
+);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  });
+}

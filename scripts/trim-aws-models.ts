@@ -1,0 +1,187 @@
+/**
+ * Maintainer script: trims botocore's service models (../shared/aws-models) down to the operations
+ * warroom calls and the shapes they reach, strips documentation, and writes them to
+ * src/sandbox/aws/models/ where the emulator loads them. CI never runs this; the output is committed.
+ *
+ *   npx tsx scripts/trim-aws-models.ts
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const SOURCE = new URL('../../shared/aws-models/', import.meta.url);
+const TARGET = new URL('../src/sandbox/aws/models/', import.meta.url);
+const BOTOCORE_COMMIT = '0e6e2404b85dc336dd2889814e089bde7d1a4c55';
+
+/** Operations per service: AWS-NOTES.md §4 "Minimal IAM actions" plus the extras warroom may call. */
+const OPERATIONS: Record<string, string[]> = {
+  'ssm-incidents': [
+    'StartIncident',
+    'GetIncidentRecord',
+    'ListIncidentRecords',
+    'UpdateIncidentRecord',
+    'CreateTimelineEvent',
+    'ListTimelineEvents',
+    'GetTimelineEvent',
+    'UpdateTimelineEvent',
+    'UpdateRelatedItems',
+    'ListRelatedItems',
+    'GetResponsePlan',
+    'ListResponsePlans',
+  ],
+  'ssm-contacts': [
+    'StartEngagement',
+    'ListContacts',
+    'GetContact',
+    'ListRotations',
+    'ListRotationShifts',
+    'ListPagesByContact',
+    'ListPagesByEngagement',
+    'AcceptPage',
+    'DescribeEngagement',
+    'StopEngagement',
+    'ListEngagements',
+    'DescribePage',
+    'ListContactChannels',
+  ],
+  ssm: [
+    'StartAutomationExecution',
+    'GetAutomationExecution',
+    'StopAutomationExecution',
+    'DescribeDocument',
+    'DescribeAutomationExecutions',
+    'DescribeAutomationStepExecutions',
+    'GetDocument',
+  ],
+  rds: [
+    'DescribeDBInstances',
+    'DescribeDBClusters',
+    'CreateDBSnapshot',
+    'CreateDBClusterSnapshot',
+    'DescribeDBSnapshots',
+    'DescribeDBSnapshotAttributes',
+    'DescribeDBLogFiles',
+    'DownloadDBLogFilePortion',
+    'DescribeEvents',
+    'RebootDBInstance',
+    'DescribeDBClusterSnapshots',
+  ],
+  sns: ['ConfirmSubscription'],
+  sqs: [
+    'ReceiveMessage',
+    'DeleteMessage',
+    'SendMessage',
+    'ChangeMessageVisibility',
+    'GetQueueAttributes',
+    'GetQueueUrl',
+  ],
+  cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms'],
+};
+
+/**
+ * Error shapes no kept operation lists but the real service answers with anyway (SSM answers
+ * ValidationException for constraint violations on every operation), kept so the emulator can
+ * produce them from the model.
+ */
+const EXTRA_SHAPES: Record<string, string[]> = {
+  ssm: ['ValidationException', 'ThrottlingException', 'AccessDeniedException'],
+};
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stripDocumentation(value: Json): Json {
+  if (Array.isArray(value)) return value.map(stripDocumentation);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'documentation') continue;
+    out[key] = stripDocumentation(inner);
+  }
+  return out;
+}
+
+/** Every shape name a shape refers to: structure members, list members, map keys and values. */
+function referencedShapes(shape: JsonObject): string[] {
+  const refs: Json[] = [];
+  if (isObject(shape.members)) refs.push(...Object.values(shape.members));
+  refs.push(shape.member ?? null, shape.key ?? null, shape.value ?? null);
+  return refs.flatMap((ref) => (isObject(ref) && typeof ref.shape === 'string' ? [ref.shape] : []));
+}
+
+function trimModel(service: string, model: JsonObject): JsonObject {
+  const allOperations = model.operations;
+  const allShapes = model.shapes;
+  if (!isObject(allOperations) || !isObject(allShapes)) throw new Error(`${service}: not a service model`);
+  const operations: JsonObject = {};
+  const pending: string[] = [...(EXTRA_SHAPES[service] ?? [])];
+  for (const name of OPERATIONS[service] ?? []) {
+    const operation = allOperations[name];
+    if (!isObject(operation)) throw new Error(`${service}: no operation ${name}`);
+    operations[name] = operation;
+    for (const ref of [
+      operation.input,
+      operation.output,
+      ...(Array.isArray(operation.errors) ? operation.errors : []),
+    ]) {
+      if (isObject(ref) && typeof ref.shape === 'string') pending.push(ref.shape);
+    }
+  }
+  const shapes: JsonObject = {};
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (name in shapes) continue;
+    const shape = allShapes[name];
+    if (!isObject(shape)) throw new Error(`${service}: no shape ${name}`);
+    shapes[name] = shape;
+    pending.push(...referencedShapes(shape));
+  }
+  const sortedShapes = Object.fromEntries(
+    Object.keys(shapes)
+      .sort()
+      .map((key) => [key, shapes[key] ?? null]),
+  );
+  return stripDocumentation({
+    version: model.version ?? '2.0',
+    metadata: model.metadata ?? {},
+    operations,
+    shapes: sortedShapes,
+  }) as JsonObject;
+}
+
+const README = `# Vendored AWS service models
+
+Trimmed copies of botocore's \`service-2.json\` models, loaded by the local AWS emulator
+(\`src/sandbox/aws\`) to route and validate requests. Generated; do not edit by hand.
+
+- Source: https://github.com/boto/botocore, commit \`${BOTOCORE_COMMIT}\`,
+  \`botocore/data/<service>/<api-version>/service-2.json\`.
+- Licence: Apache License 2.0 (\`LICENSE-botocore.txt\`, \`NOTICE-botocore.txt\` beside this file).
+- Changes: only the operations warroom calls are kept, with every shape they reach (input, output,
+  errors) plus a few error shapes the services answer with although no kept operation lists them;
+  all \`documentation\` fields are removed.
+
+To regenerate, with botocore's models in \`../shared/aws-models\` (next to the repository):
+
+\`\`\`sh
+npx tsx scripts/trim-aws-models.ts
+\`\`\`
+
+The operation list lives in \`scripts/trim-aws-models.ts\`.
+`;
+
+mkdirSync(TARGET, { recursive: true });
+for (const service of Object.keys(OPERATIONS)) {
+  const model = JSON.parse(readFileSync(new URL(`${service}.json`, SOURCE), 'utf8')) as JsonObject;
+  const trimmed = trimModel(service, model);
+  writeFileSync(new URL(`${service}.json`, TARGET), `${JSON.stringify(trimmed, null, 1)}\n`);
+  const shapeCount = isObject(trimmed.shapes) ? Object.keys(trimmed.shapes).length : 0;
+  console.log(`${service}: ${OPERATIONS[service]?.length} operations, ${shapeCount} shapes`);
+}
+for (const file of ['LICENSE-botocore.txt', 'NOTICE-botocore.txt']) {
+  // Copied by content, not with copyFileSync, so the read-only mode of the source is not carried over.
+  writeFileSync(new URL(file, TARGET), readFileSync(new URL(file, SOURCE)));
+}
+writeFileSync(new URL('README.md', TARGET), README);

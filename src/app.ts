@@ -1,0 +1,187 @@
+import type { AddressInfo } from 'node:net';
+import { type App, webApi } from '@slack/bolt';
+import type { AwsPorts } from './aws/aws-ports.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config/config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { createHttpServer } from './server/http-server.ts';
+import { createSnsRoute } from './server/sns-route.ts';
+import { CardSync } from './services/card-sync.ts';
+import { IntakeProcessor } from './services/intake.ts';
+import type { ParseNotification } from './services/parse-context.ts';
+import { createBoltApp } from './slack/bolt-app.ts';
+import { SlackGateway } from './slack/slack-gateway.ts';
+import { createCertificateSource } from './sns/certificate-source.ts';
+import type { FetchPem } from './sns/fetch-pem-over-https.ts';
+import { verifySnsMessage } from './sns/verify-sns-message.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+/** What the Slack listeners in handlers/ and commands/ get. */
+export interface SlackHandlerDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * The adapters warroom runs with. They live in handlers/ and commands/, which depend on src/ and
+ * never the other way, so the entry point (bin/) hands them in.
+ */
+export interface WarroomAdapters {
+  parseNotification: ParseNotification;
+  registerSlackHandlers: (app: App, deps: SlackHandlerDeps) => void;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** How SNS signing certificates are fetched when not pinned (tests refuse the network). */
+  fetchPem?: FetchPem;
+  aws: AwsPorts;
+  /** How often pending notifications and failed cards are retried, in ms. */
+  retryIntervalMs?: number;
+}
+
+export interface RunningWarroom {
+  port: number;
+  url: string;
+  store: Store;
+  metrics: Metrics;
+  intake: IntakeProcessor;
+  cards: CardSync;
+  bolt: App;
+  /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The one composition root: builds every dependency once and wires them together. */
+export async function startWarroom(
+  config: Config,
+  adapters: WarroomAdapters,
+  options: StartOptions,
+): Promise<RunningWarroom> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new Metrics();
+  const store = new SqliteStore(config.store.path);
+  const slackClient = new webApi.WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+  });
+  const slack = new SlackGateway({ client: slackClient, metrics, logger });
+  const cards = new CardSync({
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    defaultRegion: config.aws.region,
+  });
+  const intake = new IntakeProcessor({
+    store,
+    parse: adapters.parseNotification,
+    incidentRecords: options.aws.incidentRecords,
+    signalRules: config.signals,
+    clock,
+    logger,
+    metrics,
+    onIncidentChanged: (seq) => cards.request(seq),
+  });
+  const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
+  const sns = createSnsRoute({
+    verify: (raw) => verifySnsMessage(raw, { allowedTopicArns: config.sns.topicArns, certificates, clock }),
+    confirmSubscription: options.aws.confirmSubscription,
+    store,
+    onStored: () => void intake.kick(),
+    clock,
+    metrics,
+    logger,
+  });
+
+  const bolt = createBoltApp(config, logger);
+  adapters.registerSlackHandlers(bolt.app, { config, store, clock, logger, metrics });
+
+  let slackReady = false;
+  const server = createHttpServer({
+    sns,
+    slackEvents: bolt.requestListener,
+    isReady: () => {
+      const checks = { store: store.isHealthy(), slackAuth: slackReady };
+      return { ready: checks.store && checks.slackAuth, checks };
+    },
+    metrics,
+    logger,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (bolt.socketMode) await bolt.app.start();
+
+  warnAboutConfig(config, logger);
+  const checkSlack = slack.authTest().then(
+    (identity) => {
+      slackReady = true;
+      logger.info({ botUserId: identity.userId, teamId: identity.teamId }, 'connected to Slack');
+    },
+    (error: unknown) =>
+      logger.error({ err: error }, 'Slack auth.test failed: check SLACK_BOT_TOKEN and SLACK_API_URL'),
+  );
+  // What a crash left behind: cards posted but unrecorded, notifications stored but unprocessed.
+  await cards.resumeAll();
+  void intake.kick();
+  const retry = setInterval(() => {
+    void intake.kick();
+    void cards.resumeAll();
+  }, options.retryIntervalMs ?? 5000);
+  retry.unref();
+  logger.info({ port, socketMode: bolt.socketMode }, 'warroom is listening');
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    metrics,
+    intake,
+    cards,
+    bolt: bolt.app,
+    async settled() {
+      await checkSlack;
+      do {
+        await intake.idle();
+        await cards.idle();
+      } while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));
+    },
+    async stop() {
+      clearInterval(retry);
+      cards.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (bolt.socketMode) await bolt.app.stop();
+      await intake.idle();
+      await cards.idle();
+      store.close();
+    },
+  };
+}
+
+/** A card sync that failed is retried on a timer; settled() waits a beat for it. */
+function waitForRetry(): Promise<boolean> {
+  return new Promise((resolve) => setTimeout(() => resolve(true), 50));
+}
+
+function warnAboutConfig(config: Config, logger: Logger): void {
+  if (config.sns.topicArns.length === 0) {
+    logger.warn('sns.topicArns is empty: every SNS message will be refused until a topic is listed');
+  }
+  for (const key of config.inactiveKeys) {
+    logger.warn({ key }, `config key "${key}" is accepted but not active in this version`);
+  }
+}

@@ -1,0 +1,102 @@
+import { BotError } from '../errors.ts';
+
+/** The AWS services warroom calls, named as users know them. */
+export type AwsServiceLabel = 'Incident Manager' | 'Systems Manager' | 'RDS' | 'SNS';
+
+export type AwsErrorCode =
+  | 'AWS.THROTTLED'
+  | 'AWS.ACCESS_DENIED'
+  | 'AWS.NOT_FOUND'
+  | 'AWS.VALIDATION'
+  | 'AWS.CONFLICT'
+  | 'AWS.FAILED';
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+]);
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'AuthorizationErrorException',
+  'AuthorizationError',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'MissingAuthenticationTokenException',
+  'MissingAuthenticationToken',
+  'IncompleteSignatureException',
+  'SignatureDoesNotMatch',
+]);
+const CONFLICT = new Set([
+  'ConflictException',
+  'IdempotentParameterMismatch',
+  'InvalidAutomationStatusUpdateException',
+]);
+
+interface SdkErrorFacts {
+  name: string;
+  status?: number;
+  requestId?: string;
+  message: string;
+}
+
+/** Reads what the SDK puts on its errors (`name`, `$metadata`) without trusting the shape. */
+function readSdkError(error: unknown): SdkErrorFacts {
+  if (!(error instanceof Error)) return { name: 'UnknownError', message: String(error) };
+  const metadata = (error as { $metadata?: unknown }).$metadata;
+  const facts: SdkErrorFacts = { name: error.name, message: error.message };
+  if (typeof metadata === 'object' && metadata !== null) {
+    const { httpStatusCode, requestId } = metadata as { httpStatusCode?: unknown; requestId?: unknown };
+    if (typeof httpStatusCode === 'number') facts.status = httpStatusCode;
+    if (typeof requestId === 'string') facts.requestId = requestId;
+  }
+  return facts;
+}
+
+function classify({ name, status }: SdkErrorFacts): AwsErrorCode {
+  if (THROTTLING.has(name) || status === 429) return 'AWS.THROTTLED';
+  if (ACCESS_DENIED.has(name) || status === 403) return 'AWS.ACCESS_DENIED';
+  if (CONFLICT.has(name) || status === 409) return 'AWS.CONFLICT';
+  if (/NotFound/.test(name) || status === 404) return 'AWS.NOT_FOUND';
+  if (/Validation|^Invalid|MissingParameter/.test(name) || status === 400) return 'AWS.VALIDATION';
+  return 'AWS.FAILED';
+}
+
+function userMessageFor(code: AwsErrorCode, service: AwsServiceLabel): string {
+  switch (code) {
+    case 'AWS.THROTTLED':
+      return `AWS is throttling ${service} calls; warroom will retry.`;
+    case 'AWS.ACCESS_DENIED':
+      return `warroom is not allowed to make this ${service} call; check the IAM permissions of its role.`;
+    case 'AWS.NOT_FOUND':
+      return `${service} could not find that resource.`;
+    case 'AWS.VALIDATION':
+      return `${service} rejected the request as invalid.`;
+    case 'AWS.CONFLICT':
+      return `${service} refused the change because it conflicts with an earlier one.`;
+    default:
+      return `The call to ${service} failed; try again in a moment.`;
+  }
+}
+
+/**
+ * Maps anything an SDK call threw to a BotError with a stable `AWS.*` code and a plain-words
+ * userMessage. The detail (for logs) names the operation, error name, status and requestId, plus
+ * AWS's message cut short; raw responses are never included.
+ */
+export function toAwsBotError(error: unknown, service: AwsServiceLabel, operation: string): BotError {
+  const facts = readSdkError(error);
+  const code = classify(facts);
+  const parts = [`${service} ${operation}: ${facts.name}`];
+  if (facts.status !== undefined) parts.push(`HTTP ${facts.status}`);
+  if (facts.requestId !== undefined) parts.push(`requestId ${facts.requestId}`);
+  parts.push(facts.message.slice(0, 300));
+  return new BotError(code, userMessageFor(code, service), { cause: error, detail: parts.join(', ') });
+}

@@ -1,0 +1,26 @@
+import type { SignalPolicyRule } from '../incident/signal-policy.ts';
+
+export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
+
+/** Everything warroom reads at start-up, validated once. Inside the app, trust these types. */
+export interface Config {
+  port: number;
+  logLevel: string;
+  configPath: string;
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl: string;
+    alertChannel: string;
+    incidentChannels: boolean;
+  };
+  aws: { region: string };
+  store: { kind: 'sqlite'; path: string };
+  sns: { topicArns: string[]; certDir?: string };
+  incidents: { responsePlanArn?: string };
+  signals: SignalPolicyRule[];
+  permissions: Record<PermissionAction, string[]>;
+  /** Top-level YAML keys present but not active in this version. */
+  inactiveKeys: string[];
+}

@@ -1,0 +1,69 @@
+import type { Impact } from './impact.ts';
+
+/** Which parser recognised a notification. */
+export type AlertSource =
+  | 'cloudwatch-alarm'
+  | 'rds-event'
+  | 'eventbridge-rds'
+  | 'cloudtrail'
+  | 'chatbot'
+  | 'incident-manager'
+  | 'unknown';
+
+export type ResourceKind =
+  | 'rds-instance'
+  | 'rds-cluster'
+  | 'rds-snapshot'
+  | 'rds-cluster-snapshot'
+  | 'cloudwatch-alarm'
+  | 'other';
+
+/** The AWS thing a signal is about. `id` is the identifier people type (DB identifier, alarm name). */
+export interface Resource {
+  kind: ResourceKind;
+  id: string;
+  arn?: string;
+  region?: string;
+  accountId?: string;
+}
+
+/** What a signal is correlated by when it names no RDS resource. */
+export interface Correlation {
+  kind: 'alarm' | 'incident-manager' | 'chatbot-thread' | 'chatbot-keywords' | 'raw';
+  value: string;
+}
+
+/** A labelled fact shown on the card, e.g. { label: 'Threshold', value: '> 80 %' }. */
+export interface AlertFact {
+  label: string;
+  value: string;
+}
+
+/**
+ * One AWS signal, normalised by a parser. Parsers decide what the message *is*; what it *does*
+ * (open an incident, annotate one, record a recovery) and its impact come from the signal policy
+ * table keyed by `signalType`.
+ */
+export interface Alert {
+  source: AlertSource;
+  /**
+   * Key into the signal policy table, `<source>:<kind>`, e.g. `cloudwatch-alarm:ALARM`,
+   * `rds-event:failover`, `cloudtrail:ModifyDBSnapshotAttribute:public`, `unknown:raw`.
+   */
+  signalType: string;
+  /** Short headline (plain text, at most 150 characters). */
+  title: string;
+  /** One or a few lines of mrkdwn detail (at most 2,000 characters). */
+  detail: string;
+  /** When AWS says it happened. */
+  occurredAt: Date;
+  resource?: Resource;
+  correlation?: Correlation;
+  /** Impact the message itself states (Incident Manager record, Chatbot severity); policy may override. */
+  suggestedImpact?: Impact;
+  /** Incident Manager incident-record ARN this signal is about, when known. */
+  incidentManagerArn?: string;
+  facts: AlertFact[];
+  /** For messages nobody could parse: the raw message text, shown clearly labelled. */
+  raw?: string;
+}

@@ -1,0 +1,61 @@
+import type { AlertFact, AlertSource, Correlation, Resource } from './alert.ts';
+import type { Impact } from './impact.ts';
+
+/** open → acknowledged → mitigated → resolved. Incident Manager only knows OPEN and RESOLVED. */
+export type IncidentStatus = 'open' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/** The newest AWS signal about an incident, shown on its card. */
+export interface LatestSignal {
+  signalType: string;
+  title: string;
+  detail: string;
+  at: Date;
+  facts: AlertFact[];
+}
+
+export interface Incident {
+  /** Store-assigned sequence; the people-facing id is `INC-<seq>`. */
+  seq: number;
+  groupKey: string;
+  title: string;
+  impact: Impact;
+  /** Who set the impact last: signals may raise it only while no person has set it. */
+  impactSetBy: 'signal' | 'person';
+  status: IncidentStatus;
+  source: AlertSource;
+  resource?: Resource;
+  correlation?: Correlation;
+  incidentManagerArn?: string;
+  accountId?: string;
+  region?: string;
+  openedAt: Date;
+  updatedAt: Date;
+  latestSignal: LatestSignal;
+  signalCount: number;
+  /** Set by a recovery signal (alarm back to OK) while the incident is still open. */
+  recoveredAt?: Date;
+  /** The raw message of an unrecognised notification, shown clearly labelled. */
+  raw?: string;
+  /** Bumped on every change; the card is re-rendered until it shows this version. */
+  version: number;
+}
+
+/** An incident not yet stored (no sequence number). */
+export type NewIncident = Omit<Incident, 'seq'>;
+
+export function incidentId(seq: number): string {
+  return `INC-${seq}`;
+}
+
+export type TimelineKind = 'opened' | 'signal' | 'recovery' | 'annotation';
+
+export interface TimelineEntry {
+  at: Date;
+  kind: TimelineKind;
+  /** `aws:<source>` for signals, a Slack user id for people. */
+  actor: string;
+  text: string;
+  signalType?: string;
+  /** Makes an entry idempotent, e.g. `sns:<MessageId>`. */
+  dedupeKey?: string;
+}

@@ -1,0 +1,66 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+
+/** warroom's Prometheus metrics, on a registry of their own (no global state between app instances). */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly snsReceived = new Counter({
+    name: 'warroom_sns_notifications_received_total',
+    help: 'POST /sns requests received',
+    registers: [this.registry],
+  });
+
+  readonly snsVerified = new Counter({
+    name: 'warroom_sns_notifications_verified_total',
+    help: 'SNS messages whose signature, certificate and topic were verified',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+
+  readonly snsRejected = new Counter({
+    name: 'warroom_sns_notifications_rejected_total',
+    help: 'SNS messages refused, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly snsDuplicates = new Counter({
+    name: 'warroom_sns_notifications_duplicate_total',
+    help: 'Redelivered SNS messages (same MessageId) that changed nothing',
+    registers: [this.registry],
+  });
+
+  readonly signalsProcessed = new Counter({
+    name: 'warroom_signals_processed_total',
+    help: 'Notifications processed from the inbox, by source and outcome',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly incidentsOpened = new Counter({
+    name: 'warroom_incidents_opened_total',
+    help: 'Incidents opened, by source',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
+  readonly slackCalls = new Counter({
+    name: 'warroom_slack_calls_total',
+    help: 'Slack Web API calls, by method and outcome',
+    labelNames: ['method', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly slackRateLimited = new Counter({
+    name: 'warroom_slack_rate_limited_total',
+    help: 'Slack 429 answers received, by method',
+    labelNames: ['method'] as const,
+    registers: [this.registry],
+  });
+
+  readonly inboxPending = new Gauge({
+    name: 'warroom_inbox_pending',
+    help: 'Notifications stored but not yet processed',
+    registers: [this.registry],
+  });
+}

@@ -1,0 +1,26 @@
+import type { Clock } from '../../clock.ts';
+import { RdsState } from './services/rds/rds-state.ts';
+import { SnsState } from './services/sns/sns-state.ts';
+import { SsmState } from './services/ssm/ssm-state.ts';
+import { IncidentsState } from './services/ssm-incidents/incidents-state.ts';
+
+export interface EmulatorEnvironment {
+  accountId: string;
+  region: string;
+  clock: Clock;
+}
+
+/** Everything the emulated services hold; typed and mutable so tests can seed and assert on it. */
+export class EmulatorState {
+  readonly sns: SnsState;
+  readonly incidents: IncidentsState;
+  readonly rds: RdsState;
+  readonly ssm: SsmState;
+
+  constructor(env: EmulatorEnvironment) {
+    this.sns = new SnsState();
+    this.incidents = new IncidentsState(env);
+    this.rds = new RdsState(env);
+    this.ssm = new SsmState(env);
+  }
+}

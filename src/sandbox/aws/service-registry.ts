@@ -1,0 +1,40 @@
+import { loadServiceModel, type ModelName } from './model/service-model.ts';
+import { createAwsJsonProtocol } from './protocols/aws-json-protocol.ts';
+import type { ServiceDefinition } from './service-definition.ts';
+import { createRdsService } from './services/rds/rds-service.ts';
+import { createSnsService } from './services/sns/sns-service.ts';
+import { createSsmService } from './services/ssm/ssm-service.ts';
+import { createSsmIncidentsService } from './services/ssm-incidents/ssm-incidents-service.ts';
+
+/**
+ * A service with a model and protocol but no handlers yet: every request is still parsed and
+ * model-validated, then answered `NotImplemented` (501).
+ */
+function modelOnlyService(
+  name: ModelName,
+  signingName: string,
+  endpointEnvSuffix: string,
+): ServiceDefinition {
+  const model = loadServiceModel(name);
+  return {
+    name,
+    signingName,
+    endpointEnvSuffix,
+    model,
+    protocol: createAwsJsonProtocol(model),
+    handlers: {},
+  };
+}
+
+export function createServiceDefinitions(): ServiceDefinition[] {
+  return [
+    createSsmIncidentsService(),
+    createSsmService(),
+    createRdsService(),
+    createSnsService(),
+    modelOnlyService('ssm-contacts', 'ssm-contacts', 'SSM_CONTACTS'),
+    modelOnlyService('sqs', 'sqs', 'SQS'),
+    // CloudWatch's model lists CBOR first, but the JS SDK sends awsJson 1.0 (AWS-NOTES §1).
+    modelOnlyService('cloudwatch', 'monitoring', 'CLOUDWATCH'),
+  ];
+}

@@ -1,0 +1,27 @@
+import { loadServiceModel } from '../../model/service-model.ts';
+import { createAwsQueryProtocol } from '../../protocols/aws-query-protocol.ts';
+import { rdsValidationErrors } from '../../protocols/query-validation-errors.ts';
+import type { ServiceDefinition } from '../../service-definition.ts';
+import { describeDBClusters } from './describe-db-clusters.ts';
+import { describeDBInstances } from './describe-db-instances.ts';
+import { describeDBSnapshotAttributes, describeDBSnapshots } from './describe-db-snapshots.ts';
+import { validateRdsInput } from './rds-constraints.ts';
+
+/** RDS over awsQuery, with the documented identifier and MaxRecords rules the model lacks. */
+export function createRdsService(): ServiceDefinition {
+  const model = loadServiceModel('rds');
+  return {
+    name: 'rds',
+    signingName: 'rds',
+    endpointEnvSuffix: 'RDS',
+    model,
+    protocol: createAwsQueryProtocol(model, rdsValidationErrors),
+    handlers: {
+      DescribeDBInstances: describeDBInstances,
+      DescribeDBClusters: describeDBClusters,
+      DescribeDBSnapshots: describeDBSnapshots,
+      DescribeDBSnapshotAttributes: describeDBSnapshotAttributes,
+    },
+    extraValidation: validateRdsInput,
+  };
+}

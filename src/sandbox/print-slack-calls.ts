@@ -1,0 +1,27 @@
+import type { SlackEmulator } from './slack/slack-emulator.ts';
+import { renderBlocks } from './terminal/render-blocks.ts';
+
+type Write = (text: string) => void;
+
+/** Shows, readably, what warroom sends to the local Slack: new cards, in-place updates, 429s. */
+export function printSlackCalls(slack: SlackEmulator, write: Write): () => void {
+  return slack.onCall((call) => {
+    const args = call.args as { channel?: string; ts?: string; text?: string; blocks?: unknown };
+    if (call.status === 429) {
+      write(`\n⏳ Slack answered 429 to ${call.method}: warroom waits Retry-After and tries again\n`);
+      return;
+    }
+    if (!call.ok) {
+      write(`\n✗ Slack refused ${call.method}: ${call.error ?? 'error'}\n`);
+      return;
+    }
+    if (call.method === 'chat.postMessage' || call.method === 'chat.update') {
+      const heading =
+        call.method === 'chat.postMessage'
+          ? `💬 Slack #${args.channel}: new incident card (chat.postMessage)`
+          : `✏️  Slack #${args.channel}: card ${args.ts} updated in place (chat.update)`;
+      const body = renderBlocks(args.blocks, args.text ?? '');
+      write(`\n${heading}\n┌${'─'.repeat(70)}\n${body.join('\n')}\n└${'─'.repeat(70)}\n`);
+    }
+  });
+}

@@ -1,0 +1,95 @@
+import { SlackApiError } from '../api-error.ts';
+import { optionalBoolean, optionalList, optionalString } from '../arg-readers.ts';
+import {
+  type MethodHandler,
+  requireBotMember,
+  requireScope,
+  resolveChannel,
+  scopeFor,
+  toConversation,
+} from '../method-context.ts';
+
+/** conversations.info, conversations.create, conversations.invite and conversations.join. */
+
+export const MAX_CHANNEL_NAME = 80;
+
+/** Slack's channel-name rules, in the order Slack reports them. */
+export function checkChannelName(name: string | undefined): string {
+  if (name === undefined || name === '') throw new SlackApiError('invalid_name_required');
+  if (name.length > MAX_CHANNEL_NAME) throw new SlackApiError('invalid_name_maxlength');
+  if (/[^a-z0-9_-]/.test(name)) throw new SlackApiError('invalid_name_specials');
+  if (/^[-_]+$/.test(name)) throw new SlackApiError('invalid_name_punctuation');
+  return name;
+}
+
+const info: MethodHandler = (context) => {
+  const channel = resolveChannel(context, optionalString(context.args, 'channel'));
+  requireScope(context, scopeFor(channel, 'read'));
+  return { channel: toConversation(context, channel) };
+};
+
+const create: MethodHandler = (context) => {
+  const { args, state, workspace, clock } = context;
+  const isPrivate = optionalBoolean(args, 'is_private') ?? false;
+  requireScope(context, isPrivate ? 'groups:write' : 'channels:manage');
+  const name = checkChannelName(optionalString(args, 'name'));
+  if (state.findChannelByName(name)) throw new SlackApiError('name_taken');
+  const channel = {
+    id: state.nextId('C'),
+    name,
+    isPrivate,
+    members: new Set([workspace.botUserId]),
+    created: Math.floor(clock.now().getTime() / 1000),
+    creator: workspace.botUserId,
+  };
+  state.channels.set(channel.id, channel);
+  return { channel: toConversation(context, channel) };
+};
+
+const invite: MethodHandler = (context) => {
+  const { args, state, workspace } = context;
+  const channel = resolveChannel(context, optionalString(args, 'channel'));
+  requireScope(context, scopeFor(channel, 'manage'));
+  const users = optionalList(args, 'users') ?? [];
+  if (users.length === 0) throw new SlackApiError('no_user');
+  if (users.length > 1000) throw new SlackApiError('too_many_users');
+  requireBotMember(context, channel);
+  const errors = users.flatMap((user) => {
+    const error = !state.findUser(user)
+      ? 'user_not_found'
+      : user === workspace.botUserId
+        ? 'cant_invite_self'
+        : channel.members.has(user)
+          ? 'already_in_channel'
+          : undefined;
+    return error ? [{ user, ok: false, error }] : [];
+  });
+  const first = errors[0];
+  // Without `force`, Slack invites nobody when any user fails.
+  if (first) throw new SlackApiError(first.error, { errors });
+  for (const user of users) channel.members.add(user);
+  return { channel: toConversation(context, channel) };
+};
+
+const join: MethodHandler = (context) => {
+  const channel = resolveChannel(context, optionalString(context.args, 'channel'));
+  requireScope(context, 'channels:join');
+  if (channel.isPrivate) throw new SlackApiError('method_not_supported_for_channel_type');
+  const bot = context.workspace.botUserId;
+  if (channel.members.has(bot)) {
+    return {
+      channel: toConversation(context, channel),
+      warning: 'already_in_channel',
+      response_metadata: { warnings: ['already_in_channel'] },
+    };
+  }
+  channel.members.add(bot);
+  return { channel: toConversation(context, channel) };
+};
+
+export const conversationMethods: Record<string, MethodHandler> = {
+  'conversations.info': info,
+  'conversations.create': create,
+  'conversations.invite': invite,
+  'conversations.join': join,
+};

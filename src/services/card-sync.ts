@@ -1,0 +1,110 @@
+import type { Clock } from '../clock.ts';
+import type { Incident } from '../incident/incident.ts';
+import type { Logger } from '../logger.ts';
+import { CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
+import { buildIncidentCard } from '../slack/incident-card.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { KeyedRunner } from './keyed-runner.ts';
+
+export interface CardSyncDeps {
+  store: Store;
+  slack: SlackGateway;
+  clock: Clock;
+  logger: Logger;
+  alertChannel: string;
+  defaultRegion: string;
+  /** Delay before a failed sync is tried again, by attempt number. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/**
+ * Keeps each incident's Slack card equal to the stored incident: posts it once, then chat.updates
+ * it whenever the incident's version moves past what the card shows.
+ *
+ * Post-once across crashes: the intent to post is stored before posting, and every card carries
+ * message metadata naming its incident. A card whose post was started but whose ts was never
+ * recorded is looked for in the channel before anything is posted again.
+ */
+export class CardSync {
+  private readonly runner = new KeyedRunner<number>(
+    (seq) => this.syncWithRetry(seq),
+    (error, seq) => this.deps.logger.error({ err: error, incidentSeq: seq }, 'card sync crashed'),
+  );
+  private readonly failures = new Map<number, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: CardSyncDeps) {}
+
+  request(seq: number): void {
+    this.runner.request(seq);
+  }
+
+  /** Re-syncs every card that is missing, unconfirmed or stale (at start-up, after a crash). */
+  async resumeAll(): Promise<void> {
+    for (const seq of await this.deps.store.listIncidentsNeedingCardSync()) this.request(seq);
+  }
+
+  idle(): Promise<void> {
+    return this.runner.idle();
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async syncWithRetry(seq: number): Promise<void> {
+    try {
+      await this.sync(seq);
+      this.failures.delete(seq);
+    } catch (error) {
+      const attempt = (this.failures.get(seq) ?? 0) + 1;
+      this.failures.set(seq, attempt);
+      const delay = (this.deps.retryDelayMs ?? ((n) => Math.min(60_000, 1000 * 2 ** n)))(attempt);
+      this.deps.logger.error({ err: error, incidentSeq: seq, attempt, retryInMs: delay }, 'card sync failed');
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.request(seq);
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  private async sync(seq: number): Promise<void> {
+    const { store, slack, clock } = this.deps;
+    const incident = await store.getIncident(seq);
+    if (!incident) return;
+    let card = await store.getCard(seq);
+    if (card && !card.ts) {
+      const found = await slack.findMessageByMetadata(
+        card.channel,
+        card.postStartedAt,
+        CARD_METADATA_EVENT_TYPE,
+        (payload) => payload.incident_seq === seq,
+      );
+      if (found) {
+        this.deps.logger.info({ incidentSeq: seq, ts: found }, 'found a card posted before a restart');
+        await store.recordCardPosted(seq, found, 0);
+        card = { ...card, ts: found, renderedVersion: 0 };
+      }
+    }
+    if (!card) card = await store.beginCardPost(seq, this.deps.alertChannel, clock.now());
+    const content = this.render(incident, card.channel);
+    if (!card.ts) {
+      const { ts } = await slack.postMessage(content);
+      await store.recordCardPosted(seq, ts, incident.version);
+      return;
+    }
+    if (card.renderedVersion < incident.version) {
+      await slack.updateMessage({ ...content, ts: card.ts });
+      await store.recordCardRendered(seq, incident.version);
+    }
+  }
+
+  private render(incident: Incident, channel: string) {
+    const card = buildIncidentCard(incident, { defaultRegion: this.deps.defaultRegion });
+    return { channel, text: card.text, blocks: card.blocks, metadata: card.metadata };
+  }
+}

@@ -1,0 +1,117 @@
+import type { IncidentRecordReader } from '../aws/incident-record.ts';
+import type { Clock } from '../clock.ts';
+import { applyAlert } from '../incident/apply-alert.ts';
+import { groupKeyFor, withTopicLocation } from '../incident/group-key.ts';
+import { decideSignal, type SignalPolicyRule } from '../incident/signal-policy.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { InboxItem, Store } from '../store/store.ts';
+import type { ParseNotification } from './parse-context.ts';
+
+export interface IntakeDeps {
+  store: Store;
+  parse: ParseNotification;
+  incidentRecords: IncidentRecordReader;
+  signalRules: readonly SignalPolicyRule[];
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  /** Called after a notification changed an incident (the card follows). */
+  onIncidentChanged: (seq: number) => void;
+  maxAttempts?: number;
+}
+
+const BATCH = 200;
+
+/**
+ * Processes the inbox: every stored notification is parsed, grouped and applied to the incident
+ * store exactly once. Runs after each POST /sns, at start-up (what a crash left pending) and on a
+ * timer (retries). One drain at a time, so notifications apply in the order they arrived.
+ */
+export class IntakeProcessor {
+  private draining: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /** Starts a drain, or asks the running one to look again when it finishes. */
+  kick(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.drain();
+        } while (this.again);
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    const { store, clock, metrics } = this.deps;
+    for (;;) {
+      const items = await store.listDueNotifications(clock.now(), BATCH);
+      for (const item of items) await this.process(item);
+      metrics.inboxPending.set(await store.countNotifications('pending'));
+      if (items.length < BATCH) return;
+    }
+  }
+
+  private async process(item: InboxItem): Promise<void> {
+    const { store, clock, logger, metrics } = this.deps;
+    try {
+      const parsed = await this.deps.parse(
+        {
+          messageId: item.messageId,
+          topicArn: item.topicArn,
+          subject: item.subject,
+          message: item.message,
+          timestamp: item.timestamp,
+        },
+        { incidentRecords: this.deps.incidentRecords, logger },
+      );
+      const alert = withTopicLocation(parsed, item.topicArn);
+      const decision = decideSignal(alert.signalType, alert.suggestedImpact, this.deps.signalRules);
+      const groupKey = groupKeyFor(alert);
+      const now = clock.now();
+      const outcome = await store.applySignal(item.messageId, groupKey, now, (open) =>
+        applyAlert({ open, alert, decision, groupKey, messageId: item.messageId, now }),
+      );
+      metrics.signalsProcessed.inc({ source: alert.source, outcome: outcome.change });
+      if (outcome.change === 'opened') metrics.incidentsOpened.inc({ source: alert.source });
+      if (outcome.change === 'unmatched') {
+        logger.info(
+          { messageId: item.messageId, signalType: alert.signalType, groupKey },
+          'signal kept in the inbox: no open incident to attach it to',
+        );
+      }
+      if (outcome.incident) this.deps.onIncidentChanged(outcome.incident.seq);
+    } catch (error) {
+      const attempts = item.attempts + 1;
+      const giveUp = attempts >= (this.deps.maxAttempts ?? 10);
+      const retryAt = giveUp
+        ? undefined
+        : new Date(clock.now().getTime() + Math.min(300_000, 1000 * 2 ** attempts));
+      await store.recordNotificationFailure(
+        item.messageId,
+        (error as Error).message ?? String(error),
+        retryAt,
+      );
+      metrics.signalsProcessed.inc({ source: 'unknown', outcome: giveUp ? 'failed' : 'retry' });
+      logger.error(
+        { err: error, messageId: item.messageId, attempts, giveUp },
+        'processing a notification failed',
+      );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logger.ts';
+import { toBoltLogger } from './bolt-logger.ts';
+
+export interface BoltSetup {
+  app: App;
+  /** In HTTP mode, the listener for POST /slack/events; undefined in Socket Mode. */
+  requestListener?: HTTPReceiver['requestListener'];
+  socketMode: boolean;
+}
+
+/**
+ * The Bolt app. HTTP mode: Bolt verifies Slack's signature and acks; our own server routes
+ * /slack/events to it, because the same port also serves /sns and health. Socket Mode (an app
+ * token is set): events arrive over the socket and the HTTP server still serves /sns and health.
+ */
+export function createBoltApp(config: Config, logger: Logger): BoltSetup {
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions = { slackApiUrl: config.slack.apiUrl };
+  if (config.slack.appToken) {
+    const app = new App({
+      token: config.slack.botToken,
+      appToken: config.slack.appToken,
+      socketMode: true,
+      logger: boltLogger,
+      clientOptions,
+    });
+    return { app, socketMode: true };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.slack.signingSecret as string,
+    endpoints: '/slack/events',
+    // Ack first, then work: a listener's ack() answers Slack before any AWS or store call.
+    processBeforeResponse: false,
+    logger: boltLogger,
+  });
+  const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+  return { app, requestListener: receiver.requestListener, socketMode: false };
+}

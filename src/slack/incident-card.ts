@@ -1,0 +1,171 @@
+import type { AlertSource } from '../incident/alert.ts';
+import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
+import { type Incident, type IncidentStatus, incidentId } from '../incident/incident.ts';
+import type { Button, KnownBlock, MrkdwnElement } from './block-kit.ts';
+import { consoleUrlFor, incidentManagerUrlFor } from './console-links.ts';
+import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from './ids.ts';
+import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
+
+const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
+
+const STATUS_LABELS: Record<IncidentStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  mitigated: 'Mitigated',
+  resolved: '✅ Resolved',
+};
+
+const SOURCE_LABELS: Record<AlertSource, string> = {
+  'cloudwatch-alarm': 'CloudWatch alarm',
+  'rds-event': 'RDS event',
+  'eventbridge-rds': 'EventBridge (RDS)',
+  cloudtrail: 'CloudTrail API call',
+  chatbot: 'AWS Chatbot custom notification',
+  'incident-manager': 'Incident Manager',
+  unknown: 'Unrecognised SNS message',
+};
+
+const RESOURCE_LABELS: Record<string, string> = {
+  'rds-instance': 'RDS instance',
+  'rds-cluster': 'Aurora/RDS cluster',
+  'rds-snapshot': 'RDS snapshot',
+  'rds-cluster-snapshot': 'RDS cluster snapshot',
+  'cloudwatch-alarm': 'CloudWatch alarm',
+  other: 'resource',
+};
+
+export interface IncidentCard {
+  text: string;
+  blocks: KnownBlock[];
+  metadata: { event_type: string; event_payload: Record<string, string | number> };
+}
+
+function field(label: string, value: string): MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
+}
+
+function resourceField(incident: Incident): string {
+  const resource = incident.resource;
+  if (!resource) return '—';
+  const url = consoleUrlFor(resource);
+  const name = url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
+  return `${name} (${RESOURCE_LABELS[resource.kind] ?? resource.kind})`;
+}
+
+function linkButtons(incident: Incident, region: string): Button[] {
+  const buttons: Button[] = [];
+  const url = consoleUrlFor(incident.resource);
+  if (url) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_IDS.openConsole,
+      text: { type: 'plain_text', text: 'Open in AWS console' },
+      url,
+    });
+  }
+  if (incident.incidentManagerArn) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_IDS.openIncidentManager,
+      text: { type: 'plain_text', text: 'Open in Incident Manager' },
+      url: incidentManagerUrlFor(incident.incidentManagerArn, region),
+    });
+  }
+  return buttons;
+}
+
+/**
+ * The incident card: one message per incident, posted once and then updated in place. Pure: the
+ * same incident gives the same blocks, and every text is cut to Slack's limits.
+ */
+export function buildIncidentCard(incident: Incident, options: { defaultRegion: string }): IncidentCard {
+  const id = incidentId(incident.seq);
+  const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
+  const headline = `${IMPACT_EMOJI[incident.impact]} ${id} · ${incident.title}`;
+  const signal = incident.latestSignal;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: BLOCK_IDS.cardHeader,
+      text: { type: 'plain_text', text: truncate(headline, 150) },
+    },
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.cardFields,
+      fields: [
+        field('Impact', impact),
+        field('Status', STATUS_LABELS[incident.status]),
+        field('Resource', resourceField(incident)),
+        field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
+        field('Source', SOURCE_LABELS[incident.source]),
+        field('Opened', slackDate(incident.openedAt)),
+      ],
+    },
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.cardLatestSignal,
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `*Latest signal* · ${slackDate(signal.at)}\n*${escapeMrkdwn(signal.title)}*\n${signal.detail}`,
+          3000,
+        ),
+      },
+    },
+  ];
+  if (signal.facts.length > 0) {
+    blocks.push({
+      type: 'section',
+      block_id: BLOCK_IDS.cardFacts,
+      fields: signal.facts
+        .slice(0, 10)
+        .map((fact) => field(escapeMrkdwn(fact.label), escapeMrkdwn(fact.value))),
+    });
+  }
+  if (incident.recoveredAt && incident.status !== 'resolved') {
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.cardRecovered,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `✅ Signal recovered ${slackDate(incident.recoveredAt)}. The incident stays open until someone resolves it.`,
+        },
+      ],
+    });
+  }
+  if (incident.raw !== undefined) {
+    const raw = truncate(incident.raw.replace(/```/g, "'''"), 2800);
+    blocks.push({
+      type: 'section',
+      block_id: BLOCK_IDS.cardRaw,
+      text: {
+        type: 'mrkdwn',
+        text: `*⚠️ Unrecognised message, shown raw:*\n\`\`\`${escapeMrkdwn(raw)}\`\`\``,
+      },
+    });
+  }
+  const buttons = linkButtons(incident, incident.region ?? options.defaultRegion);
+  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: BLOCK_IDS.cardLinks, elements: buttons });
+  blocks.push({
+    type: 'context',
+    block_id: BLOCK_IDS.cardFooter,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `${incident.signalCount} signal${incident.signalCount === 1 ? '' : 's'} · last ${slackDate(incident.updatedAt)} · warroom`,
+      },
+    ],
+  });
+  return {
+    text: truncate(
+      `${id} [${impact}] ${STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
+      3000,
+    ),
+    blocks,
+    metadata: {
+      event_type: CARD_METADATA_EVENT_TYPE,
+      event_payload: { incident_id: id, incident_seq: incident.seq, version: incident.version },
+    },
+  };
+}

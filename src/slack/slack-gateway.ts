@@ -1,0 +1,155 @@
+import { webApi } from '@slack/bolt';
+import { BotError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { KnownBlock } from './block-kit.ts';
+
+type WebClient = InstanceType<typeof webApi.WebClient>;
+
+export interface MessageContent {
+  channel: string;
+  text: string;
+  blocks?: KnownBlock[];
+  metadata?: { event_type: string; event_payload: Record<string, string | number> };
+  threadTs?: string;
+}
+
+export interface SlackGatewayOptions {
+  client: WebClient;
+  metrics: Metrics;
+  logger: Logger;
+  /** How long to wait; injected so tests of the retry loop need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  maxRateLimitRetries?: number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Every Slack Web API call warroom makes goes through here: one queue per channel so a burst keeps
+ * Slack's one-message-per-second-per-channel pace, 429s honoured by waiting `Retry-After` (the
+ * client is built with rejectRateLimitedCalls so the wait is ours and counted), and Slack errors
+ * turned into coded BotErrors.
+ */
+export class SlackGateway {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxRetries: number;
+
+  constructor(private readonly options: SlackGatewayOptions) {
+    this.sleep = options.sleep ?? realSleep;
+    this.maxRetries = options.maxRateLimitRetries ?? 8;
+  }
+
+  async authTest(): Promise<{ userId: string; teamId: string }> {
+    const result = await this.call('auth.test', undefined, (client) => client.auth.test());
+    return { userId: String(result.user_id ?? ''), teamId: String(result.team_id ?? '') };
+  }
+
+  async postMessage(content: MessageContent): Promise<{ ts: string }> {
+    const result = await this.call('chat.postMessage', content.channel, (client) =>
+      client.chat.postMessage({
+        channel: content.channel,
+        text: content.text,
+        blocks: content.blocks,
+        metadata: content.metadata,
+        thread_ts: content.threadTs,
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    if (!result.ts) throw new BotError('SLACK.NO_TS', 'Slack did not return the posted message.');
+    return { ts: result.ts };
+  }
+
+  async updateMessage(content: MessageContent & { ts: string }): Promise<void> {
+    await this.call('chat.update', content.channel, (client) =>
+      client.chat.update({
+        channel: content.channel,
+        ts: content.ts,
+        text: content.text,
+        blocks: content.blocks,
+        metadata: content.metadata,
+      }),
+    );
+  }
+
+  /**
+   * Finds a message the bot posted since `oldest` whose metadata matches. Used after a crash
+   * between "posted" and "recorded the ts", so the card is found instead of posted twice.
+   */
+  async findMessageByMetadata(
+    channel: string,
+    oldest: Date,
+    eventType: string,
+    matches: (payload: Record<string, unknown>) => boolean,
+  ): Promise<string | undefined> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.call('conversations.history', channel, (client) =>
+        client.conversations.history({
+          channel,
+          oldest: (Math.floor(oldest.getTime() / 1000) - 5).toString(),
+          include_all_metadata: true,
+          limit: 200,
+          cursor,
+        }),
+      );
+      for (const message of page.messages ?? []) {
+        const metadata = message.metadata as
+          | { event_type?: string; event_payload?: Record<string, unknown> }
+          | undefined;
+        if (message.ts && metadata?.event_type === eventType && matches(metadata.event_payload ?? {})) {
+          return message.ts;
+        }
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return undefined;
+  }
+
+  private call<T>(
+    method: string,
+    channel: string | undefined,
+    fn: (client: WebClient) => Promise<T>,
+  ): Promise<T> {
+    const run = () => this.callWithRetries(method, fn);
+    if (!channel) return run();
+    const previous = this.queues.get(channel) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.queues.set(channel, settled);
+    void settled.then(() => {
+      if (this.queues.get(channel) === settled) this.queues.delete(channel);
+    });
+    return next;
+  }
+
+  private async callWithRetries<T>(method: string, fn: (client: WebClient) => Promise<T>): Promise<T> {
+    const { metrics, logger, client } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await fn(client);
+        metrics.slackCalls.inc({ method, outcome: 'ok' });
+        return result;
+      } catch (error) {
+        const coded = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+        if (coded.code === webApi.ErrorCode.RateLimitedError && attempt < this.maxRetries) {
+          metrics.slackRateLimited.inc({ method });
+          const waitSeconds = Math.max(1, coded.retryAfter ?? 1);
+          logger.warn(
+            { method, retryAfterSeconds: waitSeconds },
+            'Slack rate limit: waiting before retrying',
+          );
+          await this.sleep(waitSeconds * 1000);
+          continue;
+        }
+        metrics.slackCalls.inc({ method, outcome: 'error' });
+        const slackError = coded.data?.error ?? coded.code ?? 'request_failed';
+        throw new BotError(`SLACK.${slackError.toUpperCase()}`, `Slack refused ${method}: ${slackError}.`, {
+          cause: error,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { type ConfigFiles, loadConfig } from '../../src/config/load-config.ts';
+
+function filesWith(content: Record<string, string>, dirs: string[] = []): ConfigFiles {
+  return {
+    exists: (path) => path in content || dirs.includes(path),
+    read: (path) => {
+      const text = content[path];
+      if (text === undefined) throw new Error(`no ${path}`);
+      return text;
+    },
+    isDirectory: (path) => dirs.includes(path),
+  };
+}
+
+const validYaml = `
+slack:
+  alertChannel: C0123ALERTS
+sns:
+  topicArns: [arn:aws:sns:us-east-1:123456789012:incidents]
+signals:
+  - match: rds-event:backup
+    effect: open
+    impact: 4
+`;
+
+const validEnv = {
+  SLACK_BOT_TOKEN: 'xoxb-123-456-abc',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+  AWS_REGION: 'us-east-1',
+  WARROOM_CONFIG: '/etc/warroom.yml',
+};
+
+describe('loadConfig', () => {
+  it('reads env and YAML into one typed config with documented defaults', () => {
+    const result = loadConfig(validEnv, filesWith({ '/etc/warroom.yml': validYaml }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.port).toBe(3000);
+    expect(result.config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(result.config.slack.alertChannel).toBe('C0123ALERTS');
+    expect(result.config.slack.incidentChannels).toBe(false);
+    expect(result.config.store).toEqual({ kind: 'sqlite', path: './data/warroom.db' });
+    expect(result.config.sns.topicArns).toEqual(['arn:aws:sns:us-east-1:123456789012:incidents']);
+    expect(result.config.signals).toEqual([{ match: 'rds-event:backup', effect: 'open', impact: 4 }]);
+    expect(result.config.permissions.resolve).toEqual(['*']);
+  });
+
+  it('names every bad key with what is expected, all at once', () => {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      AWS_REGION: 'mars-1',
+      PORT: 'eighty',
+      WARROOM_STORE: 'postgres://x',
+      WARROOM_CONFIG: '/etc/warroom.yml',
+    };
+    const yaml = `slack:\n  alertChannel: alerts\n  colour: red\nsns:\n  topicArns: [not-an-arn]\n`;
+    const result = loadConfig(env, filesWith({ '/etc/warroom.yml': yaml }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(text).toContain('SLACK_BOT_TOKEN: expected a bot token starting with xoxb-');
+    expect(text).toContain('AWS_REGION: expected an AWS region such as us-east-1');
+    expect(text).toContain('PORT: expected a TCP port number');
+    expect(text).toContain('WARROOM_STORE: expected sqlite:<path> or dynamodb:<table>');
+    expect(text).toContain('SLACK_SIGNING_SECRET: expected in HTTP mode');
+    expect(text).toContain('slack.alertChannel: expected a Slack channel id');
+    expect(text).toContain('slack.colour: unknown key');
+    expect(text).toContain('sns.topicArns.0: expected an SNS topic ARN');
+    expect(result.problems.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses a missing config file and names the variable that points at it', () => {
+    const result = loadConfig(validEnv, filesWith({}));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'WARROOM_CONFIG: expected a YAML config file, but /etc/warroom.yml does not exist',
+    ]);
+  });
+
+  it('refuses YAML that does not parse', () => {
+    const result = loadConfig(validEnv, filesWith({ '/etc/warroom.yml': 'slack: [unclosed' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatch(/^\/etc\/warroom.yml: expected valid YAML/);
+  });
+
+  it('does not need a signing secret in Socket Mode', () => {
+    const env = { ...validEnv, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: 'xapp-1-abc' };
+    const result = loadConfig(env, filesWith({ '/etc/warroom.yml': validYaml }));
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses features this version does not have rather than ignoring them', () => {
+    const env = {
+      ...validEnv,
+      SQS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
+      WARROOM_STORE: 'dynamodb:warroom',
+    };
+    const result = loadConfig(env, filesWith({ '/etc/warroom.yml': validYaml }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toContain('SQS_QUEUE_URL');
+    expect(result.problems.join('\n')).toContain('DynamoDB store is not available');
+  });
+
+  it('checks that SNS_CERT_DIR is a directory', () => {
+    const bad = loadConfig(
+      { ...validEnv, SNS_CERT_DIR: '/nope' },
+      filesWith({ '/etc/warroom.yml': validYaml }),
+    );
+    expect(bad.ok).toBe(false);
+    const good = loadConfig(
+      { ...validEnv, SNS_CERT_DIR: '/certs' },
+      filesWith({ '/etc/warroom.yml': validYaml }, ['/certs']),
+    );
+    expect(good.ok).toBe(true);
+  });
+
+  it('reports reserved keys of later features as inactive', () => {
+    const yaml = `${validYaml}\nrunbooks: []\noncall: {}\n`;
+    const result = loadConfig(validEnv, filesWith({ '/etc/warroom.yml': yaml }));
+    expect(result.ok && result.config.inactiveKeys).toEqual(['runbooks', 'oncall']);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/incident/incident.ts';
+import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
+import { buildIncidentCard } from '../../src/slack/incident-card.ts';
+
+function incident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    seq: 42,
+    groupKey: 'rds-instance:123456789012:us-east-1:orders-db',
+    title: 'CPUUtilization > 80 on orders-db',
+    impact: 2,
+    impactSetBy: 'signal',
+    status: 'open',
+    source: 'cloudwatch-alarm',
+    resource: { kind: 'rds-instance', id: 'orders-db', region: 'us-east-1', accountId: '123456789012' },
+    accountId: '123456789012',
+    region: 'us-east-1',
+    openedAt: new Date('2026-11-22T09:00:00Z'),
+    updatedAt: new Date('2026-11-22T09:05:00Z'),
+    latestSignal: {
+      signalType: 'rds-event:failover',
+      title: 'Multi-AZ instance failover completed',
+      detail: 'RDS-EVENT-0049 <script>',
+      at: new Date('2026-11-22T09:04:00Z'),
+      facts: [{ label: 'Event ID', value: 'RDS-EVENT-0049' }],
+    },
+    signalCount: 2,
+    version: 2,
+    ...overrides,
+  };
+}
+
+type AnyBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  fields?: Array<{ text: string }>;
+  elements?: Array<Record<string, unknown>>;
+};
+
+function block(card: ReturnType<typeof buildIncidentCard>, id: string): AnyBlock {
+  const found = (card.blocks as AnyBlock[]).find((candidate) => candidate.block_id === id);
+  if (!found) throw new Error(`no block ${id}`);
+  return found;
+}
+
+describe('buildIncidentCard', () => {
+  it('shows impact, status, title, resource with console link, account, region, source, opened and latest signal', () => {
+    const card = buildIncidentCard(incident(), { defaultRegion: 'us-east-1' });
+    expect(block(card, BLOCK_IDS.cardHeader).text?.text).toBe('🟠 INC-42 · CPUUtilization > 80 on orders-db');
+    const fields = block(card, BLOCK_IDS.cardFields).fields?.map((field) => field.text) ?? [];
+    expect(fields).toEqual([
+      '*Impact*\n2 · High',
+      '*Status*\nOpen',
+      '*Resource*\n<https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-db;is-cluster=false|orders-db> (RDS instance)',
+      '*Account · Region*\n123456789012 · us-east-1',
+      '*Source*\nCloudWatch alarm',
+      '*Opened*\n<!date^1795338000^{date_short_pretty} {time}|2026-11-22T09:00:00.000Z>',
+    ]);
+    const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
+    expect(latest).toContain('*Multi-AZ instance failover completed*');
+    expect(block(card, BLOCK_IDS.cardFacts).fields?.[0]?.text).toBe('*Event ID*\nRDS-EVENT-0049');
+    const links = block(card, BLOCK_IDS.cardLinks).elements ?? [];
+    expect(links.map((element) => element.action_id)).toEqual([ACTION_IDS.openConsole]);
+    expect(card.text).toBe('INC-42 [2 · High] Open: CPUUtilization &gt; 80 on orders-db');
+  });
+
+  it('carries metadata naming its incident so a card posted before a crash can be found', () => {
+    const card = buildIncidentCard(incident(), { defaultRegion: 'us-east-1' });
+    expect(card.metadata).toEqual({
+      event_type: CARD_METADATA_EVENT_TYPE,
+      event_payload: { incident_id: 'INC-42', incident_seq: 42, version: 2 },
+    });
+  });
+
+  it('labels an unrecognised message clearly and shows it raw, escaped', () => {
+    const card = buildIncidentCard(
+      incident({ source: 'unknown', resource: undefined, raw: '{"weird": "<@U123> & ```"}' }),
+      { defaultRegion: 'us-east-1' },
+    );
+    const raw = block(card, BLOCK_IDS.cardRaw).text?.text ?? '';
+    expect(raw).toContain('Unrecognised message, shown raw');
+    expect(raw).toContain('&lt;@U123&gt; &amp;');
+    expect(raw).not.toContain('<@U123>');
+    expect(block(card, BLOCK_IDS.cardFields).fields?.[4]?.text).toBe('*Source*\nUnrecognised SNS message');
+  });
+
+  it('notes a recovery while the incident stays open', () => {
+    const card = buildIncidentCard(incident({ recoveredAt: new Date('2026-11-22T09:10:00Z') }), {
+      defaultRegion: 'us-east-1',
+    });
+    expect(block(card, BLOCK_IDS.cardRecovered).elements?.[0]?.text).toContain(
+      'stays open until someone resolves it',
+    );
+  });
+
+  it('links Incident Manager when the incident lives there', () => {
+    const arn = 'arn:aws:ssm-incidents::123456789012:incident-record/db/abc';
+    const card = buildIncidentCard(incident({ incidentManagerArn: arn }), { defaultRegion: 'eu-west-1' });
+    const links = block(card, BLOCK_IDS.cardLinks).elements ?? [];
+    expect(links.map((element) => element.action_id)).toEqual([
+      ACTION_IDS.openConsole,
+      ACTION_IDS.openIncidentManager,
+    ]);
+  });
+
+  it('keeps every text inside Slack limits however long the input', () => {
+    const long = 'x'.repeat(10_000);
+    const card = buildIncidentCard(
+      incident({
+        title: long,
+        raw: long,
+        latestSignal: {
+          signalType: 's',
+          title: long,
+          detail: long,
+          at: new Date(),
+          facts: Array(15).fill({ label: long, value: long }),
+        },
+      }),
+      { defaultRegion: 'us-east-1' },
+    );
+    expect(block(card, BLOCK_IDS.cardHeader).text?.text.length).toBeLessThanOrEqual(150);
+    expect(block(card, BLOCK_IDS.cardLatestSignal).text?.text.length).toBeLessThanOrEqual(3000);
+    expect(block(card, BLOCK_IDS.cardFacts).fields).toHaveLength(10);
+    for (const field of block(card, BLOCK_IDS.cardFacts).fields ?? [])
+      expect(field.text.length).toBeLessThanOrEqual(2000);
+    expect(block(card, BLOCK_IDS.cardRaw).text?.text.length).toBeLessThanOrEqual(3000);
+  });
+});

@@ -1,0 +1,123 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseNotification } from '../../handlers/notifications/index.ts';
+import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
+import { type RunningWarroom, type StartOptions, startWarroom } from '../../src/app.ts';
+import { createAwsPorts } from '../../src/aws/aws-ports.ts';
+import type { Clock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
+import { SANDBOX_SNS_CERT_DIR } from '../../src/sandbox/sns/sign-sns-message.ts';
+
+export const TEST_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
+export const TEST_BOT_TOKEN = 'xoxb-test-warroom-token';
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const ALERT_CHANNEL = 'C0ALERTS';
+
+export interface Harness {
+  aws: AwsEmulator;
+  slack: SlackEmulator;
+  warroom: RunningWarroom;
+  dir: string;
+  env: Record<string, string>;
+  postSns(body: string, headers?: Record<string, string>): Promise<Response>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  clock?: Clock;
+  yaml?: string;
+  slackRateLimits?: boolean;
+  start?: Partial<StartOptions>;
+}
+
+/** Environment for a warroom process wired to the emulators (used in-process and for child processes). */
+export function harnessEnv(aws: AwsEmulator, slack: SlackEmulator, dir: string): Record<string, string> {
+  return {
+    ...aws.endpointEnv(),
+    AWS_ACCESS_KEY_ID: 'AKIDWARROOMTEST',
+    AWS_SECRET_ACCESS_KEY: 'warroom-test-secret',
+    AWS_REGION: 'us-east-1',
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    WARROOM_CONFIG: join(dir, 'warroom.yml'),
+    WARROOM_STORE: `sqlite:${join(dir, 'warroom.db')}`,
+    SNS_CERT_DIR: SANDBOX_SNS_CERT_DIR,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
+}
+
+export function defaultYaml(): string {
+  return `slack:\n  alertChannel: ${ALERT_CHANNEL}\nsns:\n  topicArns: [${TEST_TOPIC_ARN}]\n`;
+}
+
+/**
+ * The real warroom (real Bolt app, real SDK clients, SQLite) against the local AWS and Slack
+ * emulators over loopback. The SDK finds the emulator through AWS_ENDPOINT_URL_<SERVICE>, as it
+ * would any endpoint; each test file runs in its own process, so setting process.env is contained.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const aws = await startAwsEmulator({ clock: options.clock });
+  const slack = await startSlackEmulator({
+    botToken: TEST_BOT_TOKEN,
+    rateLimits: options.slackRateLimits ?? false,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
+  writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());
+  const env = harnessEnv(aws, slack, dir);
+  Object.assign(process.env, env);
+
+  const start = async () => {
+    const loaded = loadConfig(env);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    return startWarroom(
+      loaded.config,
+      { parseNotification, registerSlackHandlers },
+      {
+        logger: createLogger({ level: 'silent' }),
+        aws: createAwsPorts(loaded.config.aws.region),
+        fetchPem: async (url) => {
+          throw new Error(`tests never fetch certificates (${url})`);
+        },
+        retryIntervalMs: 200,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...options.start,
+      },
+    );
+  };
+
+  const harness: Harness = {
+    aws,
+    slack,
+    dir,
+    env,
+    warroom: await start(),
+    postSns: (body, headers = {}) =>
+      fetch(`${harness.warroom.url}/sns`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain; charset=UTF-8',
+          'x-amz-sns-message-type': 'Notification',
+          'user-agent': 'Amazon Simple Notification Service Agent',
+          ...headers,
+        },
+        body,
+      }),
+    async restart() {
+      await harness.warroom.stop();
+      harness.warroom = await start();
+    },
+    async stop() {
+      await harness.warroom.stop();
+      await slack.close();
+      await aws.close();
+    },
+  };
+  return harness;
+}
