@@ -24,6 +24,9 @@ export interface Harness {
   dir: string;
   env: Record<string, string>;
   postSns(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Stops warroom only (emulators stay), e.g. to change its store as a crash would leave it. */
+  stopWarroom(): Promise<void>;
+  startWarroom(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -32,6 +35,8 @@ export interface HarnessOptions {
   clock?: Clock;
   yaml?: string;
   slackRateLimits?: boolean;
+  /** Environment to change, e.g. SNS_CERT_DIR. */
+  env?: Record<string, string>;
   start?: Partial<StartOptions>;
 }
 
@@ -70,7 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());
-  const env = harnessEnv(aws, slack, dir);
+  const env = { ...harnessEnv(aws, slack, dir), ...options.env };
   Object.assign(process.env, env);
 
   const start = async () => {
@@ -109,9 +114,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         },
         body,
       }),
-    async restart() {
-      await harness.warroom.stop();
+    stopWarroom: () => harness.warroom.stop(),
+    async startWarroom() {
       harness.warroom = await start();
+    },
+    async restart() {
+      await harness.stopWarroom();
+      await harness.startWarroom();
     },
     async stop() {
       await harness.warroom.stop();
