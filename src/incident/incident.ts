@@ -36,6 +36,16 @@ export interface Incident {
   recoveredAt?: Date;
   /** The raw message of an unrecognised notification, shown clearly labelled. */
   raw?: string;
+  /** Slack user who declared it by hand (incidents opened by signals have none). */
+  declaredBy?: string;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
+  resolvedBy?: string;
+  resolvedAt?: Date;
+  /** The resolution summary, also written to Incident Manager. */
+  summary?: string;
+  /** The incident's own Slack channel, when one was created. */
+  channelId?: string;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
 }
@@ -47,7 +57,16 @@ export function incidentId(seq: number): string {
   return `INC-${seq}`;
 }
 
-export type TimelineKind = 'opened' | 'signal' | 'recovery' | 'annotation';
+export type TimelineKind =
+  | 'opened'
+  | 'signal'
+  | 'recovery'
+  | 'annotation'
+  | 'declared'
+  | 'status'
+  | 'impact'
+  | 'note'
+  | 'message';
 
 export interface TimelineEntry {
   at: Date;
@@ -56,6 +75,14 @@ export interface TimelineEntry {
   actor: string;
   text: string;
   signalType?: string;
+  /** For changes: the value before and after, e.g. 'open' → 'acknowledged', '3' → '2'. */
+  from?: string;
+  to?: string;
   /** Makes an entry idempotent, e.g. `sns:<MessageId>`. */
   dedupeKey?: string;
+}
+
+/** A person acting from Slack. */
+export interface SlackActor {
+  userId: string;
 }

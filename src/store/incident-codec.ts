@@ -13,6 +13,8 @@ export function decodeIncident(seq: number, data: string): Incident {
     openedAt: new Date(parsed.openedAt),
     updatedAt: new Date(parsed.updatedAt),
     recoveredAt: parsed.recoveredAt ? new Date(parsed.recoveredAt) : undefined,
+    acknowledgedAt: parsed.acknowledgedAt ? new Date(parsed.acknowledgedAt) : undefined,
+    resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
     latestSignal: { ...parsed.latestSignal, at: new Date(parsed.latestSignal.at) },
   };
 }

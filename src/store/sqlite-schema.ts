@@ -49,4 +49,25 @@ export const MIGRATIONS: readonly string[] = [
     rendered_version INTEGER NOT NULL DEFAULT 0
   );
   `,
+  `
+  ALTER TABLE timeline ADD COLUMN from_value TEXT;
+  ALTER TABLE timeline ADD COLUMN to_value TEXT;
+
+  -- Writes to Incident Manager, queued in the same transaction as the change that caused them and
+  -- retried until they succeed, so Slack and the console never disagree for long.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    created_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    done_at TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+  CREATE INDEX outbox_incident ON outbox (incident_seq, status);
+  CREATE INDEX incidents_channel ON incidents (json_extract(data, '$.channelId'));
+  `,
 ];

@@ -2,45 +2,32 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SignalChange } from '../incident/apply-alert.ts';
-import type { Incident, TimelineEntry } from '../incident/incident.ts';
-import { decodeIncident, encodeIncident } from './incident-codec.ts';
+import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
+import { incidentManagerWrites } from '../incident/incident-manager-writes.ts';
+import type { Transition } from '../incident/transitions.ts';
+import type { OutboxItem } from './outbox.ts';
+import { SqliteCards } from './sqlite-cards.ts';
+import { SqliteInbox } from './sqlite-inbox.ts';
+import { SqliteIncidents } from './sqlite-incidents.ts';
+import { SqliteOutbox } from './sqlite-outbox.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
-import type { CardRecord, InboxItem, InboxStatus, SignalOutcome, Store } from './store.ts';
+import type { CardRecord, InboxItem, InboxStatus, MutationOutcome, SignalOutcome, Store } from './store.ts';
 
-interface NotificationRow {
-  message_id: string;
-  topic_arn: string;
-  subject: string | null;
-  message: string;
-  timestamp: string;
-  received_at: string;
-  attempts: number;
-}
-
-interface CardRow {
-  incident_seq: number;
-  channel: string;
-  ts: string | null;
-  post_started_at: string;
-  rendered_version: number;
-}
-
-function toCard(row: CardRow): CardRecord {
-  return {
-    incidentSeq: row.incident_seq,
-    channel: row.channel,
-    ts: row.ts ?? undefined,
-    postStartedAt: new Date(row.post_started_at),
-    renderedVersion: row.rendered_version,
-  };
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so each method
- * is atomic within the process; transactions make multi-row changes atomic against crashes.
+ * is atomic within the process; transactions make multi-row changes atomic against crashes, and
+ * SQLite's file lock makes them atomic between processes sharing the file.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly inbox: SqliteInbox;
+  private readonly incidents: SqliteIncidents;
+  private readonly cards: SqliteCards;
+  private readonly outbox: SqliteOutbox;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -51,6 +38,10 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+    this.inbox = new SqliteInbox(this.db);
+    this.incidents = new SqliteIncidents(this.db);
+    this.cards = new SqliteCards(this.db);
+    this.outbox = new SqliteOutbox(this.db);
   }
 
   private migrate(): void {
@@ -64,46 +55,23 @@ export class SqliteStore implements Store {
   }
 
   async saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {
-    const result = this.db
-      .prepare(
-        `INSERT INTO notifications (message_id, topic_arn, subject, message, timestamp, received_at, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
-      )
-      .run(
-        item.messageId,
-        item.topicArn,
-        item.subject ?? null,
-        item.message,
-        item.timestamp.toISOString(),
-        item.receivedAt.toISOString(),
-        item.receivedAt.toISOString(),
-      );
-    return result.changes === 1 ? 'stored' : 'duplicate';
+    return this.inbox.save(item);
   }
 
   async listDueNotifications(now: Date, limit: number): Promise<InboxItem[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT message_id, topic_arn, subject, message, timestamp, received_at, attempts FROM notifications
-         WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY received_at, rowid LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as NotificationRow[];
-    return rows.map((row) => ({
-      messageId: row.message_id,
-      topicArn: row.topic_arn,
-      subject: row.subject ?? undefined,
-      message: row.message,
-      timestamp: new Date(row.timestamp),
-      receivedAt: new Date(row.received_at),
-      attempts: row.attempts,
-    }));
+    return this.inbox.listDue(now, limit);
   }
 
   async countNotifications(status: InboxStatus): Promise<number> {
-    const row = this.db.prepare('SELECT COUNT(*) AS n FROM notifications WHERE status = ?').get(status) as {
-      n: number;
-    };
-    return row.n;
+    return this.inbox.count(status);
+  }
+
+  async recordNotificationFailure(
+    messageId: string,
+    error: string,
+    retryAt: Date | undefined,
+  ): Promise<void> {
+    this.inbox.recordFailure(messageId, error, retryAt);
   }
 
   async applySignal(
@@ -113,164 +81,121 @@ export class SqliteStore implements Store {
     decide: (open: Incident | undefined) => SignalChange,
   ): Promise<SignalOutcome> {
     return this.db.transaction((): SignalOutcome => {
-      const status = this.db
-        .prepare('SELECT status FROM notifications WHERE message_id = ?')
-        .get(messageId) as { status: InboxStatus } | undefined;
-      if (status?.status === 'processed') return { change: 'duplicate' };
-      const open = this.findOpenIncident(groupKey);
+      if (this.inbox.isProcessed(messageId)) return { change: 'duplicate' };
+      const open = this.incidents.findOpen(groupKey);
       const change = decide(open);
       let incident: Incident | undefined;
       if (change.kind === 'opened') {
-        const result = this.db
-          .prepare(
-            `INSERT INTO incidents (group_key, open_group_key, status, opened_at, version, data) VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            change.incident.groupKey,
-            change.incident.groupKey,
-            change.incident.status,
-            change.incident.openedAt.toISOString(),
-            change.incident.version,
-            encodeIncident(change.incident),
-          );
-        incident = { ...change.incident, seq: Number(result.lastInsertRowid) };
-        this.insertTimeline(incident.seq, change.entry);
+        incident = this.incidents.insert(change.incident);
       } else if (change.kind === 'updated') {
         incident = change.incident;
-        this.writeIncident(incident);
-        this.insertTimeline(incident.seq, change.entry);
+        this.incidents.write(incident);
       }
-      this.db
-        .prepare(
-          `UPDATE notifications SET status = 'processed', outcome = ?, incident_seq = ?, processed_at = ?,
-           attempts = attempts + 1, last_error = NULL WHERE message_id = ?`,
-        )
-        .run(change.kind, incident?.seq ?? null, now.toISOString(), messageId);
+      if (incident && change.kind !== 'unmatched') {
+        if (this.incidents.insertTimeline(incident.seq, change.entry)) {
+          this.outbox.enqueue(incident.seq, incidentManagerWrites(open, incident, change.entry), now);
+        }
+      }
+      this.inbox.markProcessed(messageId, change.kind, incident?.seq, now);
       return { change: change.kind, incident };
     })();
   }
 
-  private findOpenIncident(groupKey: string): Incident | undefined {
-    const row = this.db.prepare('SELECT seq, data FROM incidents WHERE open_group_key = ?').get(groupKey) as
-      | { seq: number; data: string }
-      | undefined;
-    return row ? decodeIncident(row.seq, row.data) : undefined;
+  async mutateIncident(
+    seq: number,
+    now: Date,
+    change: (incident: Incident) => Transition,
+    dedupeKey?: string,
+  ): Promise<MutationOutcome> {
+    try {
+      return this.db.transaction((): MutationOutcome => {
+        const incident = this.incidents.get(seq);
+        if (!incident) return { kind: 'not-found' };
+        if (dedupeKey && this.incidents.hasTimelineKey(dedupeKey)) return { kind: 'duplicate', incident };
+        const result = change(incident);
+        if (result.kind === 'unchanged') return { ...result, incident };
+        const entry = { ...result.entry, dedupeKey: result.entry.dedupeKey ?? dedupeKey };
+        this.incidents.write(result.incident);
+        this.incidents.insertTimeline(seq, entry);
+        this.outbox.enqueue(seq, incidentManagerWrites(incident, result.incident, entry), now);
+        return { kind: 'changed', incident: result.incident, entry };
+      })();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const incident = this.incidents.get(seq) as Incident;
+      const other = this.incidents.findOpen(incident.groupKey);
+      return {
+        kind: 'unchanged',
+        incident,
+        code: 'OTHER_OPEN',
+        message: `INC-${other?.seq ?? '?'} is open for the same problem now; add to that one instead.`,
+      };
+    }
   }
 
-  private writeIncident(incident: Incident): void {
-    const { seq, ...rest } = incident;
-    this.db
-      .prepare('UPDATE incidents SET status = ?, version = ?, open_group_key = ?, data = ? WHERE seq = ?')
-      .run(
-        incident.status,
-        incident.version,
-        incident.status === 'resolved' ? null : incident.groupKey,
-        encodeIncident(rest),
-        seq,
-      );
-  }
-
-  private insertTimeline(seq: number, entry: TimelineEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO timeline (incident_seq, at, kind, actor, text, signal_type, dedupe_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-      )
-      .run(
-        seq,
-        entry.at.toISOString(),
-        entry.kind,
-        entry.actor,
-        entry.text,
-        entry.signalType ?? null,
-        entry.dedupeKey ?? null,
-      );
-  }
-
-  async recordNotificationFailure(
-    messageId: string,
-    error: string,
-    retryAt: Date | undefined,
-  ): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE notifications SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at)
-         WHERE message_id = ? AND status = 'pending'`,
-      )
-      .run(error.slice(0, 2000), retryAt ? 'pending' : 'failed', retryAt?.toISOString() ?? null, messageId);
+  async createIncident(incident: NewIncident, entry: TimelineEntry): Promise<Incident> {
+    return this.db.transaction(() => {
+      const created = this.incidents.insert(incident);
+      this.incidents.insertTimeline(created.seq, entry);
+      this.outbox.enqueue(created.seq, incidentManagerWrites(undefined, created, entry), entry.at);
+      return created;
+    })();
   }
 
   async getIncident(seq: number): Promise<Incident | undefined> {
-    const row = this.db.prepare('SELECT seq, data FROM incidents WHERE seq = ?').get(seq) as
-      | { seq: number; data: string }
-      | undefined;
-    return row ? decodeIncident(row.seq, row.data) : undefined;
+    return this.incidents.get(seq);
   }
 
   async listOpenIncidents(): Promise<Incident[]> {
-    const rows = this.db
-      .prepare(`SELECT seq, data FROM incidents WHERE status != 'resolved' ORDER BY opened_at DESC, seq DESC`)
-      .all() as Array<{ seq: number; data: string }>;
-    return rows.map((row) => decodeIncident(row.seq, row.data));
+    return this.incidents.listOpen();
   }
 
   async listTimeline(seq: number): Promise<TimelineEntry[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT at, kind, actor, text, signal_type, dedupe_key FROM timeline WHERE incident_seq = ? ORDER BY at, id',
-      )
-      .all(seq) as Array<{
-      at: string;
-      kind: TimelineEntry['kind'];
-      actor: string;
-      text: string;
-      signal_type: string | null;
-      dedupe_key: string | null;
-    }>;
-    return rows.map((row) => ({
-      at: new Date(row.at),
-      kind: row.kind,
-      actor: row.actor,
-      text: row.text,
-      signalType: row.signal_type ?? undefined,
-      dedupeKey: row.dedupe_key ?? undefined,
-    }));
+    return this.incidents.listTimeline(seq);
+  }
+
+  async findIncidentByChannel(channelId: string): Promise<Incident | undefined> {
+    return this.incidents.findByChannel(channelId);
+  }
+
+  async listOpenIncidentsCardedIn(channelId: string): Promise<Incident[]> {
+    return this.incidents.listOpenCardedIn(channelId);
   }
 
   async getCard(seq: number): Promise<CardRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM cards WHERE incident_seq = ?').get(seq) as CardRow | undefined;
-    return row ? toCard(row) : undefined;
+    return this.cards.get(seq);
   }
 
   async beginCardPost(seq: number, channel: string, at: Date): Promise<CardRecord> {
-    this.db
-      .prepare(
-        `INSERT INTO cards (incident_seq, channel, post_started_at) VALUES (?, ?, ?) ON CONFLICT (incident_seq) DO NOTHING`,
-      )
-      .run(seq, channel, at.toISOString());
-    return toCard(this.db.prepare('SELECT * FROM cards WHERE incident_seq = ?').get(seq) as CardRow);
+    return this.cards.begin(seq, channel, at);
   }
 
   async recordCardPosted(seq: number, ts: string, version: number): Promise<void> {
-    this.db
-      .prepare('UPDATE cards SET ts = ?, rendered_version = ? WHERE incident_seq = ?')
-      .run(ts, version, seq);
+    this.cards.recordPosted(seq, ts, version);
   }
 
   async recordCardRendered(seq: number, version: number): Promise<void> {
-    this.db
-      .prepare('UPDATE cards SET rendered_version = MAX(rendered_version, ?) WHERE incident_seq = ?')
-      .run(version, seq);
+    this.cards.recordRendered(seq, version);
   }
 
   async listIncidentsNeedingCardSync(): Promise<number[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT i.seq FROM incidents i LEFT JOIN cards c ON c.incident_seq = i.seq
-         WHERE c.incident_seq IS NULL OR c.ts IS NULL OR c.rendered_version < i.version ORDER BY i.seq`,
-      )
-      .all() as Array<{ seq: number }>;
-    return rows.map((row) => row.seq);
+    return this.cards.listNeedingSync();
+  }
+
+  async listDueOutbox(now: Date, limit: number): Promise<OutboxItem[]> {
+    return this.outbox.listDue(now, limit);
+  }
+
+  async listUnfinishedOutbox(seq: number): Promise<OutboxItem[]> {
+    return this.outbox.listUnfinished(seq);
+  }
+
+  async completeOutbox(id: number, now: Date): Promise<void> {
+    this.outbox.complete(id, now);
+  }
+
+  async failOutbox(id: number, error: string, retryAt: Date | undefined): Promise<void> {
+    this.outbox.fail(id, error, retryAt);
   }
 
   isHealthy(): boolean {

@@ -1,5 +1,7 @@
 import type { SignalChange } from '../incident/apply-alert.ts';
-import type { Incident, TimelineEntry } from '../incident/incident.ts';
+import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
+import type { Transition } from '../incident/transitions.ts';
+import type { OutboxItem } from './outbox.ts';
 
 /** A verified SNS notification waiting in (or done with) the inbox. */
 export interface InboxItem {
@@ -23,6 +25,14 @@ export interface CardRecord {
   postStartedAt: Date;
   renderedVersion: number;
 }
+
+/** What a person's change did. */
+export type MutationOutcome =
+  | { kind: 'changed'; incident: Incident; entry: TimelineEntry }
+  | { kind: 'unchanged'; incident: Incident; code: string; message: string }
+  /** The same request (same dedupe key) was applied before: nothing changed now. */
+  | { kind: 'duplicate'; incident: Incident }
+  | { kind: 'not-found' };
 
 export interface SignalOutcome {
   change: SignalChange['kind'] | 'duplicate';
@@ -52,6 +62,29 @@ export interface Store {
   getIncident(seq: number): Promise<Incident | undefined>;
   listOpenIncidents(): Promise<Incident[]>;
   listTimeline(seq: number): Promise<TimelineEntry[]>;
+  /** The incident whose own channel this is. */
+  findIncidentByChannel(channelId: string): Promise<Incident | undefined>;
+  /** Open incidents whose card is in this channel, newest first. */
+  listOpenIncidentsCardedIn(channelId: string): Promise<Incident[]>;
+
+  /**
+   * Applies a person's change atomically: reads the incident, runs the pure `change`, writes the
+   * incident, its one timeline entry and the Incident Manager writes it implies, or nothing. A
+   * repeated `dedupeKey` (a Slack retry, a double-submitted modal) answers 'duplicate'.
+   */
+  mutateIncident(
+    seq: number,
+    now: Date,
+    change: (incident: Incident) => Transition,
+    dedupeKey?: string,
+  ): Promise<MutationOutcome>;
+  /** Opens an incident declared by a person, with its first timeline entry. */
+  createIncident(incident: NewIncident, entry: TimelineEntry): Promise<Incident>;
+
+  listDueOutbox(now: Date, limit: number): Promise<OutboxItem[]>;
+  listUnfinishedOutbox(seq: number): Promise<OutboxItem[]>;
+  completeOutbox(id: number, now: Date): Promise<void>;
+  failOutbox(id: number, error: string, retryAt: Date | undefined): Promise<void>;
 
   getCard(seq: number): Promise<CardRecord | undefined>;
   /** Records the intent to post before posting: after a crash, a card with no ts is looked for, not re-posted blindly. */
