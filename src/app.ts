@@ -8,8 +8,11 @@ import { Metrics } from './metrics.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
 import { CardSync } from './services/card-sync.ts';
+import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
+import { Permissions } from './services/permissions.ts';
+import { Triage } from './services/triage.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
@@ -25,6 +28,9 @@ export interface SlackHandlerDeps {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  triage: Triage;
+  permissions: Permissions;
+  slack: SlackGateway;
 }
 
 /**
@@ -53,6 +59,8 @@ export interface RunningWarroom {
   metrics: Metrics;
   intake: IntakeProcessor;
   cards: CardSync;
+  incidentManager: IncidentManagerSync;
+  triage: Triage;
   bolt: App;
   /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
   settled(): Promise<void>;
@@ -91,7 +99,34 @@ export async function startWarroom(
     clock,
     logger,
     metrics,
-    onIncidentChanged: (seq) => cards.request(seq),
+    onIncidentChanged: (seq) => {
+      cards.request(seq);
+      void incidentManager.kick();
+    },
+  });
+  const incidentManager = new IncidentManagerSync({
+    store,
+    writer: options.aws.incidentManager,
+    clock,
+    logger,
+    onLinked: (seq) => cards.request(seq),
+  });
+  const permissions = new Permissions({
+    rules: config.permissions,
+    groups: { usersOf: (groupId) => slack.usergroupUsers(groupId) },
+    clock,
+    logger,
+  });
+  const triage = new Triage({
+    store,
+    permissions,
+    clock,
+    logger,
+    responsePlanArn: config.incidents.responsePlanArn,
+    onChanged: (incident) => {
+      cards.request(incident.seq);
+      void incidentManager.kick();
+    },
   });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
   const sns = createSnsRoute({
@@ -105,7 +140,16 @@ export async function startWarroom(
   });
 
   const bolt = createBoltApp(config, logger);
-  adapters.registerSlackHandlers(bolt.app, { config, store, clock, logger, metrics });
+  adapters.registerSlackHandlers(bolt.app, {
+    config,
+    store,
+    clock,
+    logger,
+    metrics,
+    triage,
+    permissions,
+    slack,
+  });
 
   let slackReady = false;
   const server = createHttpServer({
@@ -123,7 +167,14 @@ export async function startWarroom(
     server.listen(config.port, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  if (bolt.socketMode) await bolt.app.start();
+  try {
+    await bolt.start();
+  } catch (error) {
+    // A start that fails half-way must not leave a port bound and the store open behind it.
+    server.close();
+    store.close();
+    throw error;
+  }
 
   warnAboutConfig(config, logger);
   const checkSlack = slack.authTest().then(
@@ -137,9 +188,11 @@ export async function startWarroom(
   // What a crash left behind: cards posted but unrecorded, notifications stored but unprocessed.
   await cards.resumeAll();
   void intake.kick();
+  void incidentManager.kick();
   const retry = setInterval(() => {
     void intake.kick();
     void cards.resumeAll();
+    void incidentManager.kick();
   }, options.retryIntervalMs ?? 5000);
   retry.unref();
   logger.info({ port, socketMode: bolt.socketMode }, 'warroom is listening');
@@ -151,21 +204,26 @@ export async function startWarroom(
     metrics,
     intake,
     cards,
+    incidentManager,
+    triage,
     bolt: bolt.app,
     async settled() {
       await checkSlack;
       do {
         await intake.idle();
+        await incidentManager.idle();
         await cards.idle();
       } while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));
     },
     async stop() {
       clearInterval(retry);
       cards.stop();
+      // Stop taking work from both doors (Slack's socket, then HTTP) before draining what came in.
+      await bolt.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      if (bolt.socketMode) await bolt.app.stop();
       await intake.idle();
+      await incidentManager.idle();
       await cards.idle();
       store.close();
     },

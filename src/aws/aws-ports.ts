@@ -1,11 +1,14 @@
 import { createAwsClients } from './aws-clients.ts';
 import { IncidentManagerGateway } from './incident-manager-gateway.ts';
+import { IncidentManagerWriteGateway } from './incident-manager-write-gateway.ts';
+import type { IncidentManagerWriter } from './incident-manager-writer.ts';
 import type { IncidentRecordReader } from './incident-record.ts';
 import { SnsGateway } from './sns-gateway.ts';
 
 /** The AWS calls the core makes, as ports: tests may pass their own, production builds them here. */
 export interface AwsPorts {
   incidentRecords: IncidentRecordReader;
+  incidentManager: IncidentManagerWriter;
   confirmSubscription: (topicArn: string, token: string) => Promise<{ subscriptionArn: string }>;
 }
 
@@ -19,6 +22,7 @@ export function createAwsPorts(region: string): AwsPorts {
   const sns = new SnsGateway();
   return {
     incidentRecords: incidentManager,
+    incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
     confirmSubscription: (topicArn, token) => sns.confirmSubscription(topicArn, token),
   };
 }

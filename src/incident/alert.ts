@@ -8,7 +8,9 @@ export type AlertSource =
   | 'cloudtrail'
   | 'chatbot'
   | 'incident-manager'
-  | 'unknown';
+  | 'unknown'
+  /** Declared by a person in Slack, not sent by AWS. */
+  | 'declared';
 
 export type ResourceKind =
   | 'rds-instance'

@@ -2,6 +2,7 @@ import type { Incident, TimelineEntry } from './incident.ts';
 
 /** What Incident Manager must be told after a change, queued with the change itself (an outbox). */
 export type IncidentManagerWrite =
+  | { kind: 'start-incident'; responsePlanArn: string; title: string; impact: number }
   | { kind: 'update-record'; arn: string; impact?: number; status?: 'OPEN' | 'RESOLVED'; summary?: string }
   | { kind: 'timeline-event'; arn: string; eventTime: string; eventData: string; resourceArn?: string }
   | {

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
 import { toBoltLogger } from './bolt-logger.ts';
@@ -8,6 +8,13 @@ export interface BoltSetup {
   /** In HTTP mode, the listener for POST /slack/events; undefined in Socket Mode. */
   requestListener?: HTTPReceiver['requestListener'];
   socketMode: boolean;
+  /** Socket Mode: connects and resolves on Slack's hello. HTTP mode: nothing to do. */
+  start(): Promise<void>;
+  /**
+   * Socket Mode: resolves once the socket is closed (Bolt's own `app.stop()` only starts the close,
+   * leaving a socket open after shutdown). HTTP mode: nothing to do.
+   */
+  stop(): Promise<void>;
 }
 
 /**
@@ -19,14 +26,21 @@ export function createBoltApp(config: Config, logger: Logger): BoltSetup {
   const boltLogger = toBoltLogger(logger);
   const clientOptions = { slackApiUrl: config.slack.apiUrl };
   if (config.slack.appToken) {
-    const app = new App({
-      token: config.slack.botToken,
+    const receiver = new SocketModeReceiver({
       appToken: config.slack.appToken,
-      socketMode: true,
       logger: boltLogger,
-      clientOptions,
+      // A copy: the Socket Mode client writes its own retry policy into the options it is given.
+      installerOptions: { clientOptions: { ...clientOptions } },
     });
-    return { app, socketMode: true };
+    const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+    return {
+      app,
+      socketMode: true,
+      start: async () => {
+        await app.start();
+      },
+      stop: () => receiver.client.disconnect(),
+    };
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret as string,
@@ -36,5 +50,11 @@ export function createBoltApp(config: Config, logger: Logger): BoltSetup {
     logger: boltLogger,
   });
   const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
-  return { app, requestListener: receiver.requestListener, socketMode: false };
+  return {
+    app,
+    requestListener: receiver.requestListener,
+    socketMode: false,
+    start: async () => {},
+    stop: async () => {},
+  };
 }

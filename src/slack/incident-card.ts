@@ -4,6 +4,7 @@ import { type Incident, type IncidentStatus, incidentId } from '../incident/inci
 import type { Button, KnownBlock, MrkdwnElement } from './block-kit.ts';
 import { consoleUrlFor, incidentManagerUrlFor } from './console-links.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from './ids.ts';
+import { buildIncidentActions } from './incident-actions.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
 
 const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
@@ -23,6 +24,7 @@ const SOURCE_LABELS: Record<AlertSource, string> = {
   chatbot: 'AWS Chatbot custom notification',
   'incident-manager': 'Incident Manager',
   unknown: 'Unrecognised SNS message',
+  declared: 'Declared in Slack',
 };
 
 const RESOURCE_LABELS: Record<string, string> = {
@@ -42,6 +44,16 @@ export interface IncidentCard {
 
 function field(label: string, value: string): MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
+}
+
+function statusText(incident: Incident): string {
+  if (incident.status === 'resolved' && incident.resolvedBy) {
+    return `${STATUS_LABELS.resolved} by <@${incident.resolvedBy}>`;
+  }
+  if (incident.acknowledgedBy && incident.status !== 'open') {
+    return `${STATUS_LABELS[incident.status]} by <@${incident.acknowledgedBy}>`;
+  }
+  return STATUS_LABELS[incident.status];
 }
 
 function resourceField(incident: Incident): string {
@@ -94,7 +106,7 @@ export function buildIncidentCard(incident: Incident, options: { defaultRegion: 
       block_id: BLOCK_IDS.cardFields,
       fields: [
         field('Impact', impact),
-        field('Status', STATUS_LABELS[incident.status]),
+        field('Status', statusText(incident)),
         field('Resource', resourceField(incident)),
         field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
         field('Source', SOURCE_LABELS[incident.source]),
@@ -145,8 +157,18 @@ export function buildIncidentCard(incident: Incident, options: { defaultRegion: 
       },
     });
   }
-  const buttons = linkButtons(incident, incident.region ?? options.defaultRegion);
-  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: BLOCK_IDS.cardLinks, elements: buttons });
+  if (incident.status === 'resolved' && incident.summary) {
+    blocks.push({
+      type: 'section',
+      block_id: BLOCK_IDS.cardSummary,
+      text: { type: 'mrkdwn', text: truncate(`*Resolution*\n${escapeMrkdwn(incident.summary)}`, 3000) },
+    });
+  }
+  const actions = buildIncidentActions(
+    incident,
+    linkButtons(incident, incident.region ?? options.defaultRegion),
+  );
+  if (actions) blocks.push(actions);
   blocks.push({
     type: 'context',
     block_id: BLOCK_IDS.cardFooter,

@@ -74,6 +74,51 @@ export class SlackGateway {
     );
   }
 
+  /** A message only `user` sees, in `channel`. */
+  async postEphemeral(content: MessageContent & { user: string }): Promise<void> {
+    await this.call('chat.postEphemeral', content.channel, (client) =>
+      client.chat.postEphemeral({
+        channel: content.channel,
+        user: content.user,
+        text: content.text,
+        blocks: content.blocks,
+        thread_ts: content.threadTs,
+      }),
+    );
+  }
+
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    await this.call('views.open', undefined, (client) =>
+      client.views.open({
+        trigger_id: triggerId,
+        view: view as unknown as Parameters<WebClient['views']['open']>[0]['view'],
+      }),
+    );
+  }
+
+  async publishHome(userId: string, view: Record<string, unknown>): Promise<void> {
+    await this.call('views.publish', undefined, (client) =>
+      client.views.publish({
+        user_id: userId,
+        view: view as unknown as Parameters<WebClient['views']['publish']>[0]['view'],
+      }),
+    );
+  }
+
+  async usergroupUsers(groupId: string): Promise<string[]> {
+    const result = await this.call('usergroups.users.list', undefined, (client) =>
+      client.usergroups.users.list({ usergroup: groupId }),
+    );
+    return result.users ?? [];
+  }
+
+  async permalink(channel: string, ts: string): Promise<string> {
+    const result = await this.call('chat.getPermalink', undefined, (client) =>
+      client.chat.getPermalink({ channel, message_ts: ts }),
+    );
+    return result.permalink ?? '';
+  }
+
   /**
    * Finds a message the bot posted since `oldest` whose metadata matches. Used after a crash
    * between "posted" and "recorded the ts", so the card is found instead of posted twice.

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SignalChange } from '../incident/apply-alert.ts';
 import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
-import { incidentManagerWrites } from '../incident/incident-manager-writes.ts';
+import { type IncidentManagerWrite, incidentManagerWrites } from '../incident/incident-manager-writes.ts';
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
@@ -133,13 +133,39 @@ export class SqliteStore implements Store {
     }
   }
 
-  async createIncident(incident: NewIncident, entry: TimelineEntry): Promise<Incident> {
+  async createIncident(
+    incident: NewIncident,
+    entry: TimelineEntry,
+    extraWrites: readonly IncidentManagerWrite[] = [],
+  ): Promise<Incident> {
     return this.db.transaction(() => {
       const created = this.incidents.insert(incident);
       this.incidents.insertTimeline(created.seq, entry);
-      this.outbox.enqueue(created.seq, incidentManagerWrites(undefined, created, entry), entry.at);
+      this.outbox.enqueue(
+        created.seq,
+        [...extraWrites, ...incidentManagerWrites(undefined, created, entry)],
+        entry.at,
+      );
       return created;
     })();
+  }
+
+  async linkIncidentManager(seq: number, arn: string, now: Date): Promise<void> {
+    await this.mutateIncident(
+      seq,
+      now,
+      (incident) => ({
+        kind: 'changed',
+        incident: { ...incident, incidentManagerArn: arn, updatedAt: now, version: incident.version + 1 },
+        entry: {
+          at: now,
+          kind: 'annotation',
+          actor: 'aws:incident-manager',
+          text: `started in Incident Manager as ${arn}`,
+        },
+      }),
+      `im-link:${arn}`,
+    );
   }
 
   async getIncident(seq: number): Promise<Incident | undefined> {

@@ -1,5 +1,6 @@
 import type { SignalChange } from '../incident/apply-alert.ts';
 import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
+import type { IncidentManagerWrite } from '../incident/incident-manager-writes.ts';
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 
@@ -78,8 +79,14 @@ export interface Store {
     change: (incident: Incident) => Transition,
     dedupeKey?: string,
   ): Promise<MutationOutcome>;
-  /** Opens an incident declared by a person, with its first timeline entry. */
-  createIncident(incident: NewIncident, entry: TimelineEntry): Promise<Incident>;
+  /** Opens an incident declared by a person, with its first timeline entry and any extra writes. */
+  createIncident(
+    incident: NewIncident,
+    entry: TimelineEntry,
+    extraWrites?: readonly IncidentManagerWrite[],
+  ): Promise<Incident>;
+  /** Links an incident to its Incident Manager record (after StartIncident), as one timeline entry. */
+  linkIncidentManager(seq: number, arn: string, now: Date): Promise<void>;
 
   listDueOutbox(now: Date, limit: number): Promise<OutboxItem[]>;
   listUnfinishedOutbox(seq: number): Promise<OutboxItem[]>;

@@ -60,8 +60,15 @@ describe('buildIncidentCard', () => {
     const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
     expect(latest).toContain('*Multi-AZ instance failover completed*');
     expect(block(card, BLOCK_IDS.cardFacts).fields?.[0]?.text).toBe('*Event ID*\nRDS-EVENT-0049');
-    const links = block(card, BLOCK_IDS.cardLinks).elements ?? [];
-    expect(links.map((element) => element.action_id)).toEqual([ACTION_IDS.openConsole]);
+    const actions = block(card, BLOCK_IDS.cardActions).elements ?? [];
+    expect(actions.map((element) => element.action_id)).toEqual([
+      ACTION_IDS.acknowledge,
+      ACTION_IDS.impactSelect,
+      ACTION_IDS.addNote,
+      ACTION_IDS.resolve,
+      ACTION_IDS.openConsole,
+    ]);
+    expect(actions[0]?.value).toBe('{"seq":42,"v":2}');
     expect(card.text).toBe('INC-42 [2 · High] Open: CPUUtilization &gt; 80 on orders-db');
   });
 
@@ -97,7 +104,7 @@ describe('buildIncidentCard', () => {
   it('links Incident Manager when the incident lives there', () => {
     const arn = 'arn:aws:ssm-incidents::123456789012:incident-record/db/abc';
     const card = buildIncidentCard(incident({ incidentManagerArn: arn }), { defaultRegion: 'eu-west-1' });
-    const links = block(card, BLOCK_IDS.cardLinks).elements ?? [];
+    const links = (block(card, BLOCK_IDS.cardActions).elements ?? []).filter((element) => 'url' in element);
     expect(links.map((element) => element.action_id)).toEqual([
       ACTION_IDS.openConsole,
       ACTION_IDS.openIncidentManager,
@@ -126,5 +133,44 @@ describe('buildIncidentCard', () => {
     for (const field of block(card, BLOCK_IDS.cardFacts).fields ?? [])
       expect(field.text.length).toBeLessThanOrEqual(2000);
     expect(block(card, BLOCK_IDS.cardRaw).text?.text.length).toBeLessThanOrEqual(3000);
+  });
+
+  it('shows only the buttons that apply to the status', () => {
+    const ids = (overrides: Partial<Incident>) =>
+      (
+        block(buildIncidentCard(incident(overrides), { defaultRegion: 'us-east-1' }), BLOCK_IDS.cardActions)
+          .elements ?? []
+      ).map((element) => element.action_id);
+    const acknowledged = ids({ status: 'acknowledged', acknowledgedBy: 'U0ALICE' });
+    expect(acknowledged).not.toContain(ACTION_IDS.acknowledge);
+    expect(acknowledged).toContain(ACTION_IDS.resolve);
+    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).toEqual([
+      ACTION_IDS.reopen,
+      ACTION_IDS.openConsole,
+    ]);
+  });
+
+  it('names who acknowledged or resolved, and shows the resolution summary', () => {
+    const acked = buildIncidentCard(incident({ status: 'acknowledged', acknowledgedBy: 'U0ALICE' }), {
+      defaultRegion: 'us-east-1',
+    });
+    expect(block(acked, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\nAcknowledged by <@U0ALICE>');
+    const resolved = buildIncidentCard(
+      incident({ status: 'resolved', resolvedBy: 'U0BOB', summary: 'replica <promoted>' }),
+      {
+        defaultRegion: 'us-east-1',
+      },
+    );
+    expect(block(resolved, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\n✅ Resolved by <@U0BOB>');
+    expect(block(resolved, BLOCK_IDS.cardSummary).text?.text).toBe('*Resolution*\nreplica &lt;promoted&gt;');
+  });
+
+  it('pre-selects the current impact in the impact menu', () => {
+    const card = buildIncidentCard(incident({ impact: 4 }), { defaultRegion: 'us-east-1' });
+    const select = (block(card, BLOCK_IDS.cardActions).elements ?? []).find(
+      (element) => element.action_id === ACTION_IDS.impactSelect,
+    );
+    expect(select?.initial_option).toEqual({ text: { type: 'plain_text', text: '4 · Low' }, value: '4' });
+    expect(select?.options).toHaveLength(5);
   });
 });

@@ -35,8 +35,10 @@ export interface HarnessOptions {
   clock?: Clock;
   yaml?: string;
   slackRateLimits?: boolean;
-  /** Environment to change, e.g. SNS_CERT_DIR. */
+  /** Environment to change, e.g. SNS_CERT_DIR, or SLACK_APP_TOKEN for Socket Mode. */
   env?: Record<string, string>;
+  /** App-level tokens the local Slack accepts for apps.connections.open (Socket Mode). */
+  appTokens?: string[];
   start?: Partial<StartOptions>;
 }
 
@@ -72,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const slack = await startSlackEmulator({
     botToken: TEST_BOT_TOKEN,
     rateLimits: options.slackRateLimits ?? false,
+    ...(options.appTokens ? { appTokens: options.appTokens } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());

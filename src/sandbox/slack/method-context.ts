@@ -12,8 +12,10 @@ export interface MethodContext {
   clock: Clock;
   /** Scopes granted to the token (a missing one answers `missing_scope`). */
   scopes: ReadonlySet<string>;
-  /** Root of the emulator, e.g. http://127.0.0.1:4321/ (upload URLs live under it). */
+  /** Root of the emulator, e.g. http://127.0.0.1:4321/ (upload and Socket Mode URLs live under it). */
   baseUrl: string;
+  /** Issues single-use Socket Mode tickets (apps.connections.open). */
+  socketTickets: { issueTicket(): string };
 }
 
 /** Returns the success body without `ok` (the router adds it); throws SlackApiError to fail. */

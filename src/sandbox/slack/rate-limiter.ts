@@ -8,6 +8,8 @@ import type { CallArgs } from './types.ts';
  *
  * Choices (Slack publishes tiers as "N+ per minute" with bursts tolerated, docs.slack.dev/apis/web-api/rate-limits):
  * - Tier 2/3/4: 20/50/100 a minute, a burst of one minute's worth.
+ * - Tier 1 (apps.connections.open): 1 a minute with a burst of 5, so an app can reconnect a few
+ *   times in a row ("a small amount of burst behavior is tolerated").
  * - chat.postMessage ("special"): 1 a second per channel with a burst of 5 (Slack: "one message per
  *   second per channel… short bursts allowed, not guaranteed"), and a workspace-wide 300 a minute
  *   with a burst of 30 (Slack names a workspace limit without a number).
@@ -18,6 +20,7 @@ export interface BucketSpec {
   perMinute: number;
 }
 
+export const TIER_1: BucketSpec = { capacity: 5, perMinute: 1 };
 export const TIER_2: BucketSpec = { capacity: 20, perMinute: 20 };
 export const TIER_3: BucketSpec = { capacity: 50, perMinute: 50 };
 export const TIER_4: BucketSpec = { capacity: 100, perMinute: 100 };
@@ -26,6 +29,7 @@ export const POST_MESSAGE_PER_WORKSPACE: BucketSpec = { capacity: 30, perMinute:
 
 /** Tier of each emulated method (conversations.history/replies: Tier 3, as for internal apps). */
 export const METHOD_LIMITS: Record<string, BucketSpec> = {
+  'apps.connections.open': TIER_1,
   'auth.test': TIER_4,
   'chat.update': TIER_3,
   'chat.postEphemeral': TIER_4,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import { SlackApiError } from './api-error.ts';
-import type { MethodHandler } from './method-context.ts';
+import type { MethodContext, MethodHandler } from './method-context.ts';
+import { APP_TOKEN_METHODS, appMethods } from './methods/app-methods.ts';
 import { chatMethods } from './methods/chat-methods.ts';
 import { conversationMethods } from './methods/conversation-methods.ts';
 import { fileMethods } from './methods/file-methods.ts';
@@ -22,15 +23,20 @@ export const METHODS: Record<string, MethodHandler> = {
   ...viewMethods,
   ...reactionMethods,
   ...fileMethods,
+  ...appMethods,
 };
 
 export interface RouterDeps {
   state: SlackState;
   clock: Clock;
   limiter?: RateLimiter;
+  /** Bot tokens (xoxb-). */
   tokens: ReadonlySet<string>;
+  /** App-level tokens (xapp-): apps.connections.open only. */
+  appTokens: ReadonlySet<string>;
   scopes: ReadonlySet<string>;
   baseUrl: string;
+  socketTickets: MethodContext['socketTickets'];
 }
 
 export interface ApiAnswer {
@@ -43,7 +49,7 @@ const JSON_ARGS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
 
 /**
  * Answers one call in Slack's order: request format, method, token (`not_authed` /
- * `invalid_auth`), rate limit (HTTP 429 + Retry-After), then the method's own checks.
+ * `invalid_auth` / `not_allowed_token_type`), rate limit (HTTP 429 + Retry-After), then the method's own checks.
  */
 export function answerCall(
   deps: RouterDeps,
@@ -59,7 +65,7 @@ export function answerCall(
     const handler = METHODS[method];
     if (!handler) throw new SlackApiError('unknown_method', { req_method: method });
     if (!request.token) throw new SlackApiError('not_authed');
-    if (!deps.tokens.has(request.token)) throw new SlackApiError('invalid_auth');
+    checkTokenType(deps, method, request.token);
     const decision = deps.limiter?.take(method, withChannelId(deps.state, args)) ?? { allowed: true };
     if (!decision.allowed) {
       status = 429;
@@ -73,6 +79,7 @@ export function answerCall(
       clock: deps.clock,
       scopes: deps.scopes,
       baseUrl: deps.baseUrl,
+      socketTickets: deps.socketTickets,
     };
     body = { ok: true, ...handler(context) };
   } catch (error) {
@@ -89,6 +96,13 @@ export function answerCall(
   };
   if (typeof body['error'] === 'string') call.error = body['error'];
   return { status, headers, call };
+}
+
+/** An unknown token is `invalid_auth`; a known one of the wrong kind (bot vs app-level) `not_allowed_token_type`. */
+function checkTokenType(deps: RouterDeps, method: string, token: string): void {
+  const isApp = deps.appTokens.has(token);
+  if (!isApp && !deps.tokens.has(token)) throw new SlackApiError('invalid_auth');
+  if (isApp !== APP_TOKEN_METHODS.has(method)) throw new SlackApiError('not_allowed_token_type');
 }
 
 /** `channel` given by name ("#alerts") counts against the same per-channel bucket as its id. */

@@ -8,6 +8,13 @@ import { RateLimiter } from './rate-limiter.ts';
 import { readRequestArgs } from './request-args.ts';
 import { type ApiAnswer, answerCall } from './router.ts';
 import { SlackState } from './slack-state.ts';
+import {
+  type SocketAck,
+  type SocketDisconnectReason,
+  type SocketEnvelopeOptions,
+  type SocketEnvelopeType,
+  SocketModeServer,
+} from './socket-mode-server.ts';
 import type { EphemeralMessage, RecordedCall, StoredMessage, StoredView, UploadedFile } from './types.ts';
 import { buildWorkspace, type Workspace, type WorkspaceOptions } from './workspace.ts';
 
@@ -34,6 +41,8 @@ export interface SlackEmulatorOptions {
   /** The only valid token (with `extraTokens`); any other answers `invalid_auth`. */
   botToken: string;
   extraTokens?: string[];
+  /** App-level tokens (xapp-) accepted by apps.connections.open (Socket Mode); none by default. */
+  appTokens?: string[];
   /** Drives rate limits, message ts and trigger expiry. Default: the system clock. */
   clock?: Clock;
   /** Default true. */
@@ -53,6 +62,8 @@ export interface ChannelSnapshot {
   isPrivate: boolean;
   members: string[];
 }
+
+export type { SocketAck, SocketDisconnectReason, SocketEnvelopeOptions, SocketEnvelopeType };
 
 export type CallListener = (call: RecordedCall) => void;
 
@@ -83,6 +94,20 @@ export interface SlackEmulator {
   /** Resolves once `count` requests (default 1) are being held. */
   waitForHeld(count?: number): Promise<void>;
   onCall(listener: CallListener): () => void;
+  /** Socket Mode connections open now (connected through an apps.connections.open URL, hello sent). */
+  socketConnections(): number;
+  /**
+   * Sends an envelope to the app over Socket Mode, as Slack does, and resolves with the app's ack
+   * (`{ envelope_id, payload? }`) once it arrives. Rejects if no app is connected, if the payload
+   * is not one Slack would send for `type`, or after `timeoutMs` (default 5 s) without an ack.
+   */
+  sendSocketEnvelope(
+    type: SocketEnvelopeType,
+    payload: object,
+    options?: SocketEnvelopeOptions,
+  ): Promise<SocketAck>;
+  /** Slack's `{ type: 'disconnect', reason }` on every open connection (default `refresh_requested`). */
+  sendSocketDisconnect(reason?: SocketDisconnectReason): void;
   /** Forgets calls, messages, views, files and rate-limit state; keeps the configured workspace. */
   reset(): void;
   close(): Promise<void>;
@@ -98,6 +123,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   const state = new SlackState(workspace, clock);
   const limiter = options.rateLimits === false ? undefined : new RateLimiter(clock);
   const tokens = new Set([options.botToken, ...(options.extraTokens ?? [])]);
+  const appTokens = new Set(options.appTokens ?? []);
+  const socketMode = new SocketModeServer(workspace.appId);
   const scopes = new Set(options.scopes ?? DEFAULT_SCOPES);
   const calls: RecordedCall[] = [];
   const listeners = new Set<CallListener>();
@@ -116,7 +143,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       if (error instanceof SlackApiError) return error;
       throw error;
     });
-    const answer = answerCall({ state, clock, limiter, tokens, scopes, baseUrl }, method, parsed);
+    const answer = answerCall(
+      { state, clock, limiter, tokens, appTokens, scopes, baseUrl, socketTickets: socketMode },
+      method,
+      parsed,
+    );
     record(answer.call);
     return answer;
   };
@@ -161,6 +192,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       response.end(JSON.stringify({ ok: false, error: 'internal_error', detail }));
     });
   });
+  socketMode.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -215,6 +247,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
         listeners.delete(listener);
       };
     },
+    socketConnections: () => socketMode.openConnections().length,
+    sendSocketEnvelope: (type, payload, envelopeOptions) =>
+      socketMode.sendEnvelope(type, payload, envelopeOptions),
+    sendSocketDisconnect: (reason = 'refresh_requested') => socketMode.sendDisconnect(reason),
     reset: () => {
       calls.length = 0;
       state.reset();
@@ -222,6 +258,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     },
     close: async () => {
       gate.abandon();
+      // Upgraded sockets are no longer the HTTP server's to close; until they end, close() waits.
+      await socketMode.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
