@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../clock.ts';
 import { SlackApiError } from './api-error.ts';
 import { receiveUpload } from './file-upload-route.ts';
+import { type ResponsePost, ResponseUrls } from './response-urls.ts';
+
+export type { ResponsePost } from './response-urls.ts';
+
 import { HoldGate, type HoldMode } from './hold-gate.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { readRequestArgs } from './request-args.ts';
@@ -108,6 +112,10 @@ export interface SlackEmulator {
   ): Promise<SocketAck>;
   /** Slack's `{ type: 'disconnect', reason }` on every open connection (default `refresh_requested`). */
   sendSocketDisconnect(reason?: SocketDisconnectReason): void;
+  /** A response_url for a reply to `userId` in `channel` (5 posts within 30 minutes, as Slack allows). */
+  issueResponseUrl(userId: string, channel: string): string;
+  /** Replies posted to response URLs, in order; pass a URL to see only its replies. */
+  responses(url?: string): ResponsePost[];
   /** Forgets calls, messages, views, files and rate-limit state; keeps the configured workspace. */
   reset(): void;
   close(): Promise<void>;
@@ -129,6 +137,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   const calls: RecordedCall[] = [];
   const listeners = new Set<CallListener>();
   const gate = new HoldGate();
+  const responseUrls = new ResponseUrls(clock);
   const host = options.host ?? '127.0.0.1';
   let baseUrl = '';
 
@@ -167,6 +176,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     if (upload?.[1]) {
       const result = await receiveUpload(state, upload[1], request.headers, body);
       response.writeHead(result.status, { 'content-type': 'text/plain' }).end(result.text);
+      return;
+    }
+    const responseUrl = /^\/response\/([a-f0-9]+)$/.exec(url.pathname);
+    if (responseUrl?.[1] && request.method === 'POST') {
+      const result = responseUrls.receive(baseUrl, responseUrl[1], body);
+      response
+        .writeHead(result.status, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(result.json));
       return;
     }
     if (!url.pathname.startsWith('/api/')) {
@@ -251,8 +268,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
     sendSocketEnvelope: (type, payload, envelopeOptions) =>
       socketMode.sendEnvelope(type, payload, envelopeOptions),
     sendSocketDisconnect: (reason = 'refresh_requested') => socketMode.sendDisconnect(reason),
+    issueResponseUrl: (userId, channel) => responseUrls.issue(baseUrl, { userId, channel }),
+    responses: (url) => responseUrls.posts.filter((post) => url === undefined || post.url === url),
     reset: () => {
       calls.length = 0;
+      responseUrls.posts.length = 0;
       state.reset();
       limiter?.reset();
     },
