@@ -3,11 +3,13 @@ import { type App, webApi } from '@slack/bolt';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config/config.ts';
+import type { Incident } from './incident/incident.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
 import { CardSync } from './services/card-sync.ts';
+import { IncidentChannels } from './services/incident-channels.ts';
 import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
@@ -103,6 +105,7 @@ export async function startWarroom(
       cards.request(seq);
       void incidentManager.kick();
     },
+    onIncidentOpened: (incident) => openChannelFor(incident, []),
   });
   const incidentManager = new IncidentManagerSync({
     store,
@@ -117,16 +120,33 @@ export async function startWarroom(
     clock,
     logger,
   });
+  const channels = config.slack.incidentChannels
+    ? new IncidentChannels({
+        store,
+        slack,
+        clock,
+        logger,
+        isPrivate: config.slack.incidentChannelPrivate,
+        onChanged: (seq) => cards.request(seq),
+      })
+    : undefined;
+  /** Serious incidents get a channel: every declared one, and new ones of impact 1 or 2. */
+  const openChannelFor = (incident: Incident, invite: string[]) => {
+    if (!channels || (incident.source !== 'declared' && incident.impact > 2)) return;
+    channels.request(incident, invite);
+  };
   const triage = new Triage({
     store,
     permissions,
     clock,
     logger,
     responsePlanArn: config.incidents.responsePlanArn,
-    onChanged: (incident) => {
+    onChanged: (incident, actorId) => {
       cards.request(incident.seq);
       void incidentManager.kick();
+      if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
     },
+    onOpened: (incident, actorId) => openChannelFor(incident, [actorId]),
   });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
   const sns = createSnsRoute({
@@ -211,6 +231,7 @@ export async function startWarroom(
       await checkSlack;
       do {
         await intake.idle();
+        await channels?.idle();
         await incidentManager.idle();
         await cards.idle();
       } while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));

@@ -14,6 +14,7 @@ export interface Config {
     apiUrl: string;
     alertChannel: string;
     incidentChannels: boolean;
+    incidentChannelPrivate: boolean;
   };
   aws: { region: string };
   store: { kind: 'sqlite'; path: string };

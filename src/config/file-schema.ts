@@ -20,6 +20,8 @@ export const fileSchema = z.strictObject({
   slack: z.strictObject({
     alertChannel: channelId,
     incidentChannels: z.boolean().default(false),
+    /** Incident channels are public unless this is true (private channels need groups:write). */
+    incidentChannelPrivate: z.boolean().default(false),
   }),
   sns: z
     .strictObject({

@@ -107,6 +107,7 @@ export function loadConfig(
         apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
         alertChannel: f.slack.alertChannel,
         incidentChannels: f.slack.incidentChannels,
+        incidentChannelPrivate: f.slack.incidentChannelPrivate,
       },
       aws: { region: (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) as string },
       store: { kind: 'sqlite', path: e.WARROOM_STORE.slice('sqlite:'.length) },

@@ -73,33 +73,43 @@ export class CardSync {
   }
 
   private async sync(seq: number): Promise<void> {
-    const { store, slack, clock } = this.deps;
-    const incident = await store.getIncident(seq);
+    const incident = await this.deps.store.getIncident(seq);
     if (!incident) return;
-    let card = await store.getCard(seq);
+    const channels = [this.deps.alertChannel, ...(incident.channelId ? [incident.channelId] : [])];
+    for (const channel of channels) await this.syncIn(incident, channel);
+  }
+
+  /** One card in one channel: find it after a crash, else post it once, else update it if stale. */
+  private async syncIn(incident: Incident, channel: string): Promise<void> {
+    const { store, slack, clock } = this.deps;
+    const seq = incident.seq;
+    let card = await store.getCard(seq, channel);
     if (card && !card.ts) {
       const found = await slack.findMessageByMetadata(
-        card.channel,
+        channel,
         card.postStartedAt,
         CARD_METADATA_EVENT_TYPE,
         (payload) => payload.incident_seq === seq,
       );
       if (found) {
-        this.deps.logger.info({ incidentSeq: seq, ts: found }, 'found a card posted before a restart');
-        await store.recordCardPosted(seq, found, 0);
+        this.deps.logger.info(
+          { incidentSeq: seq, channel, ts: found },
+          'found a card posted before a restart',
+        );
+        await store.recordCardPosted(seq, channel, found, 0);
         card = { ...card, ts: found, renderedVersion: 0 };
       }
     }
-    if (!card) card = await store.beginCardPost(seq, this.deps.alertChannel, clock.now());
-    const content = this.render(incident, card.channel);
+    if (!card) card = await store.beginCardPost(seq, channel, clock.now());
+    const content = this.render(incident, channel);
     if (!card.ts) {
       const { ts } = await slack.postMessage(content);
-      await store.recordCardPosted(seq, ts, incident.version);
+      await store.recordCardPosted(seq, channel, ts, incident.version);
       return;
     }
     if (card.renderedVersion < incident.version) {
       await slack.updateMessage({ ...content, ts: card.ts });
-      await store.recordCardRendered(seq, incident.version);
+      await store.recordCardRendered(seq, channel, incident.version);
     }
   }
 

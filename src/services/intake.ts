@@ -2,6 +2,7 @@ import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Clock } from '../clock.ts';
 import { applyAlert } from '../incident/apply-alert.ts';
 import { groupKeyFor, withTopicLocation } from '../incident/group-key.ts';
+import type { Incident } from '../incident/incident.ts';
 import { decideSignal, type SignalPolicyRule } from '../incident/signal-policy.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -18,6 +19,8 @@ export interface IntakeDeps {
   metrics: Metrics;
   /** Called after a notification changed an incident (the card follows). */
   onIncidentChanged: (seq: number) => void;
+  /** Called when a notification opened a new incident. */
+  onIncidentOpened?: (incident: Incident) => void;
   maxAttempts?: number;
 }
 
@@ -96,6 +99,7 @@ export class IntakeProcessor {
         );
       }
       if (outcome.incident) this.deps.onIncidentChanged(outcome.incident.seq);
+      if (outcome.change === 'opened' && outcome.incident) this.deps.onIncidentOpened?.(outcome.incident);
     } catch (error) {
       const attempts = item.attempts + 1;
       const giveUp = attempts >= (this.deps.maxAttempts ?? 10);

@@ -44,8 +44,10 @@ export interface TriageDeps {
   clock: Clock;
   logger: Logger;
   responsePlanArn?: string;
-  /** After any change: the card follows, Incident Manager is written. */
-  onChanged: (incident: Incident) => void;
+  /** After any change: the card follows, Incident Manager is written, the actor joins its channel. */
+  onChanged: (incident: Incident, actorId: string) => void;
+  /** After a declaration: e.g. the incident channel is opened. */
+  onOpened: (incident: Incident, actorId: string) => void;
 }
 
 function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedupeKey?: string) {
@@ -93,7 +95,7 @@ export class Triage {
       transitionFor(action, actor, now, dedupeKey),
       dedupeKey,
     );
-    if (outcome.kind === 'changed') this.deps.onChanged(outcome.incident);
+    if (outcome.kind === 'changed') this.deps.onChanged(outcome.incident, actor.userId);
     if (outcome.kind === 'unchanged')
       return { kind: 'unchanged', incident: outcome.incident, message: outcome.message };
     return outcome;
@@ -143,7 +145,8 @@ export class Triage {
           ]
         : [],
     );
-    this.deps.onChanged(incident);
+    this.deps.onChanged(incident, input.actor.userId);
+    this.deps.onOpened(incident, input.actor.userId);
     return { kind: 'declared', incident };
   }
 }

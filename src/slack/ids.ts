@@ -8,6 +8,7 @@ export const BLOCK_IDS = {
   cardRaw: 'warroom_card_raw',
   cardFooter: 'warroom_card_footer',
   cardActions: 'warroom_card_actions',
+  cardChannelError: 'warroom_card_channel_error',
   cardSummary: 'warroom_card_summary',
   noteInput: 'warroom_note_input',
   summaryInput: 'warroom_summary_input',

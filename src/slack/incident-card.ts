@@ -111,6 +111,7 @@ export function buildIncidentCard(incident: Incident, options: { defaultRegion: 
         field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
         field('Source', SOURCE_LABELS[incident.source]),
         field('Opened', slackDate(incident.openedAt)),
+        ...(incident.channelId ? [field('Incident channel', `<#${incident.channelId}>`)] : []),
       ],
     },
     {
@@ -142,6 +143,18 @@ export function buildIncidentCard(incident: Incident, options: { defaultRegion: 
         {
           type: 'mrkdwn',
           text: `✅ Signal recovered ${slackDate(incident.recoveredAt)}. The incident stays open until someone resolves it.`,
+        },
+      ],
+    });
+  }
+  if (incident.channelError) {
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.cardChannelError,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(`⚠️ No incident channel: ${escapeMrkdwn(incident.channelError)}`, 3000),
         },
       ],
     });

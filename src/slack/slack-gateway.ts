@@ -14,6 +14,30 @@ export interface MessageContent {
   threadTs?: string;
 }
 
+/** A message as warroom reads it back from Slack. */
+export interface SlackMessage {
+  ts: string;
+  text: string;
+  /** The person who wrote it; absent for apps and integrations (they have a bot id instead). */
+  user?: string;
+  botId?: string;
+  /** Set on thread replies (and on a thread's parent, equal to its own ts). */
+  threadTs?: string;
+}
+
+function toSlackMessage(
+  message: { text?: string; user?: string; bot_id?: string; thread_ts?: string },
+  ts: string,
+): SlackMessage {
+  return {
+    ts,
+    text: message.text ?? '',
+    user: message.user,
+    botId: message.bot_id,
+    threadTs: message.thread_ts,
+  };
+}
+
 export interface SlackGatewayOptions {
   client: WebClient;
   metrics: Metrics;
@@ -120,6 +144,26 @@ export class SlackGateway {
   }
 
   /**
+   * Reads one message by its ts: conversations.history for a top-level message (Slack's way to
+   * fetch one: latest = oldest = ts, inclusive, limit 1), else conversations.replies, which is
+   * where thread replies live. Undefined when the message is gone. Needs the bot in the channel.
+   */
+  async readMessage(channel: string, ts: string): Promise<SlackMessage | undefined> {
+    const window = { channel, latest: ts, oldest: ts, inclusive: true };
+    const history = await this.call('conversations.history', undefined, (client) =>
+      client.conversations.history({ ...window, limit: 1 }),
+    );
+    const top = history.messages?.find((message) => message.ts === ts);
+    if (top) return toSlackMessage(top, ts);
+    // A thread reply: replies answers the thread's parent too (first), whatever the window says.
+    const replies = await this.call('conversations.replies', undefined, (client) =>
+      client.conversations.replies({ ...window, ts, limit: 2 }),
+    );
+    const reply = replies.messages?.find((message) => message.ts === ts);
+    return reply ? toSlackMessage(reply, ts) : undefined;
+  }
+
+  /**
    * Finds a message the bot posted since `oldest` whose metadata matches. Used after a crash
    * between "posted" and "recorded the ts", so the card is found instead of posted twice.
    */
@@ -151,6 +195,28 @@ export class SlackGateway {
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return undefined;
+  }
+
+  /** Creates a channel; Slack errors (name_taken, restricted_action, missing_scope) come back as SLACK.* codes. */
+  async createChannel(name: string, isPrivate: boolean): Promise<{ id: string; name: string }> {
+    const result = await this.call('conversations.create', undefined, (client) =>
+      client.conversations.create({ name, is_private: isPrivate }),
+    );
+    const channel = result.channel;
+    if (!channel?.id) throw new BotError('SLACK.NO_CHANNEL', 'Slack created no channel.');
+    return { id: channel.id, name: channel.name ?? name };
+  }
+
+  /** Invites people to a channel; someone already in it is not an error. */
+  async inviteToChannel(channel: string, userIds: string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    try {
+      await this.call('conversations.invite', channel, (client) =>
+        client.conversations.invite({ channel, users: userIds.join(',') }),
+      );
+    } catch (error) {
+      if ((error as BotError).code !== 'SLACK.ALREADY_IN_CHANNEL') throw error;
+    }
   }
 
   private call<T>(

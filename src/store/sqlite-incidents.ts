@@ -120,11 +120,22 @@ export class SqliteIncidents {
     return row ? decodeIncident(row.seq, row.data) : undefined;
   }
 
+  /** The incident whose card is the message `ts` in `channel`, resolved or not. */
+  findByCard(channel: string, ts: string): Incident | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT i.seq, i.data FROM incidents i JOIN cards c ON c.incident_seq = i.seq
+         WHERE c.channel = ? AND c.ts = ? LIMIT 1`,
+      )
+      .get(channel, ts) as { seq: number; data: string } | undefined;
+    return row ? decodeIncident(row.seq, row.data) : undefined;
+  }
+
   /** Open incidents whose card was posted in a channel, newest first. */
   listOpenCardedIn(channelId: string): Incident[] {
     const rows = this.db
       .prepare(
-        `SELECT i.seq, i.data FROM incidents i JOIN cards c ON c.incident_seq = i.seq
+        `SELECT DISTINCT i.seq, i.data FROM incidents i JOIN cards c ON c.incident_seq = i.seq
          WHERE c.channel = ? AND i.status != 'resolved' ORDER BY i.seq DESC`,
       )
       .all(channelId) as Array<{ seq: number; data: string }>;

@@ -70,4 +70,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_incident ON outbox (incident_seq, status);
   CREATE INDEX incidents_channel ON incidents (json_extract(data, '$.channelId'));
   `,
+  `
+  -- An incident can have a card in the alert channel and one in its own channel.
+  CREATE TABLE cards_by_channel (
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    channel TEXT NOT NULL,
+    ts TEXT,
+    post_started_at TEXT NOT NULL,
+    rendered_version INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (incident_seq, channel)
+  );
+  INSERT INTO cards_by_channel (incident_seq, channel, ts, post_started_at, rendered_version)
+    SELECT incident_seq, channel, ts, post_started_at, rendered_version FROM cards;
+  DROP TABLE cards;
+  ALTER TABLE cards_by_channel RENAME TO cards;
+  CREATE INDEX cards_channel_ts ON cards (channel, ts);
+  `,
 ];

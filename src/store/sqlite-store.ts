@@ -184,24 +184,32 @@ export class SqliteStore implements Store {
     return this.incidents.findByChannel(channelId);
   }
 
+  async findIncidentByCard(channel: string, ts: string): Promise<Incident | undefined> {
+    return this.incidents.findByCard(channel, ts);
+  }
+
   async listOpenIncidentsCardedIn(channelId: string): Promise<Incident[]> {
     return this.incidents.listOpenCardedIn(channelId);
   }
 
-  async getCard(seq: number): Promise<CardRecord | undefined> {
-    return this.cards.get(seq);
+  async getCard(seq: number, channel: string): Promise<CardRecord | undefined> {
+    return this.cards.get(seq, channel);
+  }
+
+  async listCards(seq: number): Promise<CardRecord[]> {
+    return this.cards.list(seq);
   }
 
   async beginCardPost(seq: number, channel: string, at: Date): Promise<CardRecord> {
     return this.cards.begin(seq, channel, at);
   }
 
-  async recordCardPosted(seq: number, ts: string, version: number): Promise<void> {
-    this.cards.recordPosted(seq, ts, version);
+  async recordCardPosted(seq: number, channel: string, ts: string, version: number): Promise<void> {
+    this.cards.recordPosted(seq, channel, ts, version);
   }
 
-  async recordCardRendered(seq: number, version: number): Promise<void> {
-    this.cards.recordRendered(seq, version);
+  async recordCardRendered(seq: number, channel: string, version: number): Promise<void> {
+    this.cards.recordRendered(seq, channel, version);
   }
 
   async listIncidentsNeedingCardSync(): Promise<number[]> {

@@ -65,6 +65,8 @@ export interface Store {
   listTimeline(seq: number): Promise<TimelineEntry[]>;
   /** The incident whose own channel this is. */
   findIncidentByChannel(channelId: string): Promise<Incident | undefined>;
+  /** The incident whose card is the message `ts` in `channel` (a reply's thread_ts names its card). */
+  findIncidentByCard(channel: string, ts: string): Promise<Incident | undefined>;
   /** Open incidents whose card is in this channel, newest first. */
   listOpenIncidentsCardedIn(channelId: string): Promise<Incident[]>;
 
@@ -93,11 +95,13 @@ export interface Store {
   completeOutbox(id: number, now: Date): Promise<void>;
   failOutbox(id: number, error: string, retryAt: Date | undefined): Promise<void>;
 
-  getCard(seq: number): Promise<CardRecord | undefined>;
+  getCard(seq: number, channel: string): Promise<CardRecord | undefined>;
+  /** Every card of an incident: the alert channel's, and its own channel's when it has one. */
+  listCards(seq: number): Promise<CardRecord[]>;
   /** Records the intent to post before posting: after a crash, a card with no ts is looked for, not re-posted blindly. */
   beginCardPost(seq: number, channel: string, at: Date): Promise<CardRecord>;
-  recordCardPosted(seq: number, ts: string, version: number): Promise<void>;
-  recordCardRendered(seq: number, version: number): Promise<void>;
+  recordCardPosted(seq: number, channel: string, ts: string, version: number): Promise<void>;
+  recordCardRendered(seq: number, channel: string, version: number): Promise<void>;
   /** Incidents whose card is missing, unconfirmed or older than the incident. */
   listIncidentsNeedingCardSync(): Promise<number[]>;
 

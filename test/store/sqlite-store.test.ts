@@ -120,16 +120,22 @@ describe('SqliteStore cards', () => {
     const card = await store.beginCardPost(1, 'C0ALERTS', now);
     expect(card).toMatchObject({ incidentSeq: 1, channel: 'C0ALERTS', ts: undefined, renderedVersion: 0 });
     expect(await store.listIncidentsNeedingCardSync()).toEqual([1]);
-    await store.recordCardPosted(1, '1700000000.000100', 1);
+    await store.recordCardPosted(1, 'C0ALERTS', '1700000000.000100', 1);
     expect(await store.listIncidentsNeedingCardSync()).toEqual([]);
     await store.saveNotification(notification('m2'));
     await apply(store, 'm2');
     expect(await store.listIncidentsNeedingCardSync()).toEqual([1]);
-    await store.recordCardRendered(1, 2);
+    await store.recordCardRendered(1, 'C0ALERTS', 2);
     expect(await store.listIncidentsNeedingCardSync()).toEqual([]);
-    expect(await store.beginCardPost(1, 'C0OTHER', now)).toMatchObject({
+    expect(await store.beginCardPost(1, 'C0ALERTS', now)).toMatchObject({
       channel: 'C0ALERTS',
       ts: '1700000000.000100',
     });
+    expect(await store.beginCardPost(1, 'C0INCIDENT', now)).toMatchObject({
+      channel: 'C0INCIDENT',
+      ts: undefined,
+    });
+    expect((await store.listCards(1)).map((card) => card.channel)).toEqual(['C0ALERTS', 'C0INCIDENT']);
+    expect(await store.listIncidentsNeedingCardSync()).toEqual([1]);
   });
 });

@@ -39,6 +39,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** App-level tokens the local Slack accepts for apps.connections.open (Socket Mode). */
   appTokens?: string[];
+  /** Scopes the bot token has in the local Slack (default: all warroom needs). */
+  slackScopes?: string[];
   start?: Partial<StartOptions>;
 }
 
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botToken: TEST_BOT_TOKEN,
     rateLimits: options.slackRateLimits ?? false,
     ...(options.appTokens ? { appTokens: options.appTokens } : {}),
+    ...(options.slackScopes ? { scopes: options.slackScopes } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());
