@@ -8,12 +8,15 @@ import { createLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
+import { BackgroundTasks } from './services/background-tasks.ts';
 import { CardSync } from './services/card-sync.ts';
 import { IncidentChannels } from './services/incident-channels.ts';
+import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
 import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import { Permissions } from './services/permissions.ts';
+import { SlackLink } from './services/slack-link.ts';
 import { Triage } from './services/triage.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
@@ -85,6 +88,7 @@ export async function startWarroom(
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
   });
   const slack = new SlackGateway({ client: slackClient, metrics, logger });
+  const background = new BackgroundTasks();
   const cards = new CardSync({
     store,
     slack,
@@ -92,6 +96,9 @@ export async function startWarroom(
     logger,
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
+    onPosted: (seq, channel) => {
+      if (channel === config.slack.alertChannel) background.run(() => slackLink.ensure(seq));
+    },
   });
   const intake = new IntakeProcessor({
     store,
@@ -107,12 +114,34 @@ export async function startWarroom(
     },
     onIncidentOpened: (incident) => openChannelFor(incident, []),
   });
+  const slackLink = new SlackLink({
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    onChanged: (seq) => {
+      cards.request(seq);
+      void incidentManager.kick();
+    },
+  });
+  const notices = new IncidentManagerNotices({
+    store,
+    slack,
+    alertChannel: config.slack.alertChannel,
+    logger,
+  });
   const incidentManager = new IncidentManagerSync({
     store,
     writer: options.aws.incidentManager,
     clock,
     logger,
-    onLinked: (seq) => cards.request(seq),
+    onLinked: (seq) => {
+      cards.request(seq);
+      background.run(() => slackLink.ensure(seq));
+    },
+    onFirstFailure: (item, message) => background.run(() => notices.failed(item, message)),
+    onRecovered: (item) => background.run(() => notices.recovered(item)),
   });
   const permissions = new Permissions({
     rules: config.permissions,
@@ -229,12 +258,19 @@ export async function startWarroom(
     bolt: bolt.app,
     async settled() {
       await checkSlack;
-      do {
+      // Each part can start work in another (a posted card links Incident Manager, a change posts a
+      // card): loop until one whole pass finds every part idle and every card current.
+      for (;;) {
         await intake.idle();
         await channels?.idle();
+        await background.idle();
         await incidentManager.idle();
         await cards.idle();
-      } while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));
+        const busy = intake.busy || channels?.busy || background.busy || incidentManager.busy || cards.busy;
+        if (busy) continue;
+        if ((await store.listIncidentsNeedingCardSync()).length === 0) return;
+        await waitForRetry();
+      }
     },
     async stop() {
       clearInterval(retry);
@@ -244,6 +280,7 @@ export async function startWarroom(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await intake.idle();
+      await background.idle();
       await incidentManager.idle();
       await cards.idle();
       store.close();

@@ -73,5 +73,14 @@ export function incidentManagerWrites(
       title: after.resource.id,
     });
   }
+  if (after.slackPermalink && after.slackPermalink !== before?.slackPermalink) {
+    writes.push({
+      kind: 'related-item',
+      arn,
+      itemType: 'OTHER',
+      value: { url: after.slackPermalink.slice(0, 1000) },
+      title: `Slack: incident card ${`INC-${after.seq}`}`,
+    });
+  }
   return writes;
 }

@@ -46,6 +46,8 @@ export interface Incident {
   summary?: string;
   /** The incident's own Slack channel, when one was created. */
   channelId?: string;
+  /** The alert-channel card's permalink, once it is linked from Incident Manager. */
+  slackPermalink?: string;
   /** Why the incident channel could not be created, shown on the card (never a silent failure). */
   channelError?: string;
   /** Bumped on every change; the card is re-rendered until it shows this version. */

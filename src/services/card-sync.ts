@@ -14,6 +14,8 @@ export interface CardSyncDeps {
   logger: Logger;
   alertChannel: string;
   defaultRegion: string;
+  /** A card was posted (once per incident and channel). */
+  onPosted?: (seq: number, channel: string) => void;
   /** Delay before a failed sync is tried again, by attempt number. */
   retryDelayMs?: (attempt: number) => number;
 }
@@ -47,6 +49,10 @@ export class CardSync {
 
   idle(): Promise<void> {
     return this.runner.idle();
+  }
+
+  get busy(): boolean {
+    return this.runner.busy;
   }
 
   stop(): void {
@@ -105,6 +111,7 @@ export class CardSync {
     if (!card.ts) {
       const { ts } = await slack.postMessage(content);
       await store.recordCardPosted(seq, channel, ts, incident.version);
+      this.deps.onPosted?.(seq, channel);
       return;
     }
     if (card.renderedVersion < incident.version) {

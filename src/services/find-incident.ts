@@ -1,4 +1,5 @@
 import { type Incident, incidentId } from '../incident/incident.ts';
+import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { Store } from '../store/store.ts';
 
 export type IncidentLookup =
@@ -49,7 +50,10 @@ export function describeLookupFailure(
     case 'ambiguous': {
       const list = lookup.candidates
         .slice(0, 10)
-        .map((incident) => `• ${incidentId(incident.seq)} (impact ${incident.impact}) ${incident.title}`)
+        .map(
+          (incident) =>
+            `• ${incidentId(incident.seq)} (impact ${incident.impact}) ${escapeMrkdwn(incident.title)}`,
+        )
         .join('\n');
       return `Which incident? Name it, e.g. \`${usage}\`. Open incidents:\n${list}`;
     }

@@ -61,6 +61,10 @@ export class IncidentChannels {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   async open(incident: Incident, invite: string[]): Promise<void> {
     if (incident.channelId) return;
     const { store, slack, clock, logger, isPrivate } = this.deps;

@@ -12,6 +12,10 @@ export interface IncidentManagerSyncDeps {
   logger: Logger;
   /** A started incident got its ARN: the card shows the link. */
   onLinked: (seq: number) => void;
+  /** A write failed for the first time: people should hear it in plain words. */
+  onFirstFailure?: (item: OutboxItem, message: string) => void;
+  /** A write that had failed went through after all. */
+  onRecovered?: (item: OutboxItem) => void;
   maxAttempts?: number;
 }
 
@@ -47,6 +51,10 @@ export class IncidentManagerSync {
 
   async idle(): Promise<void> {
     while (this.draining) await this.draining;
+  }
+
+  get busy(): boolean {
+    return this.draining !== undefined;
   }
 
   private async drain(): Promise<void> {
@@ -85,6 +93,7 @@ export class IncidentManagerSync {
           break;
       }
       await store.completeOutbox(item.id, clock.now());
+      if (item.attempts > 0) this.deps.onRecovered?.(item);
       return true;
     } catch (error) {
       const attempts = item.attempts + 1;
@@ -94,6 +103,7 @@ export class IncidentManagerSync {
         : new Date(clock.now().getTime() + Math.min(600_000, 2000 * 2 ** attempts));
       const message = isBotError(error) ? error.userMessage : 'Incident Manager call failed.';
       await store.failOutbox(item.id, message, retryAt);
+      if (item.attempts === 0) this.deps.onFirstFailure?.(item, message);
       logger.warn(
         { err: error, outboxId: item.id, incidentSeq: item.incidentSeq, attempts, giveUp },
         'Incident Manager write failed',

@@ -60,6 +60,10 @@ export class IntakeProcessor {
     while (this.draining) await this.draining;
   }
 
+  get busy(): boolean {
+    return this.draining !== undefined;
+  }
+
   private async drain(): Promise<void> {
     const { store, clock, metrics } = this.deps;
     for (;;) {

@@ -34,6 +34,10 @@ export class KeyedRunner<K> {
     this.running.set(key, state);
   }
 
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Resolves when no job is running (new requests made meanwhile are waited for too). */
   async idle(): Promise<void> {
     while (this.running.size > 0) {

@@ -47,7 +47,7 @@ export interface TriageDeps {
   /** After any change: the card follows, Incident Manager is written, the actor joins its channel. */
   onChanged: (incident: Incident, actorId: string) => void;
   /** After a declaration: e.g. the incident channel is opened. */
-  onOpened: (incident: Incident, actorId: string) => void;
+  onOpened?: (incident: Incident, actorId: string) => void;
 }
 
 function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedupeKey?: string) {
@@ -146,7 +146,7 @@ export class Triage {
         : [],
     );
     this.deps.onChanged(incident, input.actor.userId);
-    this.deps.onOpened(incident, input.actor.userId);
+    this.deps.onOpened?.(incident, input.actor.userId);
     return { kind: 'declared', incident };
   }
 }
