@@ -4,6 +4,7 @@ import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
+import { SingleFlight } from './single-flight.ts';
 
 export interface IncidentManagerSyncDeps {
   store: Store;
@@ -26,35 +27,21 @@ export interface IncidentManagerSyncDeps {
  * after a lost answer creates nothing twice.
  */
 export class IncidentManagerSync {
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly flight = new SingleFlight(() => this.drain());
 
   constructor(private readonly deps: IncidentManagerSyncDeps) {}
 
+  /** Starts a drain, or asks the running one to look again when it finishes. */
   kick(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.drain();
-        } while (this.again);
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
+    return this.flight.kick();
   }
 
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.flight.idle();
   }
 
   get busy(): boolean {
-    return this.draining !== undefined;
+    return this.flight.busy;
   }
 
   private async drain(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { InboxItem, Store } from '../store/store.ts';
 import type { ParseNotification } from './parse-context.ts';
+import { SingleFlight } from './single-flight.ts';
 
 export interface IntakeDeps {
   store: Store;
@@ -32,36 +33,21 @@ const BATCH = 200;
  * timer (retries). One drain at a time, so notifications apply in the order they arrived.
  */
 export class IntakeProcessor {
-  private draining: Promise<void> | undefined;
-  private again = false;
+  private readonly flight = new SingleFlight(() => this.drain());
 
   constructor(private readonly deps: IntakeDeps) {}
 
   /** Starts a drain, or asks the running one to look again when it finishes. */
   kick(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.drain();
-        } while (this.again);
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
+    return this.flight.kick();
   }
 
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.flight.idle();
   }
 
   get busy(): boolean {
-    return this.draining !== undefined;
+    return this.flight.busy;
   }
 
   private async drain(): Promise<void> {
