@@ -4,23 +4,19 @@
  * Prints accepted, lost (must be 0), cards posted (must be 50), Slack 429s, time to the last card,
  * time until every card shows the final state, and warroom's peak RSS (VmHWM).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startAwsEmulator } from '../src/sandbox/aws/aws-emulator.ts';
 import { rdsCpuThenFailover } from '../src/sandbox/scenarios/rds-cpu-then-failover.ts';
 import { startSlackEmulator } from '../src/sandbox/slack/slack-emulator.ts';
-import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from '../src/sandbox/sns/sign-sns-message.ts';
+import { buildSignedNotification } from '../src/sandbox/sns/sign-sns-message.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { spawnWarroom } from './spawn-warroom.ts';
+import { waitFor } from './wait-for.ts';
 
 const NOTIFICATIONS = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
 const DATABASES = Number(process.env.BENCH_DATABASES ?? 50);
 const CONCURRENCY = 64;
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:bench';
 const TOKEN = 'xoxb-bench-token';
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 function buildBodies(): string[] {
   const bodies: string[] = [];
@@ -41,55 +37,21 @@ function buildBodies(): string[] {
   return bodies;
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
-
 const signStart = Date.now();
 const bodies = buildBodies();
 const signMs = Date.now() - signStart;
 
 const aws = await startAwsEmulator();
 const slack = await startSlackEmulator({ botToken: TOKEN, rateLimits: true });
-const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-'));
-writeFileSync(join(dir, 'warroom.yml'), `slack:\n  alertChannel: C0ALERTS\nsns:\n  topicArns: [${TOPIC}]\n`);
-const dbPath = join(dir, 'warroom.db');
-const child = spawn(process.execPath, ['--import', 'tsx', 'bin/warroom.ts'], {
-  cwd: repoRoot,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    ...process.env,
-    ...aws.endpointEnv(),
-    AWS_ACCESS_KEY_ID: 'AKIDBENCH',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_REGION: 'us-east-1',
-    SLACK_BOT_TOKEN: TOKEN,
-    SLACK_SIGNING_SECRET: 'bench-signing-secret',
-    SLACK_API_URL: slack.apiUrl,
-    WARROOM_CONFIG: join(dir, 'warroom.yml'),
-    WARROOM_STORE: `sqlite:${dbPath}`,
-    SNS_CERT_DIR: SANDBOX_SNS_CERT_DIR,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-  },
+const warroom = await spawnWarroom({
+  aws,
+  slack,
+  topicArn: TOPIC,
+  botToken: TOKEN,
+  signingSecret: 'bench-signing-secret',
 });
-let log = '';
-const port = await new Promise<number>((resolve, reject) => {
-  child.stdout?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-    const match = /"port":(\d+)[^\n]*"msg":"warroom is listening"/.exec(log);
-    if (match) resolve(Number(match[1]));
-    if (log.length > 1_000_000) log = log.slice(-100_000);
-  });
-  child.once('exit', (code) => reject(new Error(`warroom exited with ${code}`)));
-});
-const url = `http://127.0.0.1:${port}`;
-await waitFor(async () => (await fetch(`${url}/readyz`)).ok, 20_000);
+const url = warroom.url;
+const dbPath = warroom.dbPath;
 
 let lastCardAt = 0;
 slack.onCall((call) => {
@@ -129,9 +91,8 @@ const processed = await reader.countNotifications('processed');
 const failed = await reader.countNotifications('failed');
 reader.close();
 
-const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-child.kill('SIGTERM');
+const peakRssMb = warroom.peakRssMb();
+warroom.stop();
 
 const cards = slack.callsTo('chat.postMessage').filter((call) => call.ok).length;
 const updates = slack.callsTo('chat.update').filter((call) => call.ok).length;

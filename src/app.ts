@@ -17,6 +17,7 @@ import { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import { Permissions } from './services/permissions.ts';
 import { SlackLink } from './services/slack-link.ts';
+import { TimelineCapture } from './services/timeline-capture.ts';
 import { Triage } from './services/triage.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
@@ -36,6 +37,7 @@ export interface SlackHandlerDeps {
   triage: Triage;
   permissions: Permissions;
   slack: SlackGateway;
+  timelineCapture: TimelineCapture;
 }
 
 /**
@@ -177,6 +179,14 @@ export async function startWarroom(
     },
     onOpened: (incident, actorId) => openChannelFor(incident, [actorId]),
   });
+  const timelineCapture = new TimelineCapture({
+    store,
+    permissions,
+    slack,
+    clock,
+    logger,
+    onCaptured: () => void incidentManager.kick(),
+  });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
   const sns = createSnsRoute({
     verify: (raw) => verifySnsMessage(raw, { allowedTopicArns: config.sns.topicArns, certificates, clock }),
@@ -198,6 +208,7 @@ export async function startWarroom(
     triage,
     permissions,
     slack,
+    timelineCapture,
   });
 
   let slackReady = false;

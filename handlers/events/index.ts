@@ -1,5 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { registerAddToTimelineShortcut } from './add-to-timeline-shortcut.ts';
+import { registerAppHomeOpened } from './app-home-opened.ts';
+import { registerPinReaction } from './pin-reaction.ts';
 
-/** Events API listeners (reactions, App Home) and shortcuts. */
-export function registerEvents(_app: App, _deps: SlackHandlerDeps): void {}
+/** Events API listeners (📌 reactions, App Home) and the message shortcut. */
+export function registerEvents(app: App, deps: SlackHandlerDeps): void {
+  registerPinReaction(app, deps, deps.timelineCapture);
+  registerAddToTimelineShortcut(app, deps, deps.timelineCapture);
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,24 @@
+import { ackCommand } from './ack.ts';
+import { declareCommand } from './declare.ts';
+import { createHelpCommand } from './help.ts';
+import { impactCommand } from './impact.ts';
+import { listCommand } from './list.ts';
+import { noteCommand } from './note.ts';
+import { resolveCommand } from './resolve.ts';
+import { showCommand } from './show.ts';
+import type { AnySubcommand } from './subcommand.ts';
+import { timelineCommand } from './timeline.ts';
+
+const others: AnySubcommand[] = [
+  declareCommand,
+  listCommand,
+  showCommand,
+  ackCommand,
+  impactCommand,
+  noteCommand,
+  timelineCommand,
+  resolveCommand,
+];
+
+/** Every `/incident` subcommand, in the order help lists them. */
+export const SUBCOMMANDS: readonly AnySubcommand[] = [createHelpCommand(others), ...others];

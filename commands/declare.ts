@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Impact } from '../src/incident/impact.ts';
+import { incidentId } from '../src/incident/incident.ts';
+import { PERMISSION_FOR } from '../src/services/triage.ts';
+import { impactLabel } from '../src/slack/incident-labels.ts';
+import { buildDeclareModal } from '../src/slack/modals.ts';
+import { escapeMrkdwn } from '../src/slack/mrkdwn.ts';
+import { deniedText } from '../src/slack/triage-replies.ts';
+import { IMPACT_HINT, parseWith, words } from './parse-args.ts';
+import { allowedOrTold } from './permission-gate.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/** As long as the declare modal's title field allows. */
+const MAX_TITLE = 150;
+/** What the declare modal preselects too. */
+const DEFAULT_IMPACT: Impact = 3;
+
+type DeclareArgs = { form: 'modal' } | { form: 'inline'; title: string; impact: Impact };
+
+/** A last word 1–5 after at least one word of title is the impact: `declare Orders DB down 2`. */
+const declareArgs = z
+  .string()
+  .transform((text): DeclareArgs => {
+    const all = words(text);
+    if (all.length === 0) return { form: 'modal' };
+    const last = all[all.length - 1] ?? '';
+    const impact = all.length > 1 && /^[1-5]$/.test(last) ? (Number(last) as Impact) : undefined;
+    const title = (impact === undefined ? all : all.slice(0, -1)).join(' ');
+    return { form: 'inline', title, impact: impact ?? DEFAULT_IMPACT };
+  })
+  .refine((args) => args.form === 'modal' || args.title.length <= MAX_TITLE, {
+    message: `A title can be at most ${MAX_TITLE} characters.`,
+  });
+
+/** `/incident declare <title> [impact]`; with no arguments, the declare modal opens. */
+export const declareCommand: Subcommand<DeclareArgs> = {
+  name: 'declare',
+  usage: '/incident declare <title> [impact]',
+  summary: 'open an incident by hand (no arguments: a form opens)',
+  hint: `a last word 1–5 is the impact (default ${DEFAULT_IMPACT}); ${IMPACT_HINT}`,
+  parse: (text) => parseWith(declareArgs, text),
+  async run(ctx) {
+    const { args, deps } = ctx;
+    if (args.form === 'modal') {
+      if (!(await allowedOrTold(ctx, PERMISSION_FOR.declare))) return;
+      await deps.slack.openView(ctx.triggerId, buildDeclareModal({ channelId: ctx.channelId }));
+      return;
+    }
+    const result = await deps.triage.declare({
+      title: args.title,
+      impact: args.impact,
+      actor: { userId: ctx.userId },
+    });
+    if (result.kind === 'denied') {
+      await ctx.reply(deniedText(result.permission));
+      return;
+    }
+    const id = incidentId(result.incident.seq);
+    const incidentManager = deps.config.incidents.responsePlanArn
+      ? ` It is being started in Incident Manager too: \`/incident show ${id}\` tells how that goes.`
+      : '';
+    await ctx.reply(
+      `You declared *${id}* · ${escapeMrkdwn(args.title)} (impact ${impactLabel(args.impact)}). ` +
+        `Its card is on its way to <#${deps.config.slack.alertChannel}>.${incidentManager}`,
+    );
+  },
+};

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { buildIncidentList } from '../src/slack/incident-list.ts';
+import { parseWith, words } from './parse-args.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/** `/incident list`: every open incident, newest first. */
+export const listCommand: Subcommand<Record<string, never>> = {
+  name: 'list',
+  usage: '/incident list',
+  summary: 'list the open incidents, newest first',
+  hint: 'list takes no arguments',
+  parse: (text) =>
+    parseWith(
+      z.tuple([]).transform(() => ({})),
+      words(text),
+    ),
+  async run(ctx) {
+    await ctx.reply(buildIncidentList(await ctx.deps.store.listOpenIncidents()));
+  },
+};

@@ -1,0 +1,19 @@
+import { buildTimelineMessage } from '../src/slack/timeline-text.ts';
+import { resolveTarget } from './incident-target.ts';
+import { optionalIdArgs, parseWith, words } from './parse-args.ts';
+import type { Subcommand } from './subcommand.ts';
+
+const USAGE = '/incident timeline [id]';
+
+/** `/incident timeline [id]`: every entry with time, who, what and from → to. */
+export const timelineCommand: Subcommand<{ id: number | undefined }> = {
+  name: 'timeline',
+  usage: USAGE,
+  summary: "show the incident's timeline",
+  parse: (text) => parseWith(optionalIdArgs, words(text)),
+  async run(ctx) {
+    const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
+    if (!incident) return;
+    await ctx.reply(buildTimelineMessage(incident, await ctx.deps.store.listTimeline(incident.seq)));
+  },
+};

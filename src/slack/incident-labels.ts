@@ -1,0 +1,28 @@
+import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
+import type { Incident, IncidentStatus } from '../incident/incident.ts';
+import { slackDate } from './mrkdwn.ts';
+
+const STATUS_WORDS: Record<IncidentStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+};
+
+/** `2 · High`: the number people type and the name Incident Manager uses. */
+export function impactLabel(impact: Impact): string {
+  return `${impact} · ${IMPACT_NAMES[impact]}`;
+}
+
+/** The status and who brought it there, e.g. `Acknowledged by <@U0ALICE> 09:12`. */
+export function statusLabel(incident: Incident): string {
+  if (incident.status === 'resolved' && incident.resolvedBy) {
+    const at = incident.resolvedAt ? ` ${slackDate(incident.resolvedAt)}` : '';
+    return `${STATUS_WORDS.resolved} by <@${incident.resolvedBy}>${at}`;
+  }
+  if (incident.status !== 'open' && incident.acknowledgedBy) {
+    const at = incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : '';
+    return `${STATUS_WORDS[incident.status]} by <@${incident.acknowledgedBy}>${at}`;
+  }
+  return STATUS_WORDS[incident.status];
+}

@@ -1,0 +1,84 @@
+import type { AlertSource } from '../incident/alert.ts';
+import { type Incident, incidentId } from '../incident/incident.ts';
+import type { OutboxItem } from '../store/outbox.ts';
+import type { KnownBlock, MrkdwnElement } from './block-kit.ts';
+import { consoleUrlFor } from './console-links.ts';
+import { impactLabel, statusLabel } from './incident-labels.ts';
+import { describeIncidentManagerState } from './incident-manager-state.ts';
+import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
+
+export interface IncidentSummaryMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const SOURCE_WORDS: Record<AlertSource, string> = {
+  'cloudwatch-alarm': 'CloudWatch alarm',
+  'rds-event': 'RDS event',
+  'eventbridge-rds': 'EventBridge (RDS)',
+  cloudtrail: 'CloudTrail',
+  chatbot: 'AWS Chatbot custom notification',
+  'incident-manager': 'Incident Manager',
+  unknown: 'Unrecognised SNS message',
+  declared: 'Declared in Slack',
+};
+
+function field(label: string, value: string): MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
+}
+
+function resourceText(incident: Incident): string {
+  const resource = incident.resource;
+  if (!resource) return '—';
+  const url = consoleUrlFor(resource);
+  return url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
+}
+
+/**
+ * `/incident show`: status, impact, who acknowledged, the resource, and where the incident stands
+ * with Incident Manager, including writes still owed to it and the error holding them up.
+ */
+export function buildIncidentSummary(
+  incident: Incident,
+  unfinishedWrites: readonly OutboxItem[],
+  options: { defaultRegion: string },
+): IncidentSummaryMessage {
+  const id = incidentId(incident.seq);
+  const acknowledged = incident.acknowledgedBy
+    ? `<@${incident.acknowledgedBy}>${incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : ''}`
+    : 'not yet';
+  const fields = [
+    field('Status', statusLabel(incident)),
+    field('Impact', impactLabel(incident.impact)),
+    field('Acknowledged', acknowledged),
+    field('Resource', resourceText(incident)),
+    field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
+    field('Source', SOURCE_WORDS[incident.source]),
+    field('Opened', slackDate(incident.openedAt)),
+    field('Last change', slackDate(incident.updatedAt)),
+  ];
+  if (incident.declaredBy) fields.push(field('Declared by', `<@${incident.declaredBy}>`));
+  if (incident.channelId) fields.push(field('Channel', `<#${incident.channelId}>`));
+  const region = incident.region ?? options.defaultRegion;
+  const blocks: KnownBlock[] = [
+    section(`*${id}* · ${escapeMrkdwn(truncate(incident.title, 500))}`),
+    { type: 'section', fields },
+    section(describeIncidentManagerState(incident, unfinishedWrites, region)),
+  ];
+  if (incident.summary) blocks.push(section(`*Resolution*\n${escapeMrkdwn(incident.summary)}`));
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Timeline: \`/incident timeline ${id}\`` }],
+  });
+  return {
+    text: truncate(
+      `${id} [${impactLabel(incident.impact)}] ${incident.status}: ${escapeMrkdwn(incident.title)}`,
+      3000,
+    ),
+    blocks,
+  };
+}

@@ -1,0 +1,110 @@
+import type { RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
+import type { SlackHandlerDeps } from '../../src/app.ts';
+import { ManualClock } from '../../src/clock.ts';
+import type { Config } from '../../src/config/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { Metrics } from '../../src/metrics.ts';
+import { Permissions } from '../../src/services/permissions.ts';
+import { TimelineCapture } from '../../src/services/timeline-capture.ts';
+import { Triage } from '../../src/services/triage.ts';
+import { SlackGateway } from '../../src/slack/slack-gateway.ts';
+import { SqliteStore } from '../../src/store/sqlite-store.ts';
+
+export const TEST_CONFIG: Config = {
+  port: 0,
+  logLevel: 'silent',
+  configPath: 'warroom.yml',
+  slack: {
+    botToken: 'xoxb-unit',
+    apiUrl: 'http://127.0.0.1:9/api/',
+    alertChannel: 'C0ALERTS',
+    incidentChannels: false,
+    incidentChannelPrivate: false,
+  },
+  aws: { region: 'us-east-1' },
+  store: { kind: 'sqlite', path: ':memory:' },
+  sns: { topicArns: [] },
+  incidents: {},
+  signals: [],
+  permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
+  inactiveKeys: [],
+};
+
+/** Real store (in memory), permissions and triage; a Slack gateway that must not be called. */
+export function buildUnitDeps(): SlackHandlerDeps {
+  const clock = new ManualClock();
+  const logger = createLogger({ level: 'silent' });
+  const store = new SqliteStore(':memory:');
+  const permissions = new Permissions({
+    rules: TEST_CONFIG.permissions,
+    groups: { usersOf: async () => [] },
+    clock,
+    logger,
+  });
+  const metrics = new Metrics();
+  const client = new webApi.WebClient('xoxb-unit', { slackApiUrl: TEST_CONFIG.slack.apiUrl });
+  const slack = new SlackGateway({ client, metrics, logger });
+  return {
+    config: TEST_CONFIG,
+    store,
+    clock,
+    logger,
+    metrics,
+    permissions,
+    triage: new Triage({ store, permissions, clock, logger, onChanged: () => {} }),
+    slack,
+    timelineCapture: new TimelineCapture({ store, permissions, slack, clock, logger }),
+  };
+}
+
+export interface Invocation {
+  /** 'ack' and 'respond' in the order they happened, with anything the test adds. */
+  events: string[];
+  replies: RespondArguments[];
+  /** What the listener threw (Bolt hands it to app.error). */
+  thrown?: unknown;
+}
+
+/** Calls a command listener as Bolt would, recording the ack and the replies. */
+export async function invoke(
+  listener: (args: SlackCommandMiddlewareArgs) => Promise<void>,
+  text: string,
+  events: string[] = [],
+): Promise<Invocation> {
+  const replies: RespondArguments[] = [];
+  const command = {
+    token: 'unit',
+    command: '/incident',
+    text,
+    response_url: 'https://hooks.slack.test/commands/1',
+    trigger_id: '1.2.unit-trigger',
+    user_id: 'U0ALICE',
+    user_name: 'alice',
+    team_id: 'T0WARROOM',
+    team_domain: 'warroom',
+    channel_id: 'C0ALERTS',
+    channel_name: 'alerts',
+    api_app_id: 'A0WARROOM',
+  };
+  const args: SlackCommandMiddlewareArgs = {
+    payload: command,
+    command,
+    body: command,
+    say: async () => ({ ok: true }),
+    ack: async () => {
+      events.push('ack');
+    },
+    respond: async (message) => {
+      events.push('respond');
+      replies.push(typeof message === 'string' ? { text: message } : message);
+      return new Response('ok');
+    },
+  };
+  try {
+    await listener(args);
+    return { events, replies };
+  } catch (thrown) {
+    return { events, replies, thrown };
+  }
+}

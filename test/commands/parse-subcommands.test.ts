@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { ackCommand } from '../../commands/ack.ts';
+import { SUBCOMMANDS } from '../../commands/catalog.ts';
+import { declareCommand } from '../../commands/declare.ts';
+import { impactCommand } from '../../commands/impact.ts';
+import { listCommand } from '../../commands/list.ts';
+import { noteCommand } from '../../commands/note.ts';
+import { decodeSlackEntities } from '../../commands/parse-args.ts';
+import { resolveCommand } from '../../commands/resolve.ts';
+import { showCommand } from '../../commands/show.ts';
+import { timelineCommand } from '../../commands/timeline.ts';
+
+describe('help', () => {
+  const help = SUBCOMMANDS.find((command) => command.name === 'help')!;
+
+  it('takes nothing or one subcommand name', () => {
+    expect(help.parse('')).toEqual({ ok: true, args: { topic: undefined } });
+    expect(help.parse(' Impact ')).toEqual({ ok: true, args: { topic: 'impact' } });
+  });
+
+  it('refuses more than one word', () => {
+    expect(help.parse('impact note').ok).toBe(false);
+  });
+});
+
+describe('declare <title> [impact]', () => {
+  it('reads a last word 1-5 as the impact and the rest as the title', () => {
+    expect(declareCommand.parse('Orders DB   down 2')).toEqual({
+      ok: true,
+      args: { form: 'inline', title: 'Orders DB down', impact: 2 },
+    });
+  });
+
+  it('defaults the impact to 3 when the last word is not 1-5', () => {
+    expect(declareCommand.parse('Checkout slow for EU 7')).toEqual({
+      ok: true,
+      args: { form: 'inline', title: 'Checkout slow for EU 7', impact: 3 },
+    });
+  });
+
+  it('keeps a lone number as the title rather than declaring an untitled incident', () => {
+    expect(declareCommand.parse('2')).toEqual({ ok: true, args: { form: 'inline', title: '2', impact: 3 } });
+  });
+
+  it('asks for the modal when there are no arguments', () => {
+    expect(declareCommand.parse('   ')).toEqual({ ok: true, args: { form: 'modal' } });
+  });
+
+  it('refuses a title longer than the modal allows, saying why', () => {
+    const result = declareCommand.parse(`${'x'.repeat(151)} 2`);
+    expect(result).toEqual({ ok: false, problem: 'A title can be at most 150 characters.' });
+  });
+});
+
+describe('list', () => {
+  it('takes no arguments', () => {
+    expect(listCommand.parse('')).toEqual({ ok: true, args: {} });
+    expect(listCommand.parse('open').ok).toBe(false);
+  });
+});
+
+describe.each([
+  ['show', showCommand],
+  ['ack', ackCommand],
+  ['timeline', timelineCommand],
+] as const)('%s [id]', (_name, command) => {
+  it('takes an optional id in any of the forms people type', () => {
+    expect(command.parse('')).toEqual({ ok: true, args: { id: undefined } });
+    expect(command.parse('INC-42')).toEqual({ ok: true, args: { id: 42 } });
+    expect(command.parse('inc-42')).toEqual({ ok: true, args: { id: 42 } });
+    expect(command.parse(' 42 ')).toEqual({ ok: true, args: { id: 42 } });
+  });
+
+  it('names a word that is not an id', () => {
+    expect(command.parse('orders-db')).toEqual({
+      ok: false,
+      problem: '`orders-db` is not an incident id (INC-42, inc-42 or 42).',
+    });
+  });
+
+  it('refuses extra words', () => {
+    expect(command.parse('INC-1 INC-2')).toEqual({ ok: false });
+  });
+});
+
+describe('impact [id] <1-5>', () => {
+  it('takes an impact alone or after an id', () => {
+    expect(impactCommand.parse('2')).toEqual({ ok: true, args: { id: undefined, impact: 2 } });
+    expect(impactCommand.parse('INC-7 1')).toEqual({ ok: true, args: { id: 7, impact: 1 } });
+  });
+
+  it('complains about the impact, not the id, when the impact is wrong', () => {
+    expect(impactCommand.parse('INC-7 high')).toEqual({ ok: false, problem: '`high` is not an impact.' });
+    expect(impactCommand.parse('7')).toEqual({ ok: false, problem: '`7` is not an impact.' });
+    expect(impactCommand.parse('0')).toEqual({ ok: false, problem: '`0` is not an impact.' });
+  });
+
+  it('complains about the id when the id is wrong', () => {
+    expect(impactCommand.parse('orders 2')).toEqual({
+      ok: false,
+      problem: '`orders` is not an incident id (INC-42, inc-42 or 42).',
+    });
+  });
+
+  it('refuses no arguments and too many', () => {
+    expect(impactCommand.parse('')).toEqual({ ok: false });
+    expect(impactCommand.parse('INC-1 2 3')).toEqual({ ok: false });
+  });
+});
+
+describe('note [id] <text>', () => {
+  it('takes a leading id and keeps the text as typed', () => {
+    expect(noteCommand.parse('INC-3 Failover done.\n  Replica  lag 0')).toEqual({
+      ok: true,
+      args: { id: 3, text: 'Failover done.\n  Replica  lag 0' },
+    });
+  });
+
+  it('uses the whole text when it does not start with an id', () => {
+    expect(noteCommand.parse('  restarted the pooler ')).toEqual({
+      ok: true,
+      args: { id: undefined, text: 'restarted the pooler' },
+    });
+  });
+
+  it('refuses an empty note, with or without an id', () => {
+    expect(noteCommand.parse('')).toEqual({ ok: false, problem: 'Write the note after the id.' });
+    expect(noteCommand.parse('INC-3')).toEqual({ ok: false, problem: 'Write the note after the id.' });
+  });
+
+  it('refuses a note longer than the note modal allows', () => {
+    const result = noteCommand.parse(`INC-3 ${'x'.repeat(3001)}`);
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('resolve [id] [summary]', () => {
+  it('takes an optional id and an optional summary', () => {
+    expect(resolveCommand.parse('')).toEqual({ ok: true, args: { id: undefined, summary: undefined } });
+    expect(resolveCommand.parse('INC-4')).toEqual({ ok: true, args: { id: 4, summary: undefined } });
+    expect(resolveCommand.parse('4 rolled back the deploy')).toEqual({
+      ok: true,
+      args: { id: 4, summary: 'rolled back the deploy' },
+    });
+    expect(resolveCommand.parse('rolled back')).toEqual({
+      ok: true,
+      args: { id: undefined, summary: 'rolled back' },
+    });
+  });
+
+  it('refuses a summary longer than the resolve modal allows', () => {
+    expect(resolveCommand.parse(`INC-4 ${'y'.repeat(3001)}`).ok).toBe(false);
+  });
+});
+
+describe('the catalog', () => {
+  it('has every subcommand of the design once, each with a usage naming itself', () => {
+    const names = SUBCOMMANDS.map((command) => command.name);
+    expect(names).toEqual([
+      'help',
+      'declare',
+      'list',
+      'show',
+      'ack',
+      'impact',
+      'note',
+      'timeline',
+      'resolve',
+    ]);
+    for (const command of SUBCOMMANDS)
+      expect(command.usage.startsWith(`/incident ${command.name}`)).toBe(true);
+  });
+});
+
+describe("Slack's escaping of command text", () => {
+  it('is decoded once, so a note is stored as typed (and &amp;lt; stays literal)', () => {
+    expect(decodeSlackEntities('p99 &gt; 2s &amp; errors &lt; 1% &amp;lt;')).toBe(
+      'p99 > 2s & errors < 1% &lt;',
+    );
+  });
+});

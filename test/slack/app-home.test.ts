@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { validateView } from '../../src/sandbox/slack/view-rules.ts';
+import { buildAppHome, formatAge, MAX_HOME_BLOCKS } from '../../src/slack/app-home.ts';
+import { VIEW_IDS } from '../../src/slack/ids.ts';
+import { openIncident } from '../support/incident-fixtures.ts';
+
+const now = new Date('2026-11-22T11:05:00Z');
+
+function texts(view: ReturnType<typeof buildAppHome>): string[] {
+  return view.blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
+}
+
+describe('formatAge', () => {
+  it('says how long ago, to the minute', () => {
+    expect(formatAge(new Date('2026-11-22T11:04:30Z'), now)).toBe('just now');
+    expect(formatAge(new Date('2026-11-22T10:58:00Z'), now)).toBe('7m ago');
+    expect(formatAge(new Date('2026-11-22T09:00:00Z'), now)).toBe('2h 5m ago');
+    expect(formatAge(new Date('2026-11-19T07:00:00Z'), now)).toBe('3d 4h ago');
+    expect(formatAge(new Date('2026-11-22T12:00:00Z'), now)).toBe('just now');
+  });
+});
+
+describe('buildAppHome', () => {
+  it('lists each open incident with impact, age, status, who acknowledged and the resource', () => {
+    const view = buildAppHome({
+      incidents: [
+        openIncident({ seq: 3, openedAt: new Date('2026-11-22T09:00:00Z') }),
+        openIncident({
+          seq: 4,
+          title: 'Failover on billing-db',
+          impact: 2,
+          status: 'acknowledged',
+          acknowledgedBy: 'U0ALICE',
+          openedAt: new Date('2026-11-22T10:50:00Z'),
+          channelId: 'C0INC4',
+        }),
+      ],
+      now,
+      alertChannel: 'C0ALERTS',
+    });
+    expect(view).toMatchObject({ type: 'home', callback_id: VIEW_IDS.appHome });
+    const [newest, older] = texts(view);
+    expect(newest).toContain('*INC-4* Failover on billing-db');
+    expect(newest).toContain('🟠 Impact 2 (High) · Acknowledged · acknowledged by <@U0ALICE>');
+    expect(newest).toContain('opened 15m ago');
+    expect(newest).toContain('<#C0INC4>');
+    expect(older).toContain('🟡 Impact 3 (Medium) · Open · not acknowledged yet');
+    expect(older).toContain('opened 2h 5m ago');
+    expect(older).toMatch(/<https:\/\/[^|]+\|orders-db>/);
+    expect(validateView(view, 'home')).toEqual([]);
+  });
+
+  it('shows an empty state naming the alert channel', () => {
+    const view = buildAppHome({ incidents: [], now, alertChannel: 'C0ALERTS' });
+    expect(texts(view).join('\n')).toContain('No open incidents');
+    expect(texts(view).join('\n')).toContain('<#C0ALERTS>');
+    expect(validateView(view, 'home')).toEqual([]);
+  });
+
+  it('stays within 100 blocks, newest first, and counts the incidents left out', () => {
+    const incidents = Array.from({ length: 120 }, (_, index) =>
+      openIncident({ seq: index + 1, openedAt: new Date(now.getTime() - (120 - index) * 60_000) }),
+    );
+    const view = buildAppHome({ incidents, now, alertChannel: 'C0ALERTS' });
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+    const shown = texts(view);
+    expect(shown[0]).toContain('*INC-120*');
+    expect(shown).toHaveLength(48);
+    expect(JSON.stringify(view.blocks.at(-1))).toContain('and 72 older open incidents');
+    expect(validateView(view, 'home')).toEqual([]);
+  });
+
+  it('escapes titles so an alarm name cannot inject mentions', () => {
+    const view = buildAppHome({
+      incidents: [openIncident({ title: '<!channel> & friends' })],
+      now,
+      alertChannel: 'C0ALERTS',
+    });
+    expect(texts(view)[0]).toContain('&lt;!channel&gt; &amp; friends');
+  });
+});
