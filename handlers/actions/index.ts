@@ -1,8 +1,18 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { registerAcknowledgeButton } from './acknowledge-button.ts';
 import { registerLinkButtons } from './acknowledge-link-click.ts';
+import { registerAddNoteButton } from './add-note-button.ts';
+import { registerImpactSelect } from './impact-select.ts';
+import { registerReopenButton } from './reopen-button.ts';
+import { registerResolveButton } from './resolve-button.ts';
 
 /** Card buttons and menus. */
-export function registerActions(app: App, _deps: SlackHandlerDeps): void {
+export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerLinkButtons(app);
+  registerAcknowledgeButton(app, deps);
+  registerImpactSelect(app, deps);
+  registerAddNoteButton(app, deps);
+  registerResolveButton(app, deps);
+  registerReopenButton(app, deps);
 }

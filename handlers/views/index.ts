@@ -1,5 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { registerDeclareSubmission } from './declare-submission.ts';
+import { registerNoteSubmission } from './note-submission.ts';
+import { registerResolveSubmission } from './resolve-submission.ts';
 
 /** Modal submissions. */
-export function registerViews(_app: App, _deps: SlackHandlerDeps): void {}
+export function registerViews(app: App, deps: SlackHandlerDeps): void {
+  registerNoteSubmission(app, deps);
+  registerResolveSubmission(app, deps);
+  registerDeclareSubmission(app, deps);
+}

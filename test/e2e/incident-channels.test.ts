@@ -36,10 +36,10 @@ describe('incident channels', () => {
     expect((await h.postSns(failover!.body)).status).toBe(200);
     await h.warroom.settled();
     const [call] = created(h);
-    const channelId = (call?.response as { channel: { id: string; name: string } }).channel.id;
-    expect((call?.response as { channel: { name: string } }).channel.name).toMatch(
-      /^inc-\d{8}-1-orders-db-multi-az-instance-failover/,
-    );
+    if (!call) throw new Error('no channel was created');
+    const channel = (call.response as { channel: { id: string; name: string } }).channel;
+    const channelId = channel.id;
+    expect(channel.name).toMatch(/^inc-\d{8}-1-orders-db-multi-az-instance-failover/);
     expect(h.slack.messages(channelId)).toHaveLength(1);
     expect(h.slack.messages(channelId)[0]?.text).toContain('INC-1');
     expect(JSON.stringify(h.slack.messages(ALERT_CHANNEL)[0]?.blocks)).toContain(`<#${channelId}>`);

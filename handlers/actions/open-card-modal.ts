@@ -1,0 +1,62 @@
+import type { PermissionAction } from '../../src/config/config.ts';
+import { toBotError } from '../../src/errors.ts';
+import { type Incident, incidentId } from '../../src/incident/incident.ts';
+import { resolve } from '../../src/incident/transitions.ts';
+import type { ModalContext } from '../../src/slack/modals.ts';
+import { deniedText } from '../../src/slack/triage-replies.ts';
+import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
+import { tellClicker } from './tell-clicker.ts';
+
+export interface CardModal {
+  permission: PermissionAction;
+  build: (incident: Incident, context: ModalContext) => Record<string, unknown>;
+  /** The command that does the same, offered when the modal cannot open. */
+  fallback: (id: string) => string;
+}
+
+/**
+ * Opens a modal from a card button with the click's trigger_id (valid 3 s, once). Refusals come
+ * before the modal, not after the person typed: the permission, a missing incident, and a
+ * resolved one (only Reopen works there; a stale card may still show these buttons).
+ */
+export async function openCardModal(
+  deps: CardActionDeps,
+  args: CardClickArgs,
+  click: CardClick,
+  modal: CardModal,
+): Promise<void> {
+  if (!(await deps.permissions.allows(modal.permission, click.userId))) {
+    deps.logger.warn(
+      { userId: click.userId, permission: modal.permission, seq: click.ref.seq },
+      'permission refused',
+    );
+    await tellClicker(deps, args, click, deniedText(modal.permission));
+    return;
+  }
+  const incident = await deps.store.getIncident(click.ref.seq);
+  if (!incident) {
+    await tellClicker(deps, args, click, 'That incident does not exist.');
+    return;
+  }
+  if (incident.status === 'resolved') {
+    // A dry run of the pure transition words the refusal exactly as every other door does.
+    const dryRun = resolve(incident, undefined, { userId: click.userId }, deps.clock.now());
+    const said = dryRun.kind === 'unchanged' ? dryRun.message : `${incidentId(incident.seq)} is resolved.`;
+    await tellClicker(deps, args, click, `${said} Reopen it first.`);
+    return;
+  }
+  const context: ModalContext = click.channelId ? { channelId: click.channelId } : {};
+  try {
+    await deps.slack.openView(click.triggerId, modal.build(incident, context));
+  } catch (error) {
+    // Most often the trigger expired (Slack was slow to deliver the click): say what to do instead.
+    const coded = toBotError(error);
+    deps.logger.warn({ err: error, code: coded.code, seq: incident.seq }, 'could not open a modal');
+    await tellClicker(
+      deps,
+      args,
+      click,
+      `Slack did not open the form: ${coded.userMessage} Click again, or use \`${modal.fallback(incidentId(incident.seq))}\`.`,
+    );
+  }
+}
