@@ -50,12 +50,17 @@ export const declareCommand: Subcommand<DeclareArgs> = {
       title: args.title,
       impact: args.impact,
       actor: { userId: ctx.userId },
+      dedupeKey: `cmd:${ctx.triggerId}`,
     });
     if (result.kind === 'denied') {
       await ctx.reply(deniedText(result.permission));
       return;
     }
     const id = incidentId(result.incident.seq);
+    if (result.kind === 'duplicate') {
+      await ctx.reply(`That command already declared *${id}*; nothing new was opened.`);
+      return;
+    }
     const incidentManager = deps.config.incidents.responsePlanArn
       ? ` It is being started in Incident Manager too: \`/incident show ${id}\` tells how that goes.`
       : '';

@@ -18,28 +18,8 @@ import {
 
 const MAX_TITLE = 150;
 
-/**
- * Declares start a new incident each time, so the store has nothing to deduplicate them by; a
- * modal submitted twice is caught here by its view id. In memory, one process: that is where a
- * double submit or a redelivery lands. Bounded, oldest forgotten first.
- */
-class SeenViews {
-  private readonly seen = new Set<string>();
-  constructor(private readonly max = 1000) {}
-
-  /** True the first time a view id is offered. */
-  first(viewId: string): boolean {
-    if (this.seen.has(viewId)) return false;
-    this.seen.add(viewId);
-    const oldest = this.seen.values().next().value;
-    if (this.seen.size > this.max && oldest !== undefined) this.seen.delete(oldest);
-    return true;
-  }
-}
-
 /** The declare modal (opened by `/incident declare` without arguments): title and impact. */
 export function createDeclareSubmissionHandler(deps: ViewDeps) {
-  const seen = new SeenViews();
   return async (args: ViewSubmissionArgs): Promise<void> => {
     const submission = parseViewSubmission(args.body);
     if (!submission) {
@@ -65,17 +45,19 @@ export function createDeclareSubmissionHandler(deps: ViewDeps) {
       return;
     }
     await args.ack();
-    if (!seen.first(submission.view.id)) {
-      deps.logger.info({ viewId: submission.view.id }, 'declare modal submitted again: ignored');
-      return;
-    }
     const target = { userId: submission.user.id, channelId: readModalContext(submission).channelId };
     await actAfterClose(deps, target, title, async () => {
       const result = await deps.triage.declare({
         title,
         impact: impact.data,
         actor: { userId: target.userId },
+        // A modal submitted twice (or redelivered) declares one incident, even across a restart.
+        dedupeKey: `view:${submission.view.id}`,
       });
+      if (result.kind === 'duplicate') {
+        deps.logger.info({ viewId: submission.view.id }, 'declare modal submitted again: nothing new opened');
+        return;
+      }
       const reply =
         result.kind === 'denied'
           ? deniedText(result.permission)

@@ -64,7 +64,7 @@ export function incidentManagerWrites(
   }
   if (after.summary && after.summary !== before?.summary) update.summary = after.summary.slice(0, 8000);
   if (update.impact !== undefined || update.status || update.summary) writes.push(update);
-  if (after.resource?.arn && (!before || !before.incidentManagerArn)) {
+  if (after.resource?.arn && !before?.incidentManagerArn) {
     writes.push({
       kind: 'related-item',
       arn,

@@ -106,13 +106,19 @@ export class Triage {
     title: string;
     impact: Impact;
     actor: SlackActor;
-  }): Promise<{ kind: 'declared'; incident: Incident } | { kind: 'denied'; permission: PermissionAction }> {
+    /** Identifies the request (a modal's view id, a command's trigger id): asking twice declares once. */
+    dedupeKey?: string;
+  }): Promise<
+    | { kind: 'declared'; incident: Incident }
+    | { kind: 'duplicate'; incident: Incident }
+    | { kind: 'denied'; permission: PermissionAction }
+  > {
     if (!(await this.deps.permissions.allows('declare', input.actor.userId))) {
       this.deps.logger.warn({ userId: input.actor.userId, permission: 'declare' }, 'permission refused');
       return { kind: 'denied', permission: 'declare' };
     }
     const now = this.deps.clock.now();
-    const incident = await this.deps.store.createIncident(
+    const { incident, created } = await this.deps.store.createIncident(
       {
         groupKey: `declared:${randomUUID()}`,
         title: input.title,
@@ -133,7 +139,13 @@ export class Triage {
         signalCount: 0,
         version: 1,
       },
-      { at: now, kind: 'declared', actor: input.actor.userId, text: `declared the incident: ${input.title}` },
+      {
+        at: now,
+        kind: 'declared',
+        actor: input.actor.userId,
+        text: `declared the incident: ${input.title}`,
+        dedupeKey: input.dedupeKey,
+      },
       this.deps.responsePlanArn
         ? [
             {
@@ -145,6 +157,7 @@ export class Triage {
           ]
         : [],
     );
+    if (!created) return { kind: 'duplicate', incident };
     this.deps.onChanged(incident, input.actor.userId);
     this.deps.onOpened?.(incident, input.actor.userId);
     return { kind: 'declared', incident };

@@ -82,6 +82,14 @@ export class SqliteIncidents {
     return result.changes === 1;
   }
 
+  /** The incident a timeline entry with this dedupe key belongs to. */
+  findByTimelineKey(dedupeKey: string): Incident | undefined {
+    const row = this.db.prepare('SELECT incident_seq FROM timeline WHERE dedupe_key = ?').get(dedupeKey) as
+      | { incident_seq: number }
+      | undefined;
+    return row ? this.get(row.incident_seq) : undefined;
+  }
+
   hasTimelineKey(dedupeKey: string): boolean {
     return this.db.prepare('SELECT 1 FROM timeline WHERE dedupe_key = ?').get(dedupeKey) !== undefined;
   }

@@ -137,8 +137,10 @@ export class SqliteStore implements Store {
     incident: NewIncident,
     entry: TimelineEntry,
     extraWrites: readonly IncidentManagerWrite[] = [],
-  ): Promise<Incident> {
+  ): Promise<{ incident: Incident; created: boolean }> {
     return this.db.transaction(() => {
+      const existing = entry.dedupeKey ? this.incidents.findByTimelineKey(entry.dedupeKey) : undefined;
+      if (existing) return { incident: existing, created: false };
       const created = this.incidents.insert(incident);
       this.incidents.insertTimeline(created.seq, entry);
       this.outbox.enqueue(
@@ -146,7 +148,7 @@ export class SqliteStore implements Store {
         [...extraWrites, ...incidentManagerWrites(undefined, created, entry)],
         entry.at,
       );
-      return created;
+      return { incident: created, created: true };
     })();
   }
 

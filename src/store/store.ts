@@ -81,12 +81,15 @@ export interface Store {
     change: (incident: Incident) => Transition,
     dedupeKey?: string,
   ): Promise<MutationOutcome>;
-  /** Opens an incident declared by a person, with its first timeline entry and any extra writes. */
+  /**
+   * Opens an incident declared by a person, with its first timeline entry and any extra writes. An
+   * entry whose dedupe key was seen (a modal submitted twice) returns that incident, not a new one.
+   */
   createIncident(
     incident: NewIncident,
     entry: TimelineEntry,
     extraWrites?: readonly IncidentManagerWrite[],
-  ): Promise<Incident>;
+  ): Promise<{ incident: Incident; created: boolean }>;
   /** Links an incident to its Incident Manager record (after StartIncident), as one timeline entry. */
   linkIncidentManager(seq: number, arn: string, now: Date): Promise<void>;
 

@@ -17,7 +17,7 @@ async function storeWithIncident(overrides = {}) {
   const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'warroom-mut-')), 'w.db'));
   stores.push(store);
   const { seq: _seq, ...incident } = openIncident(overrides);
-  const created = await store.createIncident(incident, {
+  const { incident: created } = await store.createIncident(incident, {
     at: now,
     kind: 'opened',
     actor: 'aws:cloudwatch-alarm',
@@ -84,7 +84,7 @@ describe('SqliteStore.mutateIncident', () => {
     const { store, seq } = await storeWithIncident();
     await store.mutateIncident(seq, now, (incident) => resolve(incident, 'done', { userId: 'U1' }, now));
     const { seq: _ignored, ...again } = openIncident();
-    const second = await store.createIncident(again, {
+    const { incident: second } = await store.createIncident(again, {
       at: now,
       kind: 'opened',
       actor: 'aws:x',

@@ -62,7 +62,7 @@ export async function cardFixture(
     onOpened: () => {},
   });
   const { seq: _seq, ...fresh } = openIncident();
-  const incident = await store.createIncident(fresh, {
+  const { incident } = await store.createIncident(fresh, {
     at: clock.now(),
     kind: 'opened',
     actor: 'aws:cloudwatch-alarm',
