@@ -1,5 +1,18 @@
 type Text = { type?: string; text?: string };
-type Element = { type?: string; text?: Text | string; url?: string; value?: string };
+type Element = {
+  type?: string;
+  text?: Text | string;
+  url?: string;
+  value?: string;
+  initial_option?: { text?: Text };
+  placeholder?: Text;
+};
+
+function elementLabel(element: Element): string {
+  if (element.type === 'static_select')
+    return `▾ ${textOf(element.initial_option?.text ?? element.placeholder)}`;
+  return textOf(element.text);
+}
 type Block = { type?: string; text?: Text; fields?: Text[]; elements?: Element[] };
 
 /** mrkdwn for a terminal: links as "label (url)", dates as their fallback, entities decoded. */
@@ -43,7 +56,7 @@ export function renderBlocks(blocks: unknown, fallbackText = ''): string[] {
         );
         break;
       case 'actions':
-        lines.push(`│ ${(block.elements ?? []).map((element) => `[ ${textOf(element.text)} ]`).join(' ')}`);
+        lines.push(`│ ${(block.elements ?? []).map((element) => `[ ${elementLabel(element)} ]`).join(' ')}`);
         break;
       case 'divider':
         lines.push('│ ────────────────────────────────');
