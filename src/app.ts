@@ -3,22 +3,18 @@ import { type App, webApi } from '@slack/bolt';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config/config.ts';
-import type { Incident } from './incident/incident.ts';
+import { wireCoreServices } from './core-services.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
-import { BackgroundTasks } from './services/background-tasks.ts';
-import { CardSync } from './services/card-sync.ts';
-import { IncidentChannels } from './services/incident-channels.ts';
-import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
-import { IncidentManagerSync } from './services/incident-manager-sync.ts';
-import { IntakeProcessor } from './services/intake.ts';
+import type { CardSync } from './services/card-sync.ts';
+import type { IncidentManagerSync } from './services/incident-manager-sync.ts';
+import type { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
-import { Permissions } from './services/permissions.ts';
-import { SlackLink } from './services/slack-link.ts';
-import { TimelineCapture } from './services/timeline-capture.ts';
-import { Triage } from './services/triage.ts';
+import type { Permissions } from './services/permissions.ts';
+import type { TimelineCapture } from './services/timeline-capture.ts';
+import type { Triage } from './services/triage.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
@@ -90,102 +86,15 @@ export async function startWarroom(
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
   });
   const slack = new SlackGateway({ client: slackClient, metrics, logger });
-  const background = new BackgroundTasks();
-  const cards = new CardSync({
+  const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
+    config,
     store,
     slack,
-    clock,
-    logger,
-    alertChannel: config.slack.alertChannel,
-    defaultRegion: config.aws.region,
-    onPosted: (seq, channel) => {
-      if (channel === config.slack.alertChannel) background.run(() => slackLink.ensure(seq));
-    },
-  });
-  const intake = new IntakeProcessor({
-    store,
-    parse: adapters.parseNotification,
-    incidentRecords: options.aws.incidentRecords,
-    signalRules: config.signals,
     clock,
     logger,
     metrics,
-    onIncidentChanged: (seq) => {
-      cards.request(seq);
-      void incidentManager.kick();
-    },
-    onIncidentOpened: (incident) => openChannelFor(incident, []),
-  });
-  const slackLink = new SlackLink({
-    store,
-    slack,
-    clock,
-    logger,
-    alertChannel: config.slack.alertChannel,
-    onChanged: (seq) => {
-      cards.request(seq);
-      void incidentManager.kick();
-    },
-  });
-  const notices = new IncidentManagerNotices({
-    store,
-    slack,
-    alertChannel: config.slack.alertChannel,
-    logger,
-  });
-  const incidentManager = new IncidentManagerSync({
-    store,
-    writer: options.aws.incidentManager,
-    clock,
-    logger,
-    onLinked: (seq) => {
-      cards.request(seq);
-      background.run(() => slackLink.ensure(seq));
-    },
-    onFirstFailure: (item, message) => background.run(() => notices.failed(item, message)),
-    onRecovered: (item) => background.run(() => notices.recovered(item)),
-  });
-  const permissions = new Permissions({
-    rules: config.permissions,
-    groups: { usersOf: (groupId) => slack.usergroupUsers(groupId) },
-    clock,
-    logger,
-  });
-  const channels = config.slack.incidentChannels
-    ? new IncidentChannels({
-        store,
-        slack,
-        clock,
-        logger,
-        isPrivate: config.slack.incidentChannelPrivate,
-        onChanged: (seq) => cards.request(seq),
-      })
-    : undefined;
-  /** Serious incidents get a channel: every declared one, and new ones of impact 1 or 2. */
-  const openChannelFor = (incident: Incident, invite: string[]) => {
-    if (!channels || (incident.source !== 'declared' && incident.impact > 2)) return;
-    channels.request(incident, invite);
-  };
-  const triage = new Triage({
-    store,
-    permissions,
-    clock,
-    logger,
-    responsePlanArn: config.incidents.responsePlanArn,
-    onChanged: (incident, actorId) => {
-      cards.request(incident.seq);
-      void incidentManager.kick();
-      if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
-    },
-    onOpened: (incident, actorId) => openChannelFor(incident, [actorId]),
-  });
-  const timelineCapture = new TimelineCapture({
-    store,
-    permissions,
-    slack,
-    clock,
-    logger,
-    onCaptured: () => void incidentManager.kick(),
+    parseNotification: adapters.parseNotification,
+    aws: options.aws,
   });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
   const sns = createSnsRoute({
@@ -269,31 +178,17 @@ export async function startWarroom(
     bolt: bolt.app,
     async settled() {
       await checkSlack;
-      // Each part can start work in another (a posted card links Incident Manager, a change posts a
-      // card): loop until one whole pass finds every part idle and every card current.
-      for (;;) {
-        await intake.idle();
-        await channels?.idle();
-        await background.idle();
-        await incidentManager.idle();
-        await cards.idle();
-        const busy = intake.busy || channels?.busy || background.busy || incidentManager.busy || cards.busy;
-        if (busy) continue;
-        if ((await store.listIncidentsNeedingCardSync()).length === 0) return;
-        await waitForRetry();
-      }
+      do await core.idle();
+      while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));
     },
     async stop() {
       clearInterval(retry);
-      cards.stop();
+      core.stop();
       // Stop taking work from both doors (Slack's socket, then HTTP) before draining what came in.
       await bolt.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await intake.idle();
-      await background.idle();
-      await incidentManager.idle();
-      await cards.idle();
+      await core.idle();
       store.close();
     },
   };

@@ -1,0 +1,168 @@
+import type { AwsPorts } from './aws/aws-ports.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config/config.ts';
+import type { Incident } from './incident/incident.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { BackgroundTasks } from './services/background-tasks.ts';
+import { CardSync } from './services/card-sync.ts';
+import { IncidentChannels } from './services/incident-channels.ts';
+import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
+import { IncidentManagerSync } from './services/incident-manager-sync.ts';
+import { IntakeProcessor } from './services/intake.ts';
+import type { ParseNotification } from './services/parse-context.ts';
+import { Permissions } from './services/permissions.ts';
+import { SlackLink } from './services/slack-link.ts';
+import { TimelineCapture } from './services/timeline-capture.ts';
+import { Triage } from './services/triage.ts';
+import type { SlackGateway } from './slack/slack-gateway.ts';
+import type { Store } from './store/store.ts';
+
+export interface CoreServicesInput {
+  config: Config;
+  store: Store;
+  slack: SlackGateway;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  parseNotification: ParseNotification;
+  aws: AwsPorts;
+}
+
+export interface CoreServices {
+  cards: CardSync;
+  intake: IntakeProcessor;
+  incidentManager: IncidentManagerSync;
+  permissions: Permissions;
+  triage: Triage;
+  timelineCapture: TimelineCapture;
+  /** Resolves once one whole pass finds every part idle (each part can start work in another). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The use cases and how they follow each other (part of the composition root, kept apart from the
+ * server and lifecycle in app.ts): a change updates the card and writes Incident Manager; a posted
+ * card links Incident Manager; a serious incident opens a channel; people who act are invited.
+ */
+export function wireCoreServices(input: CoreServicesInput): CoreServices {
+  const { config, store, slack, clock, logger, metrics } = input;
+  const background = new BackgroundTasks();
+  const cards = new CardSync({
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    defaultRegion: config.aws.region,
+    onPosted: (seq, channel) => {
+      if (channel === config.slack.alertChannel) background.run(() => slackLink.ensure(seq));
+    },
+  });
+  const intake = new IntakeProcessor({
+    store,
+    parse: input.parseNotification,
+    incidentRecords: input.aws.incidentRecords,
+    signalRules: config.signals,
+    clock,
+    logger,
+    metrics,
+    onIncidentChanged: (seq) => {
+      cards.request(seq);
+      void incidentManager.kick();
+    },
+    onIncidentOpened: (incident) => openChannelFor(incident, []),
+  });
+  const slackLink = new SlackLink({
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    onChanged: (seq) => {
+      cards.request(seq);
+      void incidentManager.kick();
+    },
+  });
+  const notices = new IncidentManagerNotices({
+    store,
+    slack,
+    alertChannel: config.slack.alertChannel,
+    logger,
+  });
+  const incidentManager = new IncidentManagerSync({
+    store,
+    writer: input.aws.incidentManager,
+    clock,
+    logger,
+    onLinked: (seq) => {
+      cards.request(seq);
+      background.run(() => slackLink.ensure(seq));
+    },
+    onFirstFailure: (item, message) => background.run(() => notices.failed(item, message)),
+    onRecovered: (item) => background.run(() => notices.recovered(item)),
+  });
+  const permissions = new Permissions({
+    rules: config.permissions,
+    groups: { usersOf: (groupId) => slack.usergroupUsers(groupId) },
+    clock,
+    logger,
+  });
+  const channels = config.slack.incidentChannels
+    ? new IncidentChannels({
+        store,
+        slack,
+        clock,
+        logger,
+        isPrivate: config.slack.incidentChannelPrivate,
+        onChanged: (seq) => cards.request(seq),
+      })
+    : undefined;
+  /** Serious incidents get a channel: every declared one, and new ones of impact 1 or 2. */
+  const openChannelFor = (incident: Incident, invite: string[]) => {
+    if (!channels || (incident.source !== 'declared' && incident.impact > 2)) return;
+    channels.request(incident, invite);
+  };
+  const triage = new Triage({
+    store,
+    permissions,
+    clock,
+    logger,
+    responsePlanArn: config.incidents.responsePlanArn,
+    onChanged: (incident, actorId) => {
+      cards.request(incident.seq);
+      void incidentManager.kick();
+      if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
+    },
+    onOpened: (incident, actorId) => openChannelFor(incident, [actorId]),
+  });
+  const timelineCapture = new TimelineCapture({
+    store,
+    permissions,
+    slack,
+    clock,
+    logger,
+    onCaptured: () => void incidentManager.kick(),
+  });
+
+  return {
+    cards,
+    intake,
+    incidentManager,
+    permissions,
+    triage,
+    timelineCapture,
+    async idle() {
+      for (;;) {
+        await intake.idle();
+        await channels?.idle();
+        await background.idle();
+        await incidentManager.idle();
+        await cards.idle();
+        if (!(intake.busy || channels?.busy || background.busy || incidentManager.busy || cards.busy)) return;
+      }
+    },
+    stop: () => cards.stop(),
+  };
+}
