@@ -4,7 +4,9 @@ import { createHelpCommand } from './help.ts';
 import { impactCommand } from './impact.ts';
 import { listCommand } from './list.ts';
 import { noteCommand } from './note.ts';
+import { rdsCommand } from './rds.ts';
 import { resolveCommand } from './resolve.ts';
+import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
 import type { AnySubcommand } from './subcommand.ts';
 import { timelineCommand } from './timeline.ts';
@@ -17,6 +19,8 @@ const others: AnySubcommand[] = [
   impactCommand,
   noteCommand,
   timelineCommand,
+  runbookCommand,
+  rdsCommand,
   resolveCommand,
 ];
 

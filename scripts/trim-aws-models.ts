@@ -63,6 +63,7 @@ const OPERATIONS: Record<string, string[]> = {
     'DescribeEvents',
     'RebootDBInstance',
     'DescribeDBClusterSnapshots',
+    'DescribePendingMaintenanceActions',
   ],
   sns: ['ConfirmSubscription'],
   sqs: [
@@ -83,6 +84,8 @@ const OPERATIONS: Record<string, string[]> = {
  */
 const EXTRA_SHAPES: Record<string, string[]> = {
   ssm: ['ValidationException', 'ThrottlingException', 'AccessDeniedException'],
+  // GetMetricWidgetImage lists no errors, yet a bad MetricWidget is answered InvalidParameterValue.
+  cloudwatch: ['InvalidParameterValueException'],
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -6,6 +6,7 @@ import type { Config } from './config/config.ts';
 import { wireCoreServices } from './core-services.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
+import { catalogWarnings } from './runbooks/merge-catalog.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
 import type { CardSync } from './services/card-sync.ts';
@@ -13,8 +14,10 @@ import type { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import type { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import type { Permissions } from './services/permissions.ts';
+import type { RdsDesk } from './services/rds-desk.ts';
 import type { TimelineCapture } from './services/timeline-capture.ts';
 import type { Triage } from './services/triage.ts';
+import type { RunbookServices } from './services/wire-runbooks.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
@@ -34,6 +37,8 @@ export interface SlackHandlerDeps {
   permissions: Permissions;
   slack: SlackGateway;
   timelineCapture: TimelineCapture;
+  rds: RdsDesk;
+  runbooks: RunbookServices;
 }
 
 /**
@@ -64,6 +69,8 @@ export interface RunningWarroom {
   cards: CardSync;
   incidentManager: IncidentManagerSync;
   triage: Triage;
+  /** Runbooks; tests with a ManualClock call `runbooks.follower.tick()` after moving the clock. */
+  runbooks: RunbookServices;
   bolt: App;
   /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
   settled(): Promise<void>;
@@ -118,6 +125,8 @@ export async function startWarroom(
     permissions,
     slack,
     timelineCapture,
+    rds: core.rds,
+    runbooks: core.runbooks,
   });
 
   let slackReady = false;
@@ -158,10 +167,13 @@ export async function startWarroom(
   await cards.resumeAll();
   void intake.kick();
   void incidentManager.kick();
+  // Executions started before a restart are followed again from the store.
+  void core.runbooks.follower.tick();
   const retry = setInterval(() => {
     void intake.kick();
     void cards.resumeAll();
     void incidentManager.kick();
+    void core.runbooks.follower.tick();
   }, options.retryIntervalMs ?? 5000);
   retry.unref();
   logger.info({ port, socketMode: bolt.socketMode }, 'warroom is listening');
@@ -175,6 +187,7 @@ export async function startWarroom(
     cards,
     incidentManager,
     triage,
+    runbooks: core.runbooks,
     bolt: bolt.app,
     async settled() {
       await checkSlack;
@@ -203,6 +216,8 @@ function warnAboutConfig(config: Config, logger: Logger): void {
   if (config.sns.topicArns.length === 0) {
     logger.warn('sns.topicArns is empty: every SNS message will be refused until a topic is listed');
   }
+  for (const warning of catalogWarnings(config.runbooks.catalog, config.runbooks.roleArn))
+    logger.warn(warning);
   for (const key of config.inactiveKeys) {
     logger.warn({ key }, `config key "${key}" is accepted but not active in this version`);
   }

@@ -4,17 +4,21 @@ import type { Config } from './config/config.ts';
 import type { Incident } from './incident/incident.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { fittingRunbooks } from './runbooks/runbook.ts';
 import { BackgroundTasks } from './services/background-tasks.ts';
 import { CardSync } from './services/card-sync.ts';
 import { IncidentChannels } from './services/incident-channels.ts';
 import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
 import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
+import { MetricPicture } from './services/metric-picture.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import { Permissions } from './services/permissions.ts';
+import { RdsDesk } from './services/rds-desk.ts';
 import { SlackLink } from './services/slack-link.ts';
 import { TimelineCapture } from './services/timeline-capture.ts';
 import { Triage } from './services/triage.ts';
+import { type RunbookServices, wireRunbooks } from './services/wire-runbooks.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
 
@@ -36,6 +40,10 @@ export interface CoreServices {
   permissions: Permissions;
   triage: Triage;
   timelineCapture: TimelineCapture;
+  /** `/incident rds` and the card's Check database button. */
+  rds: RdsDesk;
+  /** Runbooks: start, two-person approval, follow, stop. */
+  runbooks: RunbookServices;
   /** Resolves once one whole pass finds every part idle (each part can start work in another). */
   idle(): Promise<void>;
   stop(): void;
@@ -56,8 +64,11 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
+    offersRunbooks: (incident) => fittingRunbooks(config.runbooks.catalog, incident.resource).length > 0,
     onPosted: (seq, channel) => {
-      if (channel === config.slack.alertChannel) background.run(() => slackLink.ensure(seq));
+      if (channel !== config.slack.alertChannel) return;
+      background.run(() => slackLink.ensure(seq));
+      background.run(() => metricPicture.ensure(seq));
     },
   });
   const intake = new IntakeProcessor({
@@ -84,6 +95,14 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       cards.request(seq);
       void incidentManager.kick();
     },
+  });
+  const metricPicture = new MetricPicture({
+    store,
+    slack,
+    metricImages: input.aws.metricImages,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
   });
   const notices = new IncidentManagerNotices({
     store,
@@ -146,6 +165,30 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onCaptured: () => void incidentManager.kick(),
   });
 
+  const rds = new RdsDesk({
+    rds: input.aws.rds,
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    region: config.aws.region,
+    catalog: config.runbooks.catalog,
+    // A snapshot on the timeline is written to Incident Manager too.
+    onTimeline: () => void incidentManager.kick(),
+  });
+
+  const runbooks = wireRunbooks({
+    config,
+    store,
+    slack,
+    clock,
+    logger,
+    aws: input.aws,
+    permissions,
+    onTimeline: () => void incidentManager.kick(),
+  });
+
   return {
     cards,
     intake,
@@ -153,6 +196,8 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     permissions,
     triage,
     timelineCapture,
+    rds,
+    runbooks,
     async idle() {
       for (;;) {
         await intake.idle();
@@ -160,9 +205,14 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await background.idle();
         await incidentManager.idle();
         await cards.idle();
-        if (!(intake.busy || channels?.busy || background.busy || incidentManager.busy || cards.busy)) return;
+        await runbooks.follower.idle();
+        const busy = [intake, channels, background, incidentManager, cards, runbooks.follower];
+        if (!busy.some((part) => part?.busy)) return;
       }
     },
-    stop: () => cards.stop(),
+    stop: () => {
+      cards.stop();
+      rds.stop();
+    },
   };
 }

@@ -30,6 +30,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.info': ['channels:read', 'groups:read'],
   'users.info': ['users:read'],
   'reactions.add': ['reactions:write'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
 };
 
 /** The scope each Events API event needs. */

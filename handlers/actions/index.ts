@@ -3,9 +3,11 @@ import type { SlackHandlerDeps } from '../../src/app.ts';
 import { registerAcknowledgeButton } from './acknowledge-button.ts';
 import { registerLinkButtons } from './acknowledge-link-click.ts';
 import { registerAddNoteButton } from './add-note-button.ts';
+import { registerCheckDatabaseButton } from './check-database-button.ts';
 import { registerImpactSelect } from './impact-select.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
+import { registerRunbookActions } from './runbook-actions.ts';
 
 /** Card buttons and menus. */
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
@@ -15,4 +17,6 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerAddNoteButton(app, deps);
   registerResolveButton(app, deps);
   registerReopenButton(app, deps);
+  registerRunbookActions(app, deps);
+  registerCheckDatabaseButton(app, deps);
 }

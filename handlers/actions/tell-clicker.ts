@@ -1,3 +1,4 @@
+import type { KnownBlock } from '../../src/slack/block-kit.ts';
 import type { CardActionDeps, CardClickArgs, ClickTarget } from './card-click.ts';
 
 /**
@@ -10,11 +11,12 @@ export async function tellClicker(
   deps: Pick<CardActionDeps, 'slack' | 'logger'>,
   args: Pick<CardClickArgs, 'respond'>,
   target: ClickTarget,
-  text: string,
+  message: string | { text: string; blocks: KnownBlock[] },
 ): Promise<void> {
+  const { text, blocks } = typeof message === 'string' ? { text: message, blocks: undefined } : message;
   if (args.respond) {
     try {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
       return;
     } catch (error) {
       deps.logger.warn(
@@ -31,7 +33,7 @@ export async function tellClicker(
     return;
   }
   try {
-    await deps.slack.postEphemeral({ channel: target.channelId, user: target.userId, text });
+    await deps.slack.postEphemeral({ channel: target.channelId, user: target.userId, text, blocks });
   } catch (error) {
     deps.logger.error({ err: error, userId: target.userId, text }, 'could not tell the clicker');
   }

@@ -4,6 +4,7 @@ import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
 import { describeThreshold, sharedDimension, summariseMetric } from './cloudwatch-alarm-metric.ts';
+import { alarmMetricFromTrigger } from './cloudwatch-alarm-picture-metric.ts';
 import { type CloudWatchAlarmMessage, cloudWatchAlarmSchema } from './cloudwatch-alarm-schema.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';
@@ -28,6 +29,7 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
   const metric = summariseMetric(trigger);
   const threshold = describeThreshold(trigger);
   const reason = (alarm.NewStateReason ?? '').trim();
+  const watched = alarmMetricFromTrigger(alarm.Trigger);
   const facts = [
     { label: 'Alarm', value: alarm.AlarmName },
     ...(metric ? [{ label: 'Metric', value: metric.description }] : []),
@@ -44,6 +46,7 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
     resource,
     correlation: { kind: 'alarm', value: alarm.AlarmArn || alarm.AlarmName },
     facts,
+    ...(watched ? { metric: watched } : {}),
   });
 }
 

@@ -3,10 +3,12 @@ import type { SlackHandlerDeps } from '../../src/app.ts';
 import { registerDeclareSubmission } from './declare-submission.ts';
 import { registerNoteSubmission } from './note-submission.ts';
 import { registerResolveSubmission } from './resolve-submission.ts';
+import { registerRunbookSubmission } from './runbook-submission.ts';
 
 /** Modal submissions. */
 export function registerViews(app: App, deps: SlackHandlerDeps): void {
   registerNoteSubmission(app, deps);
   registerResolveSubmission(app, deps);
   registerDeclareSubmission(app, deps);
+  registerRunbookSubmission(app, deps);
 }

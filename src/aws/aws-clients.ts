@@ -1,7 +1,9 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
+import { createCloudWatchClient } from './cloudwatch-client.ts';
 
 /** One SDK client per service, built once at start-up and shared by the gateways. */
 export interface AwsClients {
@@ -9,6 +11,7 @@ export interface AwsClients {
   ssm: SSMClient;
   rds: RDSClient;
   sns: SNSClient;
+  cloudwatch: CloudWatchClient;
 }
 
 /**
@@ -25,5 +28,6 @@ export function createAwsClients(options: { region: string } & AwsClientOverride
     ssm: new SSMClient(config),
     rds: new RDSClient(config),
     sns: new SNSClient(config),
+    cloudwatch: createCloudWatchClient(config),
   };
 }

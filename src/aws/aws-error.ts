@@ -1,7 +1,7 @@
 import { BotError } from '../errors.ts';
 
 /** The AWS services warroom calls, named as users know them. */
-export type AwsServiceLabel = 'Incident Manager' | 'Systems Manager' | 'RDS' | 'SNS';
+export type AwsServiceLabel = 'Incident Manager' | 'Systems Manager' | 'RDS' | 'SNS' | 'CloudWatch';
 
 export type AwsErrorCode =
   | 'AWS.THROTTLED'

@@ -1,8 +1,15 @@
+import { AutomationGateway } from './automation-gateway.ts';
+import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients } from './aws-clients.ts';
+import { CloudWatchGateway } from './cloudwatch-gateway.ts';
 import { IncidentManagerGateway } from './incident-manager-gateway.ts';
 import { IncidentManagerWriteGateway } from './incident-manager-write-gateway.ts';
 import type { IncidentManagerWriter } from './incident-manager-writer.ts';
 import type { IncidentRecordReader } from './incident-record.ts';
+import type { MetricImages } from './metric-images.ts';
+import { RdsGateway } from './rds-gateway.ts';
+import type { RdsPort } from './rds-port.ts';
+import { RdsResourceGateway } from './rds-resource-gateway.ts';
 import { SnsGateway } from './sns-gateway.ts';
 
 /** The AWS calls the core makes, as ports: tests may pass their own, production builds them here. */
@@ -10,6 +17,14 @@ export interface AwsPorts {
   incidentRecords: IncidentRecordReader;
   incidentManager: IncidentManagerWriter;
   confirmSubscription: (topicArn: string, token: string) => Promise<{ subscriptionArn: string }>;
+  /** `/incident rds` and the card's Check database button. */
+  rds: RdsPort;
+  /** SSM Automation: runbook documents and executions. */
+  automation: AutomationRunner;
+  /** ARN and resource id of the DB a runbook acts on. */
+  rdsResources: RdsResourceReader;
+  /** Pictures of an alarm's metric for the card's thread (CloudWatch GetMetricWidgetImage). */
+  metricImages: MetricImages;
 }
 
 /**
@@ -24,5 +39,9 @@ export function createAwsPorts(region: string): AwsPorts {
     incidentRecords: incidentManager,
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
     confirmSubscription: (topicArn, token) => sns.confirmSubscription(topicArn, token),
+    rds: new RdsGateway(clients.rds),
+    automation: new AutomationGateway(clients.ssm),
+    rdsResources: new RdsResourceGateway(clients.rds),
+    metricImages: new CloudWatchGateway(clients.cloudwatch),
   };
 }

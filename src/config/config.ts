@@ -1,4 +1,5 @@
 import type { SignalPolicyRule } from '../incident/signal-policy.ts';
+import type { RunbookDefinition } from '../runbooks/runbook.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
 
@@ -22,6 +23,8 @@ export interface Config {
   incidents: { responsePlanArn?: string };
   signals: SignalPolicyRule[];
   permissions: Record<PermissionAction, string[]>;
+  /** The effective catalog (defaults merged with `runbooks:`) and `automation:` settings. */
+  runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Impact } from '../incident/impact.ts';
+import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
 
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123ALERTS');
 const snsTopicArn = z
@@ -57,9 +58,11 @@ export const fileSchema = z.strictObject({
       page: z.array(principal).default(['*']),
     })
     .default({ declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] }),
-  // Reserved for the runbook, escalation and on-call features: accepted so one file serves every
+  /** Added to (or replacing by id) the default runbook catalog: docs/runbooks.md. */
+  runbooks: runbooksSchema.default([]),
+  automation: automationSchema,
+  // Reserved for the escalation and on-call features: accepted so one file serves every
   // version, and reported at start-up as not active yet.
-  runbooks: z.array(z.unknown()).optional(),
   escalation: z.record(z.string(), z.unknown()).optional(),
   oncall: z.unknown().optional(),
 });

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_RUNBOOKS } from '../runbooks/default-catalog.ts';
+import { mergeCatalog } from '../runbooks/merge-catalog.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { fileSchema } from './file-schema.ts';
@@ -115,7 +117,12 @@ export function loadConfig(
       incidents: { responsePlanArn: f.incidents.responsePlanArn },
       signals: f.signals,
       permissions: f.permissions,
-      inactiveKeys: (['runbooks', 'escalation', 'oncall'] as const).filter((key) => f[key] !== undefined),
+      runbooks: {
+        catalog: mergeCatalog(DEFAULT_RUNBOOKS, f.runbooks, f.automation.defaultCatalog),
+        roleArn: f.automation.roleArn,
+        approvalTimeoutMs: f.automation.approvalTimeoutMinutes * 60_000,
+      },
+      inactiveKeys: (['escalation', 'oncall'] as const).filter((key) => f[key] !== undefined),
     },
   };
 }

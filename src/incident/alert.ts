@@ -1,3 +1,4 @@
+import type { AlarmMetric } from './alarm-metric.ts';
 import type { Impact } from './impact.ts';
 
 /** Which parser recognised a notification. */
@@ -68,4 +69,6 @@ export interface Alert {
   facts: AlertFact[];
   /** For messages nobody could parse: the raw message text, shown clearly labelled. */
   raw?: string;
+  /** For CloudWatch alarms: the metric the alarm watches, so it can be pictured in the thread. */
+  metric?: AlarmMetric;
 }

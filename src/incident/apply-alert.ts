@@ -64,6 +64,7 @@ function openIncident(input: ApplyAlertInput): SignalChange {
     latestSignal: latestSignalOf(alert),
     signalCount: 1,
     raw: alert.raw,
+    ...(alert.metric ? { metric: alert.metric } : {}),
     version: 1,
   };
   return { kind: 'opened', incident, entry: entryFor(input, 'opened') };

@@ -8,7 +8,8 @@ export type IncidentManagerWrite =
   | {
       kind: 'related-item';
       arn: string;
-      itemType: 'INVOLVED_RESOURCE' | 'OTHER';
+      /** AUTOMATION: an SSM Automation execution, by its `automation-execution/<id>` ARN. */
+      itemType: 'INVOLVED_RESOURCE' | 'OTHER' | 'AUTOMATION';
       value: { arn: string } | { url: string };
       title: string;
     };
@@ -17,7 +18,11 @@ export type IncidentManagerWrite =
 export const MAX_EVENT_DATA = 12_000;
 
 function describe(entry: TimelineEntry): string {
-  const who = entry.actor.startsWith('aws:') ? entry.actor.slice(4) : `Slack user ${entry.actor}`;
+  const who = entry.actor.startsWith('aws:')
+    ? entry.actor.slice(4)
+    : entry.actor === 'warroom'
+      ? 'warroom itself'
+      : `Slack user ${entry.actor}`;
   const change = entry.from !== undefined && entry.to !== undefined ? ` (${entry.from} → ${entry.to})` : '';
   return `warroom: ${who} ${entry.text}${change}`;
 }

@@ -1,3 +1,4 @@
+import type { AlarmMetric } from './alarm-metric.ts';
 import type { AlertFact, AlertSource, Correlation, Resource } from './alert.ts';
 import type { Impact } from './impact.ts';
 
@@ -50,6 +51,8 @@ export interface Incident {
   slackPermalink?: string;
   /** Why the incident channel could not be created, shown on the card (never a silent failure). */
   channelError?: string;
+  /** The metric of the CloudWatch alarm that opened it, for the picture in the card's thread. */
+  metric?: AlarmMetric;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
 }
@@ -70,7 +73,9 @@ export type TimelineKind =
   | 'status'
   | 'impact'
   | 'note'
-  | 'message';
+  | 'message'
+  /** A runbook requested, approved, started, or its execution changing status. */
+  | 'runbook';
 
 export interface TimelineEntry {
   at: Date;

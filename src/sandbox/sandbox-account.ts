@@ -5,7 +5,7 @@ export const SANDBOX_REGION = 'us-east-1';
 export const SANDBOX_TOPIC_ARN = `arn:aws:sns:${SANDBOX_REGION}:${SANDBOX_ACCOUNT_ID}:warroom-sandbox`;
 export const SANDBOX_ALERT_CHANNEL = 'C0ALERTS';
 
-/** A small account to play with: a PostgreSQL instance, an Aurora cluster, an SNS topic. */
+/** A small account to play with: a PostgreSQL instance (with logs), an Aurora cluster, an SNS topic. */
 export function seedSandboxAccount(aws: AwsEmulator): void {
   aws.state.rds.addInstance({
     id: 'orders-db',
@@ -15,6 +15,26 @@ export function seedSandboxAccount(aws: AwsEmulator): void {
     multiAZ: true,
     storageEncrypted: true,
     backupRetentionPeriod: 7,
+  });
+  // Something for `/incident rds` to find: a busy hour of log (made line by line when read), an
+  // export from before the DB was encrypted that someone made public, and an OS update waiting.
+  aws.state.rds.addLogFile('orders-db', 'error/postgresql.log.2026-11-22-09', {
+    lines: 120_000,
+    generator: (i) =>
+      `2026-11-22 09:${String(Math.floor(i / 2000) % 60).padStart(2, '0')}:00 UTC:10.0.3.7(41234):app@orders:[${4100 + (i % 37)}]:` +
+      (i % 500 === 499
+        ? 'ERROR:  canceling statement due to statement timeout'
+        : `LOG:  duration: ${(i * 7) % 900} ms`),
+  });
+  aws.state.rds.addSnapshot({
+    id: 'orders-db-export',
+    instanceId: 'orders-db',
+    public: true,
+    encrypted: false,
+  });
+  aws.state.rds.addPendingMaintenance('orders-db', {
+    action: 'system-update',
+    description: 'New Operating System update is available',
   });
   aws.state.rds.addCluster({
     id: 'payments-aurora',

@@ -14,7 +14,12 @@ export interface CardSyncDeps {
   logger: Logger;
   alertChannel: string;
   defaultRegion: string;
-  /** A card was posted (once per incident and channel). */
+  /** Whether the card offers Run runbook: some catalog runbook fits the incident. */
+  offersRunbooks?: (incident: Incident) => boolean;
+  /**
+   * A card was posted, or found after a restart that cut in between posting and recording it (so
+   * what follows a post still happens; handlers must be idempotent).
+   */
   onPosted?: (seq: number, channel: string) => void;
   /** Delay before a failed sync is tried again, by attempt number. */
   retryDelayMs?: (attempt: number) => number;
@@ -104,6 +109,7 @@ export class CardSync {
         );
         await store.recordCardPosted(seq, channel, found, 0);
         card = { ...card, ts: found, renderedVersion: 0 };
+        this.deps.onPosted?.(seq, channel);
       }
     }
     if (!card) card = await store.beginCardPost(seq, channel, clock.now());
@@ -121,7 +127,10 @@ export class CardSync {
   }
 
   private render(incident: Incident, channel: string) {
-    const card = buildIncidentCard(incident, { defaultRegion: this.deps.defaultRegion });
+    const card = buildIncidentCard(incident, {
+      defaultRegion: this.deps.defaultRegion,
+      offerRunbooks: this.deps.offersRunbooks?.(incident),
+    });
     return { channel, text: card.text, blocks: card.blocks, metadata: card.metadata };
   }
 }

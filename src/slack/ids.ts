@@ -14,6 +14,14 @@ export const BLOCK_IDS = {
   summaryInput: 'warroom_summary_input',
   titleInput: 'warroom_title_input',
   impactInput: 'warroom_impact_input',
+  runbookRun: 'warroom_runbook_run',
+  runbookRunActions: 'warroom_runbook_run_actions',
+  runbookChoice: 'warroom_runbook_choice',
+  runbookPlan: 'warroom_runbook_plan',
+  runbookApproval: 'warroom_runbook_approval',
+  runbookApprovalActions: 'warroom_runbook_approval_actions',
+  /** One input block per editable parameter: this prefix and the parameter's name. */
+  runbookParameterPrefix: 'warroom_runbook_param_',
 } as const;
 
 export const ACTION_IDS = {
@@ -24,16 +32,24 @@ export const ACTION_IDS = {
   addNote: 'warroom_add_note',
   resolve: 'warroom_resolve',
   reopen: 'warroom_reopen',
+  checkDatabase: 'warroom_check_database',
   noteText: 'warroom_note_text',
   summaryText: 'warroom_summary_text',
   titleText: 'warroom_title_text',
   impactChoice: 'warroom_impact_choice',
+  runRunbook: 'warroom_run_runbook',
+  runbookChoice: 'warroom_runbook_choice',
+  runbookParameter: 'warroom_runbook_parameter',
+  runbookStop: 'warroom_runbook_stop',
+  runbookApprove: 'warroom_runbook_approve',
+  runbookReject: 'warroom_runbook_reject',
 } as const;
 
 export const VIEW_IDS = {
   noteModal: 'warroom_note_modal',
   resolveModal: 'warroom_resolve_modal',
   declareModal: 'warroom_declare_modal',
+  runbookModal: 'warroom_runbook_modal',
   appHome: 'warroom_app_home',
 } as const;
 

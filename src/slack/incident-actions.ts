@@ -1,5 +1,6 @@
 import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
 import type { Incident } from '../incident/incident.ts';
+import { rdsTargetOf } from '../rds/rds-target.ts';
 import type { Button, KnownBlock } from './block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from './ids.ts';
 
@@ -19,9 +20,14 @@ export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
 
 /**
  * The card's buttons, only those that apply: Acknowledge while open; impact, note and resolve until
- * resolved; a resolved incident offers nothing that changes it but Reopen.
+ * resolved, and Check database on an RDS incident; a resolved incident offers nothing that changes it
+ * but Reopen.
  */
-export function buildIncidentActions(incident: Incident, links: Button[]): KnownBlock | undefined {
+export function buildIncidentActions(
+  incident: Incident,
+  links: Button[],
+  options: { offerRunbooks?: boolean } = {},
+): KnownBlock | undefined {
   const value = incidentButtonValue(incident);
   const elements: Array<Button | Record<string, unknown>> = [];
   if (incident.status === 'resolved') {
@@ -63,6 +69,24 @@ export function buildIncidentActions(incident: Incident, links: Button[]): Known
         value,
       },
     );
+    // Read-only, so it needs no confirmation; the answer goes to the clicker alone.
+    if (rdsTargetOf(incident.resource)) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.checkDatabase,
+        text: { type: 'plain_text', text: 'Check database' },
+        value,
+      });
+    }
+    // Only where a catalog runbook fits the incident's resource; the modal lists which.
+    if (options.offerRunbooks) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.runRunbook,
+        text: { type: 'plain_text', text: 'Run runbook' },
+        value,
+      });
+    }
   }
   elements.push(...links);
   return { type: 'actions', block_id: BLOCK_IDS.cardActions, elements } as KnownBlock;

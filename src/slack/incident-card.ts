@@ -90,7 +90,10 @@ function linkButtons(incident: Incident, region: string): Button[] {
  * The incident card: one message per incident, posted once and then updated in place. Pure: the
  * same incident gives the same blocks, and every text is cut to Slack's limits.
  */
-export function buildIncidentCard(incident: Incident, options: { defaultRegion: string }): IncidentCard {
+export function buildIncidentCard(
+  incident: Incident,
+  options: { defaultRegion: string; offerRunbooks?: boolean },
+): IncidentCard {
   const id = incidentId(incident.seq);
   const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
   const headline = `${IMPACT_EMOJI[incident.impact]} ${id} · ${incident.title}`;
@@ -180,6 +183,7 @@ export function buildIncidentCard(incident: Incident, options: { defaultRegion: 
   const actions = buildIncidentActions(
     incident,
     linkButtons(incident, incident.region ?? options.defaultRegion),
+    { offerRunbooks: options.offerRunbooks },
   );
   if (actions) blocks.push(actions);
   blocks.push({

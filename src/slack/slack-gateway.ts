@@ -38,6 +38,19 @@ function toSlackMessage(
   };
 }
 
+/** A file to share as a thread reply (or in the channel when `threadTs` is absent). */
+export interface FileUpload {
+  channel: string;
+  threadTs?: string;
+  filename: string;
+  title: string;
+  bytes: Uint8Array;
+  /** The message text shown with the file. */
+  initialComment?: string;
+  /** Read out by screen readers for an image. */
+  altText?: string;
+}
+
 export interface SlackGatewayOptions {
   client: WebClient;
   metrics: Metrics;
@@ -116,6 +129,32 @@ export class SlackGateway {
       client.views.open({
         trigger_id: triggerId,
         view: view as unknown as Parameters<WebClient['views']['open']>[0]['view'],
+      }),
+    );
+  }
+
+  /** Opens a modal and answers its id and hash, for a views.update once slow work is done. */
+  async openModal(
+    triggerId: string,
+    view: Record<string, unknown>,
+  ): Promise<{ viewId: string; hash?: string }> {
+    const result = await this.call('views.open', undefined, (client) =>
+      client.views.open({
+        trigger_id: triggerId,
+        view: view as unknown as Parameters<WebClient['views']['open']>[0]['view'],
+      }),
+    );
+    if (!result.view?.id) throw new BotError('SLACK.NO_VIEW', 'Slack did not return the opened form.');
+    return { viewId: result.view.id, hash: result.view.hash };
+  }
+
+  /** Replaces an open modal; with `hash`, Slack refuses (hash_conflict) if it changed meanwhile. */
+  async updateView(viewId: string, view: Record<string, unknown>, hash?: string): Promise<void> {
+    await this.call('views.update', undefined, (client) =>
+      client.views.update({
+        view_id: viewId,
+        hash,
+        view: view as unknown as Parameters<WebClient['views']['update']>[0]['view'],
       }),
     );
   }
@@ -217,6 +256,47 @@ export class SlackGateway {
     } catch (error) {
       if ((error as BotError).code !== 'SLACK.ALREADY_IN_CHANNEL') throw error;
     }
+  }
+
+  /**
+   * Slack's external upload: files.getUploadURLExternal reserves the file, the bytes go by plain
+   * POST to the URL it names (not a Web API method: no token, no rate-limit tier), then
+   * files.completeUploadExternal shares it. Needs `files:write`; a refused POST is SLACK.UPLOAD_FAILED.
+   */
+  async uploadFile(file: FileUpload): Promise<{ fileId: string }> {
+    const reserved = await this.call('files.getUploadURLExternal', undefined, (client) =>
+      client.files.getUploadURLExternal({
+        filename: file.filename,
+        length: file.bytes.length,
+        ...(file.altText ? { alt_text: file.altText } : {}),
+      }),
+    );
+    const { upload_url: uploadUrl, file_id: id } = reserved;
+    if (!uploadUrl || !id)
+      throw new BotError('SLACK.NO_UPLOAD_URL', 'Slack gave no URL to upload the file to.');
+    const response = await fetch(uploadUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file.bytes,
+      signal: AbortSignal.timeout(30_000),
+    }).catch((error: unknown) => {
+      throw new BotError('SLACK.UPLOAD_FAILED', 'Slack did not take the file.', { cause: error });
+    });
+    await response.arrayBuffer(); // read to the end so the connection is reused
+    if (!response.ok) {
+      throw new BotError('SLACK.UPLOAD_FAILED', 'Slack did not take the file.', {
+        detail: `upload URL answered HTTP ${response.status}`,
+      });
+    }
+    await this.call('files.completeUploadExternal', file.channel, (client) =>
+      client.files.completeUploadExternal({
+        files: [{ id, title: file.title }],
+        channel_id: file.channel,
+        ...(file.threadTs ? { thread_ts: file.threadTs } : {}),
+        ...(file.initialComment ? { initial_comment: file.initialComment } : {}),
+      }),
+    );
+    return { fileId: id };
   }
 
   private call<T>(

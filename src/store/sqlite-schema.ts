@@ -86,4 +86,53 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cards_by_channel RENAME TO cards;
   CREATE INDEX cards_channel_ts ON cards (channel, ts);
   `,
+  `
+  -- SSM Automation executions started from Slack, followed until finished (state survives restarts).
+  CREATE TABLE runbook_executions (
+    execution_id TEXT PRIMARY KEY,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    runbook_id TEXT NOT NULL,
+    document TEXT NOT NULL,
+    client_token TEXT NOT NULL UNIQUE,
+    requested_by TEXT NOT NULL,
+    approved_by TEXT,
+    parameters TEXT NOT NULL,
+    status TEXT NOT NULL,
+    steps TEXT NOT NULL,
+    failure_message TEXT,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    finished_at TEXT,
+    stop_requested_by TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    rendered_version INTEGER NOT NULL DEFAULT 0,
+    thread_channel TEXT,
+    thread_ts TEXT,
+    next_poll_at TEXT,
+    poll_interval_ms INTEGER NOT NULL
+  );
+  CREATE INDEX runbook_executions_due ON runbook_executions (next_poll_at);
+  CREATE INDEX runbook_executions_incident ON runbook_executions (incident_seq);
+
+  -- Two-person runbooks waiting for a second person's approval.
+  CREATE TABLE runbook_requests (
+    id TEXT PRIMARY KEY,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    runbook_id TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    overrides TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    status TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    execution_id TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    rendered_version INTEGER NOT NULL DEFAULT 0,
+    thread_channel TEXT,
+    thread_ts TEXT
+  );
+  CREATE INDEX runbook_requests_work ON runbook_requests (status, expires_at);
+  `,
 ];

@@ -10,6 +10,7 @@ import { SqliteCards } from './sqlite-cards.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
+import { SqliteRunbooks } from './sqlite-runbooks.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import type { CardRecord, InboxItem, InboxStatus, MutationOutcome, SignalOutcome, Store } from './store.ts';
 
@@ -28,6 +29,7 @@ export class SqliteStore implements Store {
   private readonly incidents: SqliteIncidents;
   private readonly cards: SqliteCards;
   private readonly outbox: SqliteOutbox;
+  readonly runbooks: SqliteRunbooks;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.incidents = new SqliteIncidents(this.db);
     this.cards = new SqliteCards(this.db);
     this.outbox = new SqliteOutbox(this.db);
+    this.runbooks = new SqliteRunbooks(this.db);
   }
 
   private migrate(): void {

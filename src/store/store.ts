@@ -3,6 +3,7 @@ import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.
 import type { IncidentManagerWrite } from '../incident/incident-manager-writes.ts';
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
+import type { RunbookStore } from './runbook-store.ts';
 
 /** A verified SNS notification waiting in (or done with) the inbox. */
 export interface InboxItem {
@@ -46,6 +47,8 @@ export interface SignalOutcome {
  * notification processed" one transaction, so a crash replays a notification whole or not at all.
  */
 export interface Store {
+  /** Runbook executions and two-person requests (runbook-store.ts). */
+  readonly runbooks: RunbookStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */

@@ -1,13 +1,20 @@
+import { RDSClient } from '@aws-sdk/client-rds';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { webApi } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { AutomationGateway } from '../../src/aws/automation-gateway.ts';
+import { RdsGateway } from '../../src/aws/rds-gateway.ts';
+import { RdsResourceGateway } from '../../src/aws/rds-resource-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { Config } from '../../src/config/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { Permissions } from '../../src/services/permissions.ts';
+import { RdsDesk } from '../../src/services/rds-desk.ts';
 import { TimelineCapture } from '../../src/services/timeline-capture.ts';
 import { Triage } from '../../src/services/triage.ts';
+import { wireRunbooks } from '../../src/services/wire-runbooks.ts';
 import { SlackGateway } from '../../src/slack/slack-gateway.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
@@ -28,10 +35,11 @@ export const TEST_CONFIG: Config = {
   incidents: {},
   signals: [],
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
+  runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
   inactiveKeys: [],
 };
 
-/** Real store (in memory), permissions and triage; a Slack gateway that must not be called. */
+/** Real store (in memory), permissions and triage; Slack and RDS gateways that must not be called. */
 export function buildUnitDeps(): SlackHandlerDeps {
   const clock = new ManualClock();
   const logger = createLogger({ level: 'silent' });
@@ -55,8 +63,36 @@ export function buildUnitDeps(): SlackHandlerDeps {
     triage: new Triage({ store, permissions, clock, logger, onChanged: () => {} }),
     slack,
     timelineCapture: new TimelineCapture({ store, permissions, slack, clock, logger }),
+    rds: new RdsDesk({
+      rds: new RdsGateway(
+        new RDSClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }),
+      ),
+      store,
+      slack,
+      clock,
+      logger,
+      alertChannel: TEST_CONFIG.slack.alertChannel,
+      region: TEST_CONFIG.aws.region,
+      onTimeline: () => {},
+    }),
+    runbooks: wireRunbooks({
+      config: TEST_CONFIG,
+      store,
+      slack,
+      clock,
+      logger,
+      aws: {
+        automation: new AutomationGateway(new SSMClient({ ...nowhere, region: 'us-east-1' })),
+        rdsResources: new RdsResourceGateway(new RDSClient({ ...nowhere, region: 'us-east-1' })),
+      },
+      permissions,
+      onTimeline: () => {},
+    }),
   };
 }
+
+/** AWS clients aimed at a closed port, for deps whose AWS side a unit test never reaches. */
+const nowhere = { endpoint: 'http://127.0.0.1:9', maxAttempts: 1 };
 
 export interface Invocation {
   /** 'ack' and 'respond' in the order they happened, with anything the test adds. */

@@ -165,6 +165,8 @@ describe('the catalog', () => {
       'impact',
       'note',
       'timeline',
+      'runbook',
+      'rds',
       'resolve',
     ]);
     for (const command of SUBCOMMANDS)

@@ -25,7 +25,9 @@ afterAll(async () => {
 
 const incident = () => harness.warroom.store.getIncident(1);
 const peopleEntries = async () =>
-  (await harness.warroom.store.listTimeline(1)).filter((entry) => !entry.actor.startsWith('aws:'));
+  (await harness.warroom.store.listTimeline(1)).filter(
+    (entry) => !entry.actor.startsWith('aws:') && entry.actor !== 'warroom',
+  );
 
 describe('permissions on the card (triage: [U0BOB], resolve: [S0SRE])', () => {
   it('refuses Acknowledge to someone not listed, naming the permission, and changes nothing', async () => {

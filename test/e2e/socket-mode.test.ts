@@ -56,7 +56,8 @@ describe('Socket Mode end to end: the real warroom connected to the local Slack 
     const [alarm] = signedOrdersDbScenario(new Date('2026-11-22T09:25:00Z'));
     expect((await harness.postSns(alarm!.body)).status).toBe(200);
     await harness.warroom.settled();
-    const cards = harness.slack.messages(ALERT_CHANNEL);
+    // Top-level messages only: the alarm's metric picture is a reply in the card's thread.
+    const cards = harness.slack.messages(ALERT_CHANNEL).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     expect(cards).toHaveLength(1);
     expect(cards[0]?.text).toContain('INC-1');
   });

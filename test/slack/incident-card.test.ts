@@ -66,6 +66,7 @@ describe('buildIncidentCard', () => {
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
       ACTION_IDS.resolve,
+      ACTION_IDS.checkDatabase,
       ACTION_IDS.openConsole,
     ]);
     expect(actions[0]?.value).toBe('{"seq":42,"v":2}');

@@ -1,6 +1,7 @@
 import { loadServiceModel, type ModelName } from './model/service-model.ts';
 import { createAwsJsonProtocol } from './protocols/aws-json-protocol.ts';
 import type { ServiceDefinition } from './service-definition.ts';
+import { createCloudWatchService } from './services/cloudwatch/cloudwatch-service.ts';
 import { createRdsService } from './services/rds/rds-service.ts';
 import { createSnsService } from './services/sns/sns-service.ts';
 import { createSsmService } from './services/ssm/ssm-service.ts';
@@ -34,7 +35,6 @@ export function createServiceDefinitions(): ServiceDefinition[] {
     createSnsService(),
     modelOnlyService('ssm-contacts', 'ssm-contacts', 'SSM_CONTACTS'),
     modelOnlyService('sqs', 'sqs', 'SQS'),
-    // CloudWatch's model lists CBOR first, but the JS SDK sends awsJson 1.0 (AWS-NOTES §1).
-    modelOnlyService('cloudwatch', 'monitoring', 'CLOUDWATCH'),
+    createCloudWatchService(),
   ];
 }

@@ -8,6 +8,7 @@ import { type HandlerContext, validatedInput } from '../../service-definition.ts
 import { paginate } from '../pagination.ts';
 import { invalidMarker, rdsFilterMatcher, rdsNotFound } from './rds-errors.ts';
 import type { SnapshotRecord } from './rds-state.ts';
+import { snapshotAt } from './snapshot-progress.ts';
 
 const FILTERS: Record<string, (record: SnapshotRecord) => Array<string | undefined>> = {
   'db-instance-id': ({ snapshot }) => [snapshot.DBInstanceIdentifier],
@@ -50,7 +51,11 @@ export function describeDBSnapshots(
     listing: `snapshots:${JSON.stringify([input.Filters, input.DBSnapshotIdentifier, instanceId, input.SnapshotType])}`,
     invalidToken: invalidMarker,
   });
-  return { DBSnapshots: page.items.map(({ snapshot }) => snapshot), Marker: page.nextToken };
+  const now = context.clock.now();
+  return {
+    DBSnapshots: page.items.map(({ snapshot, availableAt }) => snapshotAt(snapshot, availableAt, now)),
+    Marker: page.nextToken,
+  };
 }
 
 /** The `restore` attribute: account ids the snapshot is shared with, plus `all` when it is public. */

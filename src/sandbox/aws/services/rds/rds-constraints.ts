@@ -52,6 +52,7 @@ const RULES: Record<string, Record<string, Rule>> = {
   DescribeDBLogFiles: { DBInstanceIdentifier: instanceId(false), MaxRecords: MAX_RECORDS },
   DownloadDBLogFilePortion: { DBInstanceIdentifier: instanceId(false) },
   DescribeEvents: { MaxRecords: MAX_RECORDS },
+  DescribePendingMaintenanceActions: { MaxRecords: MAX_RECORDS },
 };
 
 /** 1–max letters, digits or hyphens; starts with a letter; no trailing hyphen, no `--`. */

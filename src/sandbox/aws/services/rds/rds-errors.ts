@@ -12,6 +12,11 @@ export function rdsNotFound(
   return modelledError(model(), code, message);
 }
 
+/** Any error the RDS model defines, by shape name or query code (status and code from the model). */
+export function rdsModelledError(code: string, message: string) {
+  return modelledError(model(), code, message);
+}
+
 /** RDS's unmodelled 400 for bad values; the SDK raises RDSServiceException named InvalidParameterValue. */
 export function invalidParameterValue(message: string): AwsServiceError {
   return new AwsServiceError('InvalidParameterValue', message, { status: 400 });

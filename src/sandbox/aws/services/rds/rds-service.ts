@@ -2,9 +2,14 @@ import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsQueryProtocol } from '../../protocols/aws-query-protocol.ts';
 import { rdsValidationErrors } from '../../protocols/query-validation-errors.ts';
 import type { ServiceDefinition } from '../../service-definition.ts';
+import { createDBClusterSnapshot, createDBSnapshot } from './create-db-snapshot.ts';
+import { describeDBClusterSnapshots } from './describe-db-cluster-snapshots.ts';
 import { describeDBClusters } from './describe-db-clusters.ts';
 import { describeDBInstances } from './describe-db-instances.ts';
+import { describeDBLogFiles } from './describe-db-log-files.ts';
 import { describeDBSnapshotAttributes, describeDBSnapshots } from './describe-db-snapshots.ts';
+import { describePendingMaintenanceActions } from './describe-pending-maintenance-actions.ts';
+import { downloadDBLogFilePortion } from './download-db-log-file-portion.ts';
 import { validateRdsInput } from './rds-constraints.ts';
 
 /** RDS over awsQuery, with the documented identifier and MaxRecords rules the model lacks. */
@@ -21,6 +26,12 @@ export function createRdsService(): ServiceDefinition {
       DescribeDBClusters: describeDBClusters,
       DescribeDBSnapshots: describeDBSnapshots,
       DescribeDBSnapshotAttributes: describeDBSnapshotAttributes,
+      DescribeDBClusterSnapshots: describeDBClusterSnapshots,
+      DescribeDBLogFiles: describeDBLogFiles,
+      DownloadDBLogFilePortion: downloadDBLogFilePortion,
+      CreateDBSnapshot: createDBSnapshot,
+      CreateDBClusterSnapshot: createDBClusterSnapshot,
+      DescribePendingMaintenanceActions: describePendingMaintenanceActions,
     },
     extraValidation: validateRdsInput,
   };

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { DBCluster, DBInstance, DBSnapshot } from '@aws-sdk/client-rds';
+import type {
+  DBCluster,
+  DBClusterSnapshot,
+  DBInstance,
+  DBSnapshot,
+  PendingMaintenanceAction,
+} from '@aws-sdk/client-rds';
 import type { Clock } from '../../../../clock.ts';
+import { type LogFileRecord, type LogFileSeed, RdsLogFiles } from './rds-log-files.ts';
 
 export interface InstanceSeed {
   id: string;
@@ -17,6 +24,10 @@ export interface InstanceSeed {
   availabilityZone?: string;
   port?: number;
   deletionProtection?: boolean;
+  iamDatabaseAuthentication?: boolean;
+  /** GiB; default 100. */
+  allocatedStorage?: number;
+  storageType?: string;
 }
 
 export interface ClusterSeed {
@@ -26,6 +37,9 @@ export interface ClusterSeed {
   status?: string;
   multiAZ?: boolean;
   storageEncrypted?: boolean;
+  deletionProtection?: boolean;
+  iamDatabaseAuthentication?: boolean;
+  backupRetentionPeriod?: number;
   /** Member instances; the first is the writer unless `writer` says otherwise. */
   members?: Array<{ instanceId: string; writer?: boolean }>;
 }
@@ -40,12 +54,28 @@ export interface SnapshotSeed {
   /** Account ids the snapshot is shared with (its `restore` attribute). */
   sharedWith?: string[];
   status?: string;
+  /** While before this time the snapshot reads as `creating` (see snapshot-progress.ts). */
+  availableAt?: Date;
 }
 
 export interface SnapshotRecord {
   snapshot: DBSnapshot;
   restoreAccounts: string[];
   public: boolean;
+  availableAt?: Date;
+}
+
+export interface ClusterSnapshotRecord {
+  snapshot: DBClusterSnapshot;
+  availableAt?: Date;
+}
+
+export interface MaintenanceSeed {
+  action: string;
+  description?: string;
+  autoAppliedAfter?: Date;
+  forcedApplyDate?: Date;
+  optInStatus?: string;
 }
 
 /** RDS instances, clusters and snapshots, keyed by lower-case identifier (RDS stores them so). */
@@ -53,6 +83,12 @@ export class RdsState {
   readonly instances = new Map<string, DBInstance>();
   readonly clusters = new Map<string, DBCluster>();
   readonly snapshots = new Map<string, SnapshotRecord>();
+  readonly clusterSnapshots = new Map<string, ClusterSnapshotRecord>();
+  readonly logFiles = new RdsLogFiles();
+  /** Pending maintenance per resource ARN (instance or cluster). */
+  readonly pendingMaintenance = new Map<string, PendingMaintenanceAction[]>();
+  /** How long a snapshot created through the API stays `creating`, in clock time. */
+  snapshotCreationMs = 60_000;
 
   constructor(private readonly env: { accountId: string; region: string; clock: Clock }) {}
 
@@ -86,6 +122,9 @@ export class RdsState {
       StorageEncrypted: seed.storageEncrypted ?? true,
       BackupRetentionPeriod: seed.backupRetentionPeriod ?? 7,
       DeletionProtection: seed.deletionProtection ?? false,
+      IAMDatabaseAuthenticationEnabled: seed.iamDatabaseAuthentication ?? false,
+      AllocatedStorage: seed.allocatedStorage ?? 100,
+      StorageType: seed.storageType ?? 'gp3',
       InstanceCreateTime: this.env.clock.now(),
       DBClusterIdentifier: seed.clusterId?.toLowerCase(),
       TagList: [],
@@ -117,6 +156,10 @@ export class RdsState {
       ReaderEndpoint: this.endpoint(id, 'cluster-ro-'),
       MultiAZ: seed.multiAZ ?? members.length > 1,
       StorageEncrypted: seed.storageEncrypted ?? true,
+      DeletionProtection: seed.deletionProtection ?? false,
+      IAMDatabaseAuthenticationEnabled: seed.iamDatabaseAuthentication ?? false,
+      BackupRetentionPeriod: seed.backupRetentionPeriod ?? 7,
+      Port: (seed.engine ?? 'aurora-postgresql').includes('mysql') ? 3306 : 5432,
       ClusterCreateTime: this.env.clock.now(),
       DBClusterMembers: members.map((member, index) => ({
         DBInstanceIdentifier: member.instanceId.toLowerCase(),
@@ -148,7 +191,29 @@ export class RdsState {
       snapshot,
       restoreAccounts: seed.sharedWith ?? [],
       public: seed.public ?? false,
+      availableAt: seed.availableAt,
     });
     return snapshot;
+  }
+
+  /** A log file of an instance; see LogFileSeed for a big one made on demand. */
+  addLogFile(instanceId: string, name: string, seed: LogFileSeed = {}): LogFileRecord {
+    return this.logFiles.add(instanceId, name, seed, this.env.clock.now());
+  }
+
+  /** Pending maintenance for an instance or cluster, by identifier. */
+  addPendingMaintenance(resourceId: string, seed: MaintenanceSeed): void {
+    const id = resourceId.toLowerCase();
+    const arn = this.instances.get(id)?.DBInstanceArn ?? this.clusters.get(id)?.DBClusterArn;
+    if (!arn) throw new Error(`no DB instance or cluster ${resourceId} to add maintenance to`);
+    const action: PendingMaintenanceAction = {
+      Action: seed.action,
+      Description: seed.description,
+      AutoAppliedAfterDate: seed.autoAppliedAfter,
+      ForcedApplyDate: seed.forcedApplyDate,
+      OptInStatus: seed.optInStatus ?? 'next-maintenance',
+      CurrentApplyDate: seed.autoAppliedAfter ?? seed.forcedApplyDate,
+    };
+    this.pendingMaintenance.set(arn, [...(this.pendingMaintenance.get(arn) ?? []), action]);
   }
 }

@@ -3,10 +3,11 @@ import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
 import type { ServiceDefinition } from '../../service-definition.ts';
 import { describeAutomationStepExecutions, getAutomationExecution } from './automation-execution-views.ts';
 import { describeDocument } from './describe-document.ts';
+import { getDocument } from './get-document.ts';
 import { startAutomationExecution } from './start-automation-execution.ts';
 import { stopAutomationExecution } from './stop-automation-execution.ts';
 
-/** Systems Manager Automation over awsJson 1.1. DescribeAutomationExecutions and GetDocument are modelled, not served. */
+/** Systems Manager Automation over awsJson 1.1. DescribeAutomationExecutions is modelled, not served. */
 export function createSsmService(): ServiceDefinition {
   const model = loadServiceModel('ssm');
   return {
@@ -17,6 +18,7 @@ export function createSsmService(): ServiceDefinition {
     protocol: createAwsJsonProtocol(model),
     handlers: {
       DescribeDocument: describeDocument,
+      GetDocument: getDocument,
       StartAutomationExecution: startAutomationExecution,
       GetAutomationExecution: getAutomationExecution,
       StopAutomationExecution: stopAutomationExecution,

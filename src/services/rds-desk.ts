@@ -1,0 +1,132 @@
+import type { RdsPort } from '../aws/rds-port.ts';
+import type { Clock } from '../clock.ts';
+import { type Incident, incidentId } from '../incident/incident.ts';
+import type { Logger } from '../logger.ts';
+import { type RdsTarget, rdsTargetOf } from '../rds/rds-target.ts';
+import type { KnownBlock } from '../slack/block-kit.ts';
+import { targetText } from '../slack/rds-check-text.ts';
+import { buildClusterStatusReply, buildInstanceStatusReply } from '../slack/rds-status-text.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { type CatalogRunbook, checkDatabase } from './rds-check.ts';
+import { type LogRequest, postLogTail } from './rds-logs.ts';
+import { RdsSnapshots } from './rds-snapshots.ts';
+import { RecentRequests } from './recent-requests.ts';
+
+export interface RdsDeskDeps {
+  rds: RdsPort;
+  store: Store;
+  slack: Pick<SlackGateway, 'postMessage' | 'permalink'>;
+  clock: Clock;
+  logger: Logger;
+  alertChannel: string;
+  /** The region warroom's RDS client calls; a database elsewhere is out of its reach. */
+  region: string;
+  onTimeline: (seq: number) => void;
+  /** warroom's runbook catalog (`runbooks:`), so a ✗ says which runbook to start and how. */
+  catalog?: readonly CatalogRunbook[];
+  tickMs?: number;
+}
+
+export type RdsReply = string | { text: string; blocks: KnownBlock[] };
+
+type Kind = RdsTarget['kind'];
+
+/**
+ * What responders ask about an incident's database (`/incident rds`, the card's Check database
+ * button): status, posture check, log tail, snapshot. Permissions are checked by the caller; here
+ * every answer, including "this incident has no database", is a reply in words.
+ */
+export class RdsDesk {
+  private readonly snapshots: RdsSnapshots;
+  /** Log posts already made for a request: a redelivered command does not post twice. */
+  private readonly recent = new RecentRequests();
+
+  constructor(private readonly deps: RdsDeskDeps) {
+    this.snapshots = new RdsSnapshots(deps);
+  }
+
+  async status(incident: Incident): Promise<RdsReply> {
+    const target = this.targetFor(incident, ['instance', 'cluster'], 'status');
+    if (typeof target === 'string') return target;
+    const { rds } = this.deps;
+    if (target.kind === 'instance') {
+      const instance = await rds.describeInstance(target.id);
+      const maintenance = instance.arn ? await rds.pendingMaintenance(instance.arn) : [];
+      return buildInstanceStatusReply(incident.seq, instance, maintenance);
+    }
+    const cluster = await rds.describeCluster(target.id);
+    const maintenance = cluster.arn ? await rds.pendingMaintenance(cluster.arn) : [];
+    return buildClusterStatusReply(incident.seq, cluster, maintenance);
+  }
+
+  async check(incident: Incident): Promise<RdsReply> {
+    const target = this.targetFor(incident, ['instance', 'cluster', 'snapshot'], 'check');
+    if (typeof target === 'string') return target;
+    return checkDatabase(this.deps.rds, incident, target, this.deps.catalog ?? []);
+  }
+
+  /** A cluster's logs are its writer's: the instance most incidents are about. */
+  async logs(incident: Incident, request: LogRequest, userId: string, requestKey?: string): Promise<string> {
+    const target = this.targetFor(incident, ['instance', 'cluster'], 'logs');
+    if (typeof target === 'string') return target;
+    if (requestKey && !this.recent.claim(requestKey, this.deps.clock.now()))
+      return "That request was already answered; the lines are in the card's thread.";
+    try {
+      return await this.postLogs(incident, target, request, userId);
+    } catch (error) {
+      if (requestKey) this.recent.release(requestKey);
+      throw error;
+    }
+  }
+
+  private async postLogs(
+    incident: Incident,
+    target: Extract<RdsTarget, { kind: 'instance' | 'cluster' }>,
+    request: LogRequest,
+    userId: string,
+  ): Promise<string> {
+    let instanceId = target.id;
+    if (target.kind === 'cluster') {
+      const writer = (await this.deps.rds.describeCluster(target.id)).members.find((member) => member.writer);
+      if (!writer) return `${targetText(target)} has no writer instance to read logs from.`;
+      instanceId = writer.instanceId;
+    }
+    return postLogTail(this.deps, incident, instanceId, request, userId);
+  }
+
+  async snapshot(incident: Incident, userId: string): Promise<string> {
+    const target = this.targetFor(incident, ['instance', 'cluster'], 'snapshot');
+    if (typeof target === 'string') return target;
+    return this.snapshots.take(incident, target, userId);
+  }
+
+  stop(): void {
+    this.snapshots.stop();
+  }
+
+  /** The incident's database when this subcommand can act on it, else the reason in words. */
+  private targetFor<K extends Kind>(
+    incident: Incident,
+    kinds: readonly K[],
+    subcommand: string,
+  ): Extract<RdsTarget, { kind: K }> | string {
+    const id = incidentId(incident.seq);
+    const target = rdsTargetOf(incident.resource);
+    if (!target)
+      return `${id} is not about an RDS database, so there is nothing for \`/incident rds\` to look at. It works on incidents about a DB instance, a DB cluster or a DB snapshot.`;
+    const region = incident.resource?.region;
+    if (region && region !== this.deps.region)
+      return `${id} is about ${targetText(target)} in ${region}; warroom's RDS client works in ${this.deps.region}.`;
+    if (!isOneOf(target, kinds))
+      return `${id} is about ${targetText(target)}; \`rds ${subcommand}\` works on a ${kinds.map((kind) => `DB ${kind}`).join(' or ')}.`;
+    return target;
+  }
+}
+
+function isOneOf<K extends Kind>(
+  target: RdsTarget,
+  kinds: readonly K[],
+): target is Extract<RdsTarget, { kind: K }> {
+  return (kinds as readonly Kind[]).includes(target.kind);
+}

@@ -1,0 +1,81 @@
+import { incidentId } from '../incident/incident.ts';
+import type { DbClusterFacts, DbEndpoint, DbInstanceFacts, PendingMaintenance } from '../rds/rds-facts.ts';
+import type { KnownBlock } from './block-kit.ts';
+import { escapeMrkdwn, slackDate } from './mrkdwn.ts';
+import { linesToSections } from './section-lines.ts';
+
+export interface RdsStatusReply {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+function endpointText(endpoint: DbEndpoint | undefined): string {
+  if (!endpoint) return 'none yet';
+  return code(endpoint.port === undefined ? endpoint.address : `${endpoint.address}:${endpoint.port}`);
+}
+
+function maintenanceLines(actions: readonly PendingMaintenance[]): string[] {
+  if (actions.length === 0) return ['• Pending maintenance: none'];
+  return [
+    '• Pending maintenance:',
+    ...actions.map((action) => {
+      const when = action.autoAppliedAfter ?? action.currentApplyDate ?? action.forcedApplyDate;
+      const description = action.description ? `: ${escapeMrkdwn(action.description)}` : '';
+      return `    ◦ ${code(action.action)}${description}${when ? ` (applied after ${slackDate(when)})` : ''}`;
+    }),
+  ];
+}
+
+function reply(lines: string[]): RdsStatusReply {
+  return { text: lines.join('\n'), blocks: linesToSections(lines) };
+}
+
+/**
+ * `/incident rds status` for a DB instance. Free storage is a CloudWatch metric
+ * (FreeStorageSpace) warroom does not read, and the reply says so rather than guess.
+ */
+export function buildInstanceStatusReply(
+  seq: number,
+  instance: DbInstanceFacts,
+  maintenance: readonly PendingMaintenance[],
+): RdsStatusReply {
+  const storage =
+    instance.allocatedStorageGiB === undefined
+      ? 'allocated size not known'
+      : `${instance.allocatedStorageGiB} GiB allocated${instance.storageType ? ` (${escapeMrkdwn(instance.storageType)})` : ''}`;
+  const zone = instance.availabilityZone ? ` (${escapeMrkdwn(instance.availabilityZone)})` : '';
+  return reply([
+    `*${incidentId(seq)} · DB instance ${code(instance.id)}*: ${escapeMrkdwn(instance.status)}`,
+    `• Engine: ${escapeMrkdwn(`${instance.engine} ${instance.engineVersion}`.trim())} · Class: ${escapeMrkdwn(instance.instanceClass)}`,
+    `• Multi-AZ: ${yesNo(instance.multiAZ)}${zone}`,
+    `• Storage: ${storage}; free space not known (FreeStorageSpace is a CloudWatch metric warroom does not read)`,
+    `• Endpoint: ${endpointText(instance.endpoint)}`,
+    ...(instance.clusterId ? [`• Member of DB cluster ${code(instance.clusterId)}`] : []),
+    ...maintenanceLines(maintenance),
+  ]);
+}
+
+/** `/incident rds status` for a DB cluster: members with their roles, and both endpoints. */
+export function buildClusterStatusReply(
+  seq: number,
+  cluster: DbClusterFacts,
+  maintenance: readonly PendingMaintenance[],
+): RdsStatusReply {
+  const members =
+    cluster.members.length === 0
+      ? 'none'
+      : cluster.members
+          .map((member) => `${code(member.instanceId)} (${member.writer ? 'writer' : 'reader'})`)
+          .join(', ');
+  return reply([
+    `*${incidentId(seq)} · DB cluster ${code(cluster.id)}*: ${escapeMrkdwn(cluster.status)}`,
+    `• Engine: ${escapeMrkdwn(`${cluster.engine} ${cluster.engineVersion}`.trim())} · Multi-AZ: ${yesNo(cluster.multiAZ)}`,
+    `• Members: ${members}`,
+    `• Writer endpoint: ${endpointText(cluster.endpoint)}`,
+    `• Reader endpoint: ${endpointText(cluster.readerEndpoint)}`,
+    ...maintenanceLines(maintenance),
+  ]);
+}
