@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_LOG_LINES } from '../src/rds/log-tail.ts';
 import { parseIncidentId } from '../src/services/find-incident.ts';
 import { quote } from './parse-args.ts';
 
-/** `logs` without a count shows this many lines. */
-export const DEFAULT_LOG_LINES = 50;
+export { DEFAULT_LOG_LINES };
 /** More would not fit one Slack message anyway; it also bounds what is read from RDS. */
 export const MAX_LOG_LINES = 500;
 

@@ -1,4 +1,4 @@
-import type { PermissionAction } from '../src/config/config.ts';
+import { answerRdsRequest, rdsPermission } from '../src/services/rds-request.ts';
 import { resolveTarget } from './incident-target.ts';
 import { parseWith, words } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
@@ -6,11 +6,6 @@ import { DEFAULT_LOG_LINES, MAX_LOG_LINES, type RdsArgs, rdsArgs } from './rds-a
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident rds [id] status|check|logs [file] [lines]|snapshot';
-
-/** Reading needs `triage`; a snapshot changes the account, so it needs `runbook`. */
-function permissionFor(args: RdsArgs): PermissionAction {
-  return args.action === 'snapshot' ? 'runbook' : 'triage';
-}
 
 /**
  * `/incident rds`: the incident's database. `status` (engine, class, storage, endpoint, pending
@@ -26,29 +21,10 @@ export const rdsCommand: Subcommand<RdsArgs> = {
   parse: (text) => parseWith(rdsArgs, words(text)),
   async run(ctx) {
     const { args, deps } = ctx;
-    if (!(await allowedOrTold(ctx, permissionFor(args)))) return;
+    // The same answers as the card's Database menu (handlers/actions/database-menu.ts).
+    if (!(await allowedOrTold(ctx, rdsPermission(args.action)))) return;
     const incident = await resolveTarget(ctx, args.id, USAGE);
     if (!incident) return;
-    switch (args.action) {
-      case 'status':
-        await ctx.reply(await deps.rds.status(incident));
-        return;
-      case 'check':
-        await ctx.reply(await deps.rds.check(incident));
-        return;
-      case 'logs':
-        await ctx.reply(
-          await deps.rds.logs(
-            incident,
-            { file: args.file, lines: args.lines },
-            ctx.userId,
-            `cmd:${ctx.triggerId}`,
-          ),
-        );
-        return;
-      case 'snapshot':
-        await ctx.reply(await deps.rds.snapshot(incident, ctx.userId));
-        return;
-    }
+    await ctx.reply(await answerRdsRequest(deps.rds, incident, args, ctx.userId, `cmd:${ctx.triggerId}`));
   },
 };

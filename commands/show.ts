@@ -1,3 +1,4 @@
+import type { RunbookExecution } from '../src/runbooks/execution.ts';
 import { buildIncidentSummary } from '../src/slack/incident-summary.ts';
 import { resolveTarget } from './incident-target.ts';
 import { optionalIdArgs, parseWith, words } from './parse-args.ts';
@@ -5,7 +6,7 @@ import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident show [id]';
 
-/** `/incident show [id]`: status, impact, who acknowledged, resource, and the Incident Manager state. */
+/** `/incident show [id]`: status, impact, who acknowledged, resource, Incident Manager state, runbooks run. */
 export const showCommand: Subcommand<{ id: number | undefined }> = {
   name: 'show',
   usage: USAGE,
@@ -14,9 +15,17 @@ export const showCommand: Subcommand<{ id: number | undefined }> = {
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (!incident) return;
-    const unfinished = await ctx.deps.store.listUnfinishedOutbox(incident.seq);
+    const { store, config } = ctx.deps;
+    const unfinished = await store.listUnfinishedOutbox(incident.seq);
+    const executions = await store.runbooks.listExecutions(incident.seq);
+    const titleOf = (execution: RunbookExecution) =>
+      config.runbooks.catalog.find((runbook) => runbook.id === execution.runbookId)?.title ??
+      execution.runbookId;
     await ctx.reply(
-      buildIncidentSummary(incident, unfinished, { defaultRegion: ctx.deps.config.aws.region }),
+      buildIncidentSummary(incident, unfinished, {
+        defaultRegion: config.aws.region,
+        runbooks: { executions, titleOf, region: config.aws.region },
+      }),
     );
   },
 };

@@ -167,8 +167,11 @@ export async function startWarroom(
   await cards.resumeAll();
   void intake.kick();
   void incidentManager.kick();
-  // Executions started before a restart are followed again from the store.
+  // Executions and snapshots started before a restart are followed again from the store.
   void core.runbooks.follower.tick();
+  core.rds
+    .resume()
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not resume snapshot watches'));
   const retry = setInterval(() => {
     void intake.kick();
     void cards.resumeAll();

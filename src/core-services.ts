@@ -40,7 +40,7 @@ export interface CoreServices {
   permissions: Permissions;
   triage: Triage;
   timelineCapture: TimelineCapture;
-  /** `/incident rds` and the card's Check database button. */
+  /** `/incident rds` and the card's Database menu; follows snapshots until reported. */
   rds: RdsDesk;
   /** Runbooks: start, two-person approval, follow, stop. */
   runbooks: RunbookServices;
@@ -84,6 +84,8 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       void incidentManager.kick();
     },
     onIncidentOpened: (incident) => openChannelFor(incident, []),
+    // EventBridge saw a runbook move: look now rather than at the next poll.
+    onAutomationEvent: (event) => runbooks.follower.pollNow(event.executionId),
   });
   const slackLink = new SlackLink({
     store,
@@ -206,7 +208,8 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await incidentManager.idle();
         await cards.idle();
         await runbooks.follower.idle();
-        const busy = [intake, channels, background, incidentManager, cards, runbooks.follower];
+        await rds.idle();
+        const busy = [intake, channels, background, incidentManager, cards, runbooks.follower, rds];
         if (!busy.some((part) => part?.busy)) return;
       }
     },

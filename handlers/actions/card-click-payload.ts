@@ -23,7 +23,7 @@ export const impactSchema = z
   .pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]));
 
 /** The block_actions fields warroom reads (test/fixtures/slack/slack-block-actions.json). */
-const blockActionsSchema = z.object({
+export const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1) }),
   trigger_id: z.string().min(1),
@@ -50,9 +50,9 @@ const cardActionsBlockSchema = z.object({
   elements: z.array(z.object({ value: z.string().optional() })),
 });
 
-const UNREADABLE = 'warroom could not read that click. Try again, or use `/incident` in the channel.';
+export const UNREADABLE = 'warroom could not read that click. Try again, or use `/incident` in the channel.';
 
-function salvageTarget(body: unknown): ClickTarget {
+export function salvageTarget(body: unknown): ClickTarget {
   const loose = z
     .object({
       user: z.object({ id: z.string() }).optional(),

@@ -1,34 +1,25 @@
-import type { App, BlockAction } from '@slack/bolt';
-import type { SlackHandlerDeps } from '../../src/app.ts';
-import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { deniedText } from '../../src/slack/triage-replies.ts';
-import type { CardActionDeps, CardClickArgs } from './card-click.ts';
+import { answerRdsRequest, rdsPermission } from '../../src/services/rds-request.ts';
+import type { CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';
+import { type DatabaseActionDeps, permittedIncident } from './permitted-incident.ts';
 import { tellClicker } from './tell-clicker.ts';
 
-export type CheckDatabaseDeps = CardActionDeps & Pick<SlackHandlerDeps, 'rds'>;
-
 /**
- * Check database: the `/incident rds check` answer, shown only to the clicker. It reads and changes
- * nothing, so a double click or a Slack retry just answers twice. Needs `triage`, as the command.
+ * Check snapshot on a snapshot incident's card (and Check database on cards drawn before the
+ * Database menu): the `/incident rds check` answer, shown only to the clicker. It reads and
+ * changes nothing, so a double click or a Slack retry just answers twice. Needs `triage`.
  */
-export function handleCheckDatabaseButton(deps: CheckDatabaseDeps, args: CardClickArgs): Promise<void> {
+export function handleCheckDatabaseButton(deps: DatabaseActionDeps, args: CardClickArgs): Promise<void> {
   return handleCardClick(deps, args, parseButtonClick, async (click) => {
-    if (!(await deps.permissions.allows('triage', click.userId))) {
-      deps.logger.warn({ userId: click.userId, permission: 'triage', via: 'button' }, 'permission refused');
-      await tellClicker(deps, args, click, deniedText('triage'));
-      return;
-    }
-    const incident = await deps.store.getIncident(click.ref.seq);
-    if (!incident) {
-      await tellClicker(deps, args, click, 'That incident does not exist.');
-      return;
-    }
-    await tellClicker(deps, args, click, await deps.rds.check(incident));
+    const incident = await permittedIncident(deps, args, click, rdsPermission('check'));
+    if (!incident) return;
+    const key = `click:${click.triggerId}`;
+    await tellClicker(
+      deps,
+      args,
+      click,
+      await answerRdsRequest(deps.rds, incident, { action: 'check' }, click.userId, key),
+    );
   });
-}
-
-export function registerCheckDatabaseButton(app: App, deps: CheckDatabaseDeps): void {
-  app.action<BlockAction>(ACTION_IDS.checkDatabase, (args) => handleCheckDatabaseButton(deps, args));
 }

@@ -3,7 +3,7 @@ import type { SlackHandlerDeps } from '../../src/app.ts';
 import { registerAcknowledgeButton } from './acknowledge-button.ts';
 import { registerLinkButtons } from './acknowledge-link-click.ts';
 import { registerAddNoteButton } from './add-note-button.ts';
-import { registerCheckDatabaseButton } from './check-database-button.ts';
+import { registerDatabaseActions } from './database-actions.ts';
 import { registerImpactSelect } from './impact-select.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
@@ -18,5 +18,5 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerResolveButton(app, deps);
   registerReopenButton(app, deps);
   registerRunbookActions(app, deps);
-  registerCheckDatabaseButton(app, deps);
+  registerDatabaseActions(app, deps);
 }

@@ -4,6 +4,7 @@ import type { SnsNotification } from '../../src/sns/sns-message.ts';
 import { chatbotCustomParser } from './chatbot-custom.ts';
 import { cloudTrailRdsParser } from './cloudtrail-rds.ts';
 import { cloudWatchAlarmParser } from './cloudwatch-alarm.ts';
+import { eventBridgeAutomationParser } from './eventbridge-automation.ts';
 import { eventBridgeRdsParser } from './eventbridge-rds.ts';
 import { incidentManagerParser } from './incident-manager.ts';
 import type { NotificationParser, ParseContext } from './notification-parser.ts';
@@ -23,6 +24,7 @@ export const NOTIFICATION_PARSERS: readonly NotificationParser[] = [
   cloudWatchAlarmParser,
   rdsEventParser,
   eventBridgeRdsParser,
+  eventBridgeAutomationParser,
   cloudTrailRdsParser,
   chatbotCustomParser,
   unknownParser,

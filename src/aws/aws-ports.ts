@@ -17,7 +17,7 @@ export interface AwsPorts {
   incidentRecords: IncidentRecordReader;
   incidentManager: IncidentManagerWriter;
   confirmSubscription: (topicArn: string, token: string) => Promise<{ subscriptionArn: string }>;
-  /** `/incident rds` and the card's Check database button. */
+  /** `/incident rds` and the card's Database menu. */
   rds: RdsPort;
   /** SSM Automation: runbook documents and executions. */
   automation: AutomationRunner;

@@ -9,7 +9,7 @@ import type {
 } from '../rds/rds-facts.ts';
 
 /**
- * The RDS calls warroom makes for `/incident rds` and the card's Check database button. Every
+ * The RDS calls warroom makes for `/incident rds` and the card's Database menu. Every
  * method throws BotError `AWS.*` (see aws-error.ts) or `RDS.*` for the refusals worth their own
  * words (a snapshot name taken, a DB not available).
  */

@@ -6,6 +6,8 @@ export type AlertSource =
   | 'cloudwatch-alarm'
   | 'rds-event'
   | 'eventbridge-rds'
+  /** SSM Automation status events from EventBridge: about runbook runs, never incidents. */
+  | 'eventbridge-automation'
   | 'cloudtrail'
   | 'chatbot'
   | 'incident-manager'
@@ -34,6 +36,19 @@ export interface Resource {
 export interface Correlation {
   kind: 'alarm' | 'incident-manager' | 'chatbot-thread' | 'chatbot-keywords' | 'raw';
   value: string;
+}
+
+/**
+ * What an SSM Automation status-change event says about one execution. Such an alert is not an
+ * incident: intake hands it to the runbook follower instead of grouping it.
+ */
+export interface AutomationStatusEvent {
+  /** SSM's AutomationExecutionId. */
+  executionId: string;
+  /** The status the event reports: the execution's, or the step's when `stepName` is set. */
+  status: string;
+  /** Set for "EC2 Automation Step Status-change Notification". */
+  stepName?: string;
 }
 
 /** A labelled fact shown on the card, e.g. { label: 'Threshold', value: '> 80 %' }. */
@@ -71,4 +86,6 @@ export interface Alert {
   raw?: string;
   /** For CloudWatch alarms: the metric the alarm watches, so it can be pictured in the thread. */
   metric?: AlarmMetric;
+  /** For SSM Automation status events: which execution moved. Such an alert never opens a card. */
+  automation?: AutomationStatusEvent;
 }

@@ -11,6 +11,9 @@ export interface LogTail {
   portions: number;
 }
 
+/** A log request without a count shows this many lines (the command's default, the card menu's Logs). */
+export const DEFAULT_LOG_LINES = 50;
+
 /** A log line longer than this is cut: kept lines are what bounds memory, so they are bounded too. */
 export const MAX_LOG_LINE = 2000;
 

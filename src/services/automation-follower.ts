@@ -35,6 +35,8 @@ export interface AutomationFollowerDeps {
 export class AutomationFollower {
   private readonly flight = new SingleFlight(() => this.drain());
   private readonly messages: RunbookRunMessages;
+  /** Executions an EventBridge event named: the next pass polls them whatever their schedule. */
+  private readonly nudged = new Set<string>();
 
   constructor(private readonly deps: AutomationFollowerDeps) {
     this.messages = new RunbookRunMessages(deps);
@@ -43,6 +45,21 @@ export class AutomationFollower {
   /** Looks at everything due now; resolves when that pass (and any it triggered) is done. */
   tick(): Promise<void> {
     return this.flight.kick();
+  }
+
+  /**
+   * An EventBridge status event named this execution: polls it now instead of at its next turn, so
+   * the thread message and timeline follow at once. Answers whether warroom follows it (a finished
+   * one is followed but needs no poll). Kept in memory: a lost nudge only means the usual poll.
+   */
+  async pollNow(executionId: string): Promise<boolean> {
+    const execution = await this.deps.store.runbooks.getExecution(executionId);
+    if (!execution) return false;
+    if (!isFinalStatus(execution.status)) {
+      this.nudged.add(executionId);
+      void this.tick();
+    }
+    return true;
   }
 
   idle(): Promise<void> {
@@ -54,10 +71,17 @@ export class AutomationFollower {
   }
 
   private async drain(): Promise<void> {
+    const nudged = new Set(this.nudged);
+    this.nudged.clear();
     const due = await this.deps.store.runbooks.listDueExecutions(this.deps.clock.now(), 50);
+    for (const id of nudged) {
+      if (due.some((execution) => execution.executionId === id)) continue;
+      const execution = await this.deps.store.runbooks.getExecution(id);
+      if (execution) due.push(execution);
+    }
     for (const execution of due) {
       try {
-        await this.follow(execution);
+        await this.follow(execution, nudged.has(execution.executionId));
       } catch (error) {
         this.deps.logger.warn(
           { err: error, executionId: execution.executionId },
@@ -68,10 +92,11 @@ export class AutomationFollower {
     await this.deps.alsoOnTick?.();
   }
 
-  private async follow(execution: RunbookExecution): Promise<void> {
+  private async follow(execution: RunbookExecution, nudged: boolean): Promise<void> {
     const now = this.deps.clock.now();
     let current = execution;
-    if (!isFinalStatus(current.status) && current.nextPollAt && current.nextPollAt <= now) {
+    const due = nudged || (current.nextPollAt !== undefined && current.nextPollAt <= now);
+    if (!isFinalStatus(current.status) && due) {
       current = await this.poll(current, now);
     }
     await this.messages.show(current);

@@ -1,5 +1,6 @@
 import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Clock } from '../clock.ts';
+import type { Alert, AutomationStatusEvent } from '../incident/alert.ts';
 import { applyAlert } from '../incident/apply-alert.ts';
 import { groupKeyFor, withTopicLocation } from '../incident/group-key.ts';
 import type { Incident } from '../incident/incident.ts';
@@ -22,6 +23,11 @@ export interface IntakeDeps {
   onIncidentChanged: (seq: number) => void;
   /** Called when a notification opened a new incident. */
   onIncidentOpened?: (incident: Incident) => void;
+  /**
+   * An SSM Automation status event arrived: answers whether warroom follows that execution (and
+   * then looks at it now). Such events never go through grouping; without this hook none is followed.
+   */
+  onAutomationEvent?: (event: AutomationStatusEvent) => Promise<boolean>;
   maxAttempts?: number;
 }
 
@@ -73,6 +79,7 @@ export class IntakeProcessor {
         },
         { incidentRecords: this.deps.incidentRecords, logger },
       );
+      if (parsed.automation) return await this.processAutomationEvent(item, parsed, parsed.automation);
       const alert = withTopicLocation(parsed, item.topicArn);
       const decision = decideSignal(alert.signalType, alert.suggestedImpact, this.deps.signalRules);
       const groupKey = groupKeyFor(alert);
@@ -105,6 +112,20 @@ export class IntakeProcessor {
       logger.error(
         { err: error, messageId: item.messageId, attempts, giveUp },
         'processing a notification failed',
+      );
+    }
+  }
+
+  /** Not an incident: the follower looks at the execution now, if it is one warroom follows. */
+  private async processAutomationEvent(item: InboxItem, alert: Alert, event: AutomationStatusEvent) {
+    const followed = (await this.deps.onAutomationEvent?.(event)) ?? false;
+    const outcome = followed ? 'automation' : 'unmatched';
+    await this.deps.store.markNotificationProcessed(item.messageId, outcome, this.deps.clock.now());
+    this.deps.metrics.signalsProcessed.inc({ source: alert.source, outcome });
+    if (!followed) {
+      this.deps.logger.info(
+        { messageId: item.messageId, signalType: alert.signalType, executionId: event.executionId },
+        'automation event about an execution warroom does not follow',
       );
     }
   }

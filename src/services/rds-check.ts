@@ -14,16 +14,23 @@ import {
 export interface CatalogRunbook {
   id: string;
   document: string;
+  /** Shown on the ✗'s Run button. */
+  title: string;
   /** rds-instance, rds-cluster, rds-snapshot or any. */
   resource: string;
 }
 
-/** A catalog runbook for a document; it fits when it runs on this incident's kind of resource. */
+/**
+ * A catalog runbook for a document; it fits when it runs on this incident's kind of resource. A
+ * document in the catalog twice (for an instance and a cluster, say) answers with the one that fits.
+ */
 function catalogFor(catalog: readonly CatalogRunbook[], incident: Incident): CatalogLookup {
+  const fits = (entry: CatalogRunbook) =>
+    entry.resource === 'any' || entry.resource === incident.resource?.kind;
   return (document) => {
-    const entry = catalog.find((runbook) => runbook.document === document);
-    if (!entry) return undefined;
-    return { id: entry.id, fits: entry.resource === 'any' || entry.resource === incident.resource?.kind };
+    const entries = catalog.filter((runbook) => runbook.document === document);
+    const entry = entries.find(fits) ?? entries[0];
+    return entry ? { id: entry.id, title: entry.title, fits: fits(entry) } : undefined;
   };
 }
 
@@ -43,7 +50,7 @@ export async function checkDatabase(
     const cluster = await rds.describeCluster(clusterId);
     const findings = checkClusterPosture(cluster, await rds.listClusterInstances(cluster.id));
     const member = memberId ? `${memberId} is a member of this cluster, so the cluster was checked. ` : '';
-    return buildRdsCheckReply(incident.seq, targetText({ kind: 'cluster', id: cluster.id }), findings, {
+    return buildRdsCheckReply(incident, targetText({ kind: 'cluster', id: cluster.id }), findings, {
       note: `${member}Cluster snapshots are not checked.`,
       catalog: lookup,
     });
@@ -53,13 +60,13 @@ export async function checkDatabase(
       const instance = await rds.describeInstance(target.id);
       if (instance.clusterId) return checkCluster(instance.clusterId, instance.id);
       const findings = checkInstancePosture(instance, await rds.listManualSnapshots(instance.id));
-      return buildRdsCheckReply(incident.seq, targetText(target), findings, { catalog: lookup });
+      return buildRdsCheckReply(incident, targetText(target), findings, { catalog: lookup });
     }
     case 'cluster':
       return checkCluster(target.id);
     case 'snapshot': {
       const findings = checkSnapshotPosture(await rds.describeSnapshotExposure(target.id));
-      return buildRdsCheckReply(incident.seq, targetText(target), findings, { catalog: lookup });
+      return buildRdsCheckReply(incident, targetText(target), findings, { catalog: lookup });
     }
   }
 }

@@ -33,8 +33,8 @@ export type RdsReply = string | { text: string; blocks: KnownBlock[] };
 type Kind = RdsTarget['kind'];
 
 /**
- * What responders ask about an incident's database (`/incident rds`, the card's Check database
- * button): status, posture check, log tail, snapshot. Permissions are checked by the caller; here
+ * What responders ask about an incident's database (`/incident rds`, the card's Database menu):
+ * status, posture check, log tail, snapshot. Permissions are checked by the caller; here
  * every answer, including "this incident has no database", is a reply in words.
  */
 export class RdsDesk {
@@ -99,6 +99,19 @@ export class RdsDesk {
     const target = this.targetFor(incident, ['instance', 'cluster'], 'snapshot');
     if (typeof target === 'string') return target;
     return this.snapshots.take(incident, target, userId);
+  }
+
+  /** At start-up: snapshots taken before a restart are watched again until reported. */
+  resume(): Promise<void> {
+    return this.snapshots.resume();
+  }
+
+  idle(): Promise<void> {
+    return this.snapshots.idle();
+  }
+
+  get busy(): boolean {
+    return this.snapshots.busy;
   }
 
   stop(): void {

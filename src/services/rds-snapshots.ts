@@ -9,7 +9,7 @@ import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { targetText } from '../slack/rds-check-text.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
-import { SnapshotWatch, type SnapshotWatchItem, type SnapshotWatchOutcome } from './rds-snapshot-watch.ts';
+import { SnapshotWatch, type SnapshotWatchOutcome, type SnapshotWatchRecord } from './rds-snapshot-watch.ts';
 
 export interface RdsSnapshotsDeps {
   rds: RdsPort;
@@ -26,7 +26,7 @@ export interface RdsSnapshotsDeps {
 /**
  * Snapshots before anyone changes a database: CreateDBSnapshot / CreateDBClusterSnapshot named from
  * the incident and the minute, one timeline entry naming who asked, and a report in the card's
- * thread once RDS says the snapshot is available.
+ * thread once RDS says the snapshot is available (watched from the store, so across restarts too).
  */
 export class RdsSnapshots {
   private readonly watch: SnapshotWatch;
@@ -37,7 +37,8 @@ export class RdsSnapshots {
       clock: deps.clock,
       logger: deps.logger,
       tickMs: deps.tickMs,
-      onOutcome: (item, outcome) => this.report(item, outcome),
+      store: deps.store,
+      onOutcome: (watch, outcome) => this.report(watch, outcome),
     });
   }
 
@@ -56,6 +57,15 @@ export class RdsSnapshots {
         return `Snapshot \`${name}\` of ${what} was already started this minute; its report follows in the card's thread.`;
       throw error;
     }
+    // Watched first: once it is in the store, "available" is reported even across a restart.
+    await this.watch.add({
+      seq: incident.seq,
+      kind: target.kind,
+      snapshotId: name,
+      sourceId: target.id,
+      startedBy: userId,
+      startedAt: now,
+    });
     await this.record(
       incident.seq,
       now,
@@ -64,21 +74,27 @@ export class RdsSnapshots {
       `took a snapshot of ${TARGET_WORDS[target.kind]} ${target.id}: ${name}`,
       `rds-snapshot:${name}`,
     );
-    this.watch.add({
-      seq: incident.seq,
-      kind: target.kind,
-      snapshotId: name,
-      sourceId: target.id,
-      startedAt: now,
-    });
     return `${incidentId(incident.seq)}: snapshot \`${name}\` of ${what} started (creating). It is on the timeline, and warroom reports in the card's thread when it is available.`;
+  }
+
+  /** Watches a previous run left are followed again. */
+  resume(): Promise<void> {
+    return this.watch.resume();
+  }
+
+  idle(): Promise<void> {
+    return this.watch.idle();
+  }
+
+  get busy(): boolean {
+    return this.watch.busy;
   }
 
   stop(): void {
     this.watch.stop();
   }
 
-  private async report(item: SnapshotWatchItem, outcome: SnapshotWatchOutcome): Promise<void> {
+  private async report(item: SnapshotWatchRecord, outcome: SnapshotWatchOutcome): Promise<void> {
     const minutes = Math.max(
       1,
       Math.round((this.deps.clock.now().getTime() - item.startedAt.getTime()) / 60_000),
@@ -115,7 +131,7 @@ export class RdsSnapshots {
   }
 }
 
-function outcomeText(item: SnapshotWatchItem, outcome: SnapshotWatchOutcome, minutes: number): string {
+function outcomeText(item: SnapshotWatchRecord, outcome: SnapshotWatchOutcome, minutes: number): string {
   const subject = `Snapshot \`${item.snapshotId}\` of \`${escapeMrkdwn(item.sourceId)}\``;
   switch (outcome.kind) {
     case 'available':

@@ -4,3 +4,4 @@ import type { types } from '@slack/bolt';
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
 export type MrkdwnElement = types.MrkdwnElement;
+export type Overflow = types.Overflow;

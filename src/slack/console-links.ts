@@ -26,3 +26,8 @@ export function consoleUrlFor(resource: Resource | undefined): string | undefine
 export function incidentManagerUrlFor(arn: string, region: string): string {
   return `https://${region}.console.aws.amazon.com/systems-manager/incidents/home?region=${region}#/incident/${encodeURIComponent(arn)}`;
 }
+
+/** The Systems Manager console page of one Automation execution. */
+export function automationExecutionUrlFor(executionId: string, region: string): string {
+  return `https://${region}.console.aws.amazon.com/systems-manager/automation/execution/${encodeURIComponent(executionId)}?region=${region}`;
+}

@@ -32,7 +32,14 @@ export const ACTION_IDS = {
   addNote: 'warroom_add_note',
   resolve: 'warroom_resolve',
   reopen: 'warroom_reopen',
+  /** A "Check snapshot" button on a snapshot's card (and, on cards drawn before the menu, Check database). */
   checkDatabase: 'warroom_check_database',
+  /** The card's overflow menu of `/incident rds`: status, check, logs, snapshot. */
+  databaseMenu: 'warroom_database_menu',
+  /** "Take snapshot" in the confirmation the menu's Snapshot answers with. */
+  takeSnapshot: 'warroom_take_snapshot',
+  /** "Run <runbook>" beside a ✗ of the database check: opens the runbook modal with it chosen. */
+  runRemediation: 'warroom_run_remediation',
   noteText: 'warroom_note_text',
   summaryText: 'warroom_summary_text',
   titleText: 'warroom_title_text',

@@ -1,7 +1,7 @@
 import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
 import type { Incident } from '../incident/incident.ts';
-import { rdsTargetOf } from '../rds/rds-target.ts';
-import type { Button, KnownBlock } from './block-kit.ts';
+import type { Button, KnownBlock, Overflow } from './block-kit.ts';
+import { buildDatabaseControl } from './database-menu.ts';
 import { ACTION_IDS, BLOCK_IDS } from './ids.ts';
 
 /** What a card button carries: the incident and the version the card showed when clicked. */
@@ -20,8 +20,8 @@ export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
 
 /**
  * The card's buttons, only those that apply: Acknowledge while open; impact, note and resolve until
- * resolved, and Check database on an RDS incident; a resolved incident offers nothing that changes it
- * but Reopen.
+ * resolved, and on an RDS incident the Database menu (status, check, logs, snapshot); a resolved
+ * incident offers nothing that changes it but Reopen.
  */
 export function buildIncidentActions(
   incident: Incident,
@@ -29,7 +29,7 @@ export function buildIncidentActions(
   options: { offerRunbooks?: boolean } = {},
 ): KnownBlock | undefined {
   const value = incidentButtonValue(incident);
-  const elements: Array<Button | Record<string, unknown>> = [];
+  const elements: Array<Button | Overflow | Record<string, unknown>> = [];
   if (incident.status === 'resolved') {
     elements.push({
       type: 'button',
@@ -69,15 +69,6 @@ export function buildIncidentActions(
         value,
       },
     );
-    // Read-only, so it needs no confirmation; the answer goes to the clicker alone.
-    if (rdsTargetOf(incident.resource)) {
-      elements.push({
-        type: 'button',
-        action_id: ACTION_IDS.checkDatabase,
-        text: { type: 'plain_text', text: 'Check database' },
-        value,
-      });
-    }
     // Only where a catalog runbook fits the incident's resource; the modal lists which.
     if (options.offerRunbooks) {
       elements.push({
@@ -89,5 +80,8 @@ export function buildIncidentActions(
     }
   }
   elements.push(...links);
+  // Last, where Slack users look for "more": the Database menu (or Check snapshot) until resolved.
+  const database = incident.status === 'resolved' ? undefined : buildDatabaseControl(incident);
+  if (database) elements.push(database);
   return { type: 'actions', block_id: BLOCK_IDS.cardActions, elements } as KnownBlock;
 }

@@ -20,6 +20,7 @@ const SOURCE_LABELS: Record<AlertSource, string> = {
   'cloudwatch-alarm': 'CloudWatch alarm',
   'rds-event': 'RDS event',
   'eventbridge-rds': 'EventBridge (RDS)',
+  'eventbridge-automation': 'EventBridge (SSM Automation)',
   cloudtrail: 'CloudTrail API call',
   chatbot: 'AWS Chatbot custom notification',
   'incident-manager': 'Incident Manager',

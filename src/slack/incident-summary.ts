@@ -1,11 +1,13 @@
 import type { AlertSource } from '../incident/alert.ts';
 import { type Incident, incidentId } from '../incident/incident.ts';
+import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 import type { KnownBlock, MrkdwnElement } from './block-kit.ts';
 import { consoleUrlFor } from './console-links.ts';
 import { impactLabel, statusLabel } from './incident-labels.ts';
 import { describeIncidentManagerState } from './incident-manager-state.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
+import { buildRunbookExecutionsSection } from './runbook-executions-section.ts';
 
 export interface IncidentSummaryMessage {
   text: string;
@@ -16,6 +18,7 @@ const SOURCE_WORDS: Record<AlertSource, string> = {
   'cloudwatch-alarm': 'CloudWatch alarm',
   'rds-event': 'RDS event',
   'eventbridge-rds': 'EventBridge (RDS)',
+  'eventbridge-automation': 'EventBridge (SSM Automation)',
   cloudtrail: 'CloudTrail',
   chatbot: 'AWS Chatbot custom notification',
   'incident-manager': 'Incident Manager',
@@ -38,14 +41,22 @@ function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }
 
+/** The incident's runbook executions, titled from the catalog; they ran in warroom's own region. */
+export interface SummaryRunbooks {
+  executions: readonly RunbookExecution[];
+  titleOf: (execution: RunbookExecution) => string;
+  region: string;
+}
+
 /**
- * `/incident show`: status, impact, who acknowledged, the resource, and where the incident stands
- * with Incident Manager, including writes still owed to it and the error holding them up.
+ * `/incident show`: status, impact, who acknowledged, the resource, where the incident stands
+ * with Incident Manager (including writes still owed to it and the error holding them up), and
+ * the runbooks run on it.
  */
 export function buildIncidentSummary(
   incident: Incident,
   unfinishedWrites: readonly OutboxItem[],
-  options: { defaultRegion: string },
+  options: { defaultRegion: string; runbooks?: SummaryRunbooks },
 ): IncidentSummaryMessage {
   const id = incidentId(incident.seq);
   const acknowledged = incident.acknowledgedBy
@@ -70,6 +81,10 @@ export function buildIncidentSummary(
     section(describeIncidentManagerState(incident, unfinishedWrites, region)),
   ];
   if (incident.summary) blocks.push(section(`*Resolution*\n${escapeMrkdwn(incident.summary)}`));
+  const { runbooks } = options;
+  const ran =
+    runbooks && buildRunbookExecutionsSection(runbooks.executions, runbooks.titleOf, runbooks.region);
+  if (ran) blocks.push(ran);
   blocks.push({
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `Timeline: \`/incident timeline ${id}\`` }],

@@ -1,9 +1,10 @@
-import { incidentId } from '../incident/incident.ts';
+import { type Incident, incidentId } from '../incident/incident.ts';
 import type { PostureFinding } from '../rds/posture-finding.ts';
 import { type RdsTarget, TARGET_WORDS } from '../rds/rds-target.ts';
 import type { KnownBlock } from './block-kit.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
-import { linesToSections } from './section-lines.ts';
+import { ACTION_IDS } from './ids.ts';
+import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+import { linesToSections, MAX_SECTION_TEXT } from './section-lines.ts';
 
 export interface RdsCheckReply {
   text: string;
@@ -16,7 +17,7 @@ export function targetText(target: RdsTarget): string {
 }
 
 /** The catalog runbook that runs an SSM document, and whether it fits the incident's resource. */
-export type CatalogLookup = (document: string) => { id: string; fits: boolean } | undefined;
+export type CatalogLookup = (document: string) => { id: string; title: string; fits: boolean } | undefined;
 
 function remedy(seq: number, document: string, catalog: CatalogLookup): string {
   const entry = catalog(document);
@@ -40,15 +41,34 @@ export function findingLine(
 }
 
 /**
+ * "Run <title>" beside a ✗ whose runbook fits: opens the Run runbook modal with it chosen. The value
+ * names the incident as a card button does, plus the runbook (`{"seq":7,"v":3,"runbook":"…"}`).
+ */
+function remediationButton(
+  incident: Pick<Incident, 'seq' | 'version'>,
+  runbook: { id: string; title: string },
+) {
+  return {
+    type: 'button' as const,
+    action_id: ACTION_IDS.runRemediation,
+    text: { type: 'plain_text' as const, text: truncate(`Run ${runbook.title}`, 75) },
+    value: JSON.stringify({ seq: incident.seq, v: incident.version, runbook: runbook.id }),
+  };
+}
+
+/**
  * The posture check as a reply: a headline counting the ✗, then every finding, failures first so
  * the eye lands on them. `subject` is mrkdwn naming what was checked (e.g. DB instance `orders-db`).
+ * Each ✗ whose runbook fits this incident is a section of its own with a Run button beside it.
  */
 export function buildRdsCheckReply(
-  seq: number,
+  incident: Pick<Incident, 'seq' | 'version'>,
   subject: string,
   findings: readonly PostureFinding[],
   options: { note?: string; catalog?: CatalogLookup } = {},
 ): RdsCheckReply {
+  const { seq } = incident;
+  const catalog = options.catalog ?? (() => undefined);
   const failed = findings.filter((finding) => !finding.ok);
   const verdict =
     failed.length === 0
@@ -56,10 +76,29 @@ export function buildRdsCheckReply(
       : `${failed.length} of ${findings.length} checks fail`;
   const headline = `*${incidentId(seq)} · database check of ${subject}*: ${verdict}`;
   const ordered = [...failed, ...findings.filter((finding) => finding.ok)];
-  const lines = ordered.map((finding) => findingLine(seq, finding, options.catalog));
-  if (options.note) lines.push(`_${escapeMrkdwn(options.note)}_`);
-  return {
-    text: [headline, ...lines].join('\n'),
-    blocks: linesToSections([headline, ...lines]),
-  };
+  const lines = [headline];
+  const blocks: KnownBlock[] = [];
+  let pending: string[] = [headline];
+  for (const finding of ordered) {
+    const line = findingLine(seq, finding, catalog);
+    lines.push(line);
+    const runbook = finding.ok || !finding.runbook ? undefined : catalog(finding.runbook);
+    if (!runbook?.fits) {
+      pending.push(line);
+      continue;
+    }
+    blocks.push(...linesToSections(pending), {
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(line, MAX_SECTION_TEXT) },
+      accessory: remediationButton(incident, runbook),
+    });
+    pending = [];
+  }
+  if (options.note) {
+    const note = `_${escapeMrkdwn(options.note)}_`;
+    lines.push(note);
+    pending.push(note);
+  }
+  blocks.push(...linesToSections(pending));
+  return { text: lines.join('\n'), blocks };
 }

@@ -135,4 +135,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX runbook_requests_work ON runbook_requests (status, expires_at);
   `,
+  `
+  -- Snapshots taken from Slack, watched until RDS says they are available, so the report in the
+  -- card's thread survives a restart. status: watching → reporting (claimed, until the lease in
+  -- next_check_at runs out) → done.
+  CREATE TABLE snapshot_watches (
+    kind TEXT NOT NULL,
+    snapshot_id TEXT NOT NULL,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    source_id TEXT NOT NULL,
+    started_by TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'watching',
+    next_check_at TEXT,
+    delay_ms INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT,
+    report_attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    done_at TEXT,
+    PRIMARY KEY (kind, snapshot_id)
+  );
+  CREATE INDEX snapshot_watches_due ON snapshot_watches (status, next_check_at);
+  `,
 ];

@@ -12,6 +12,7 @@ import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqliteRunbooks } from './sqlite-runbooks.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
+import { SqliteSnapshotWatches } from './sqlite-snapshot-watches.ts';
 import type { CardRecord, InboxItem, InboxStatus, MutationOutcome, SignalOutcome, Store } from './store.ts';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -30,6 +31,7 @@ export class SqliteStore implements Store {
   private readonly cards: SqliteCards;
   private readonly outbox: SqliteOutbox;
   readonly runbooks: SqliteRunbooks;
+  readonly snapshotWatches: SqliteSnapshotWatches;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -45,6 +47,7 @@ export class SqliteStore implements Store {
     this.cards = new SqliteCards(this.db);
     this.outbox = new SqliteOutbox(this.db);
     this.runbooks = new SqliteRunbooks(this.db);
+    this.snapshotWatches = new SqliteSnapshotWatches(this.db);
   }
 
   private migrate(): void {
@@ -67,6 +70,10 @@ export class SqliteStore implements Store {
 
   async countNotifications(status: InboxStatus): Promise<number> {
     return this.inbox.count(status);
+  }
+
+  async markNotificationProcessed(messageId: string, outcome: string, now: Date): Promise<void> {
+    this.inbox.markProcessed(messageId, outcome, undefined, now);
   }
 
   async recordNotificationFailure(

@@ -4,6 +4,7 @@ import type { IncidentManagerWrite } from '../incident/incident-manager-writes.t
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { RunbookStore } from './runbook-store.ts';
+import type { SnapshotWatchStore } from './snapshot-watch-store.ts';
 
 /** A verified SNS notification waiting in (or done with) the inbox. */
 export interface InboxItem {
@@ -49,6 +50,8 @@ export interface SignalOutcome {
 export interface Store {
   /** Runbook executions and two-person requests (runbook-store.ts). */
   readonly runbooks: RunbookStore;
+  /** Snapshots taken from Slack, watched until reported (snapshot-watch-store.ts). */
+  readonly snapshotWatches: SnapshotWatchStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */
@@ -60,6 +63,11 @@ export interface Store {
     now: Date,
     decide: (open: Incident | undefined) => SignalChange,
   ): Promise<SignalOutcome>;
+  /**
+   * Marks a notification processed without touching any incident (an SSM Automation status event
+   * is handed to the runbook follower, not grouped); `outcome` is recorded as applySignal's is.
+   */
+  markNotificationProcessed(messageId: string, outcome: string, now: Date): Promise<void>;
   /** Records a failed attempt; the notification is retried at `retryAt`, or marked failed for good. */
   recordNotificationFailure(messageId: string, error: string, retryAt: Date | undefined): Promise<void>;
 

@@ -205,22 +205,22 @@ describe('/incident rds refusals', () => {
   });
 });
 
-describe('Check database on the card', () => {
-  it('is on RDS cards only, and answers the clicker alone with the check', async () => {
-    expect(cardActionIds(clicker.card(1))).toContain(ACTION_IDS.checkDatabase);
+describe('Check snapshot on a snapshot card (the Database menu: incident-rds-menu.test.ts)', () => {
+  it('is on RDS snapshot cards only, and answers the clicker alone with the check', async () => {
+    expect(cardActionIds(clicker.card(4))).toContain(ACTION_IDS.checkDatabase);
+    expect(cardActionIds(clicker.card(1))).not.toContain(ACTION_IDS.checkDatabase);
+    expect(cardActionIds(clicker.card(1))).toContain(ACTION_IDS.databaseMenu);
     expect(cardActionIds(clicker.card(2))).not.toContain(ACTION_IDS.checkDatabase);
-    const click = await clicker.click(clicker.card(1), 'U0BOB', ACTION_IDS.checkDatabase);
+    const click = await clicker.click(clicker.card(4), 'U0BOB', ACTION_IDS.checkDatabase);
     expect(click.status).toBe(200);
     await clicker.settled();
     const [reply] = clicker.replies(click.responseUrl);
-    expect(reply?.split('\n')[0]).toBe(
-      '*INC-1 · database check of DB instance `orders-db`*: 3 of 8 checks fail',
-    );
+    expect(reply?.split('\n')[0]).toMatch(/^\*INC-4 · database check of DB snapshot `orders-db-export`\*/);
     expect(harness.slack.responses(click.responseUrl)[0]?.blocks?.length).toBeGreaterThan(0);
   });
 
   it('refuses a clicker without the triage permission', async () => {
-    const click = await clicker.click(clicker.card(1), 'U0CAROL', ACTION_IDS.checkDatabase);
+    const click = await clicker.click(clicker.card(4), 'U0CAROL', ACTION_IDS.checkDatabase);
     await clicker.settled();
     expect(clicker.replies(click.responseUrl)).toEqual([
       "You do not have the `triage` permission for incidents (set by `permissions.triage` in warroom's config).",

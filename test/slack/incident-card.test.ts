@@ -66,8 +66,8 @@ describe('buildIncidentCard', () => {
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
       ACTION_IDS.resolve,
-      ACTION_IDS.checkDatabase,
       ACTION_IDS.openConsole,
+      ACTION_IDS.databaseMenu,
     ]);
     expect(actions[0]?.value).toBe('{"seq":42,"v":2}');
     expect(card.text).toBe('INC-42 [2 · High] Open: CPUUtilization &gt; 80 on orders-db');
@@ -149,6 +149,47 @@ describe('buildIncidentCard', () => {
       ACTION_IDS.reopen,
       ACTION_IDS.openConsole,
     ]);
+  });
+
+  it('offers the Database menu (status, check, logs, snapshot) on an RDS card until resolved', () => {
+    const actions = (overrides: Partial<Incident>) =>
+      block(buildIncidentCard(incident(overrides), { defaultRegion: 'us-east-1' }), BLOCK_IDS.cardActions)
+        .elements ?? [];
+    const menu = actions({}).find((element) => element.action_id === ACTION_IDS.databaseMenu);
+    expect(menu?.type).toBe('overflow');
+    // An overflow takes 2 to 5 options, and a confirm dialog only for all of them: none here.
+    expect(menu?.confirm).toBeUndefined();
+    const options = menu?.options as Array<{ text: { text: string }; value: string }>;
+    expect(options.map((option) => option.text.text)).toEqual([
+      'Database status',
+      'Database check (✓/✗)',
+      'Database logs (last 50 lines)',
+      'Take a snapshot…',
+    ]);
+    expect(options.map((option) => JSON.parse(option.value))).toEqual(
+      ['status', 'check', 'logs', 'snapshot'].map((choice) => ({ seq: 42, v: 2, do: choice })),
+    );
+    for (const option of options) expect(option.value.length).toBeLessThanOrEqual(150);
+    const cluster = { kind: 'rds-cluster' as const, id: 'orders', region: 'us-east-1', accountId: '1' };
+    expect(actions({ resource: cluster }).map((element) => element.action_id)).toContain(
+      ACTION_IDS.databaseMenu,
+    );
+    const snapshot = {
+      kind: 'rds-snapshot' as const,
+      id: 'orders-export',
+      region: 'us-east-1',
+      accountId: '1',
+    };
+    const onSnapshot = actions({ resource: snapshot });
+    expect(onSnapshot.map((element) => element.action_id)).not.toContain(ACTION_IDS.databaseMenu);
+    expect(onSnapshot.find((element) => element.action_id === ACTION_IDS.checkDatabase)?.text).toEqual({
+      type: 'plain_text',
+      text: 'Check snapshot',
+    });
+    const ids = (overrides: Partial<Incident>) => actions(overrides).map((element) => element.action_id);
+    expect(ids({ resource: undefined })).not.toContain(ACTION_IDS.databaseMenu);
+    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).not.toContain(ACTION_IDS.databaseMenu);
+    expect(ids({ status: 'acknowledged', acknowledgedBy: 'U0ALICE' })).toContain(ACTION_IDS.databaseMenu);
   });
 
   it('names who acknowledged or resolved, and shows the resolution summary', () => {

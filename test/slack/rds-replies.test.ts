@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/rds/posture-finding.ts';
+import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { buildRdsCheckReply, findingLine } from '../../src/slack/rds-check-text.ts';
 import { buildLogSnippetText, LOG_TEXT_BUDGET } from '../../src/slack/rds-log-snippet.ts';
 import { buildInstanceStatusReply } from '../../src/slack/rds-status-text.ts';
@@ -7,7 +8,7 @@ import { buildInstanceStatusReply } from '../../src/slack/rds-status-text.ts';
 describe('buildRdsCheckReply', () => {
   it('counts the ✗, lists failures first, and tells how to run the fixing runbook', () => {
     const reply = buildRdsCheckReply(
-      7,
+      { seq: 7, version: 3 },
       'DB instance `orders-db`',
       [
         finding('encryption', true, 'Storage is encrypted'),
@@ -21,7 +22,9 @@ describe('buildRdsCheckReply', () => {
       ],
       {
         catalog: (document) =>
-          document.includes('PublicAccess') ? { id: 'disable-public-access', fits: true } : undefined,
+          document.includes('PublicAccess')
+            ? { id: 'disable-public-access', title: 'Disable public access', fits: true }
+            : undefined,
       },
     );
     const lines = reply.text.split('\n');
@@ -31,7 +34,40 @@ describe('buildRdsCheckReply', () => {
     );
     expect(lines[2]).toMatch(/^✗ \*IAM database authentication is off\* — .+ No AWS runbook fixes this/);
     expect(lines[3]).toMatch(/^✓ \*Storage is encrypted\* — /);
+    // The headline, the ✗ with its Run button beside it, then the rest packed in one section.
+    expect(reply.blocks).toHaveLength(3);
+    expect(reply.blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: lines[1] },
+      accessory: {
+        type: 'button',
+        action_id: ACTION_IDS.runRemediation,
+        text: { type: 'plain_text', text: 'Run Disable public access' },
+        value: '{"seq":7,"v":3,"runbook":"disable-public-access"}',
+      },
+    });
+    expect(JSON.stringify(reply.blocks[2])).toContain('IAM database authentication is off');
+  });
+
+  it('offers no Run button for a runbook that is missing or runs on another kind of resource', () => {
+    const reply = buildRdsCheckReply(
+      { seq: 7, version: 3 },
+      'DB instance `orders-db`',
+      [
+        finding('encryption', false, 'Storage is not encrypted', 'AWS-CreateEncryptedRdsSnapshot'),
+        finding('public-snapshots', false, 'Public', 'AWSSupport-ModifyRDSSnapshotPermission'),
+      ],
+      {
+        note: 'A note.',
+        catalog: (document) =>
+          document.includes('Snapshot') && !document.includes('Encrypted')
+            ? { id: 'make-snapshot-private', title: 'Make snapshot private', fits: false }
+            : undefined,
+      },
+    );
+    expect(JSON.stringify(reply.blocks)).not.toContain(ACTION_IDS.runRemediation);
     expect(reply.blocks).toHaveLength(1);
+    expect(reply.text.split('\n').at(-1)).toBe('_A note._');
   });
 
   it('says when the runbook is not in the catalog, or is for another kind of resource', () => {
@@ -44,7 +80,13 @@ describe('buildRdsCheckReply', () => {
     expect(findingLine(7, publicSnapshot)).toContain(
       "Fix: `AWSSupport-ModifyRDSSnapshotPermission`; it is not in warroom's runbook catalog (add it under `runbooks:` to run it from Slack).",
     );
-    expect(findingLine(7, publicSnapshot, () => ({ id: 'make-snapshot-private', fits: false }))).toContain(
+    expect(
+      findingLine(7, publicSnapshot, () => ({
+        id: 'make-snapshot-private',
+        title: 'Make snapshot private',
+        fits: false,
+      })),
+    ).toContain(
       'Fix: `AWSSupport-ModifyRDSSnapshotPermission` (runbook `make-snapshot-private`, run from an incident about that resource).',
     );
   });

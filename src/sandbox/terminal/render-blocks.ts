@@ -11,6 +11,8 @@ type Element = {
 function elementLabel(element: Element): string {
   if (element.type === 'static_select')
     return `▾ ${textOf(element.initial_option?.text ?? element.placeholder)}`;
+  // An overflow has no label of its own: Slack draws it as "⋯".
+  if (element.type === 'overflow') return '⋯';
   return textOf(element.text);
 }
 type Block = { type?: string; text?: Text; fields?: Text[]; elements?: Element[] };

@@ -62,6 +62,24 @@ const FIXTURES: [string, SnsNotification, string, string][] = [
     'rds-event:deletion',
   ],
   [
+    'automation execution',
+    notificationOf(loadPayload('eventbridge-ssm-automation-execution.json')),
+    'eventbridge-automation',
+    'automation:execution-status',
+  ],
+  [
+    'automation step',
+    notificationOf(loadPayload('eventbridge-ssm-automation-step.json')),
+    'eventbridge-automation',
+    'automation:step-status',
+  ],
+  [
+    'automation via SNS',
+    notificationFromEnvelope('sns-envelope-eventbridge-ssm-automation-execution.json'),
+    'eventbridge-automation',
+    'automation:execution-status',
+  ],
+  [
     'cloudtrail create',
     notificationOf(loadPayload('cloudtrail-create-db-cluster-snapshot.json')),
     'cloudtrail',

@@ -1,0 +1,29 @@
+import type { SlackHandlerDeps } from '../../src/app.ts';
+import type { PermissionAction } from '../../src/config/config.ts';
+import type { Incident } from '../../src/incident/incident.ts';
+import { deniedText } from '../../src/slack/triage-replies.ts';
+import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
+import { tellClicker } from './tell-clicker.ts';
+
+/** What the database listeners need: the card frame and the RDS desk. */
+export type DatabaseActionDeps = CardActionDeps & Pick<SlackHandlerDeps, 'rds'>;
+
+/**
+ * The clicked incident when the clicker has `permission` (the same one `/incident rds` asks for),
+ * else undefined after telling them why.
+ */
+export async function permittedIncident(
+  deps: CardActionDeps,
+  args: CardClickArgs,
+  click: CardClick,
+  permission: PermissionAction,
+): Promise<Incident | undefined> {
+  if (!(await deps.permissions.allows(permission, click.userId))) {
+    deps.logger.warn({ userId: click.userId, permission, via: 'button' }, 'permission refused');
+    await tellClicker(deps, args, click, deniedText(permission));
+    return undefined;
+  }
+  const incident = await deps.store.getIncident(click.ref.seq);
+  if (!incident) await tellClicker(deps, args, click, 'That incident does not exist.');
+  return incident;
+}
