@@ -49,7 +49,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-sandbox-'));
   writeFileSync(
     join(dir, 'warroom.yml'),
-    `slack:\n  alertChannel: ${SANDBOX_ALERT_CHANNEL}\nsns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n`,
+    `slack:\n  alertChannel: ${SANDBOX_ALERT_CHANNEL}\nsns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n` +
+      `automation:\n  roleArn: arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/warroom-sandbox-automation\n`,
   );
   const env: Record<string, string> = {
     ...aws.endpointEnv(),
