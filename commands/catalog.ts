@@ -4,6 +4,8 @@ import { createHelpCommand } from './help.ts';
 import { impactCommand } from './impact.ts';
 import { listCommand } from './list.ts';
 import { noteCommand } from './note.ts';
+import { oncallCommand } from './oncall.ts';
+import { pageCommand } from './page.ts';
 import { rdsCommand } from './rds.ts';
 import { resolveCommand } from './resolve.ts';
 import { runbookCommand } from './runbook.ts';
@@ -21,6 +23,8 @@ const others: AnySubcommand[] = [
   timelineCommand,
   runbookCommand,
   rdsCommand,
+  oncallCommand,
+  pageCommand,
   resolveCommand,
 ];
 

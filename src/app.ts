@@ -10,6 +10,7 @@ import { catalogWarnings } from './runbooks/merge-catalog.ts';
 import { createHttpServer } from './server/http-server.ts';
 import { createSnsRoute } from './server/sns-route.ts';
 import type { CardSync } from './services/card-sync.ts';
+import type { Escalation } from './services/escalation.ts';
 import type { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import type { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
@@ -39,6 +40,7 @@ export interface SlackHandlerDeps {
   timelineCapture: TimelineCapture;
   rds: RdsDesk;
   runbooks: RunbookServices;
+  escalation: Escalation;
 }
 
 /**
@@ -71,6 +73,8 @@ export interface RunningWarroom {
   triage: Triage;
   /** Runbooks; tests with a ManualClock call `runbooks.follower.tick()` after moving the clock. */
   runbooks: RunbookServices;
+  /** Escalation and reminders; tests with a ManualClock call `escalation.tick()` after moving it. */
+  escalation: Escalation;
   bolt: App;
   /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
   settled(): Promise<void>;
@@ -127,6 +131,7 @@ export async function startWarroom(
     timelineCapture,
     rds: core.rds,
     runbooks: core.runbooks,
+    escalation: core.escalation,
   });
 
   let slackReady = false;
@@ -172,6 +177,9 @@ export async function startWarroom(
   core.rds
     .resume()
     .catch((error: unknown) => logger.warn({ err: error }, 'could not resume snapshot watches'));
+  // Stages that fell due while warroom was down fire now (each once: they are claimed first).
+  core.escalation.start();
+  void core.escalation.tick();
   const retry = setInterval(() => {
     void intake.kick();
     void cards.resumeAll();
@@ -191,6 +199,7 @@ export async function startWarroom(
     incidentManager,
     triage,
     runbooks: core.runbooks,
+    escalation: core.escalation,
     bolt: bolt.app,
     async settled() {
       await checkSlack;

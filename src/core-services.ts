@@ -1,20 +1,25 @@
 import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
+import { configOnCall } from './escalation/config-on-call.ts';
+import type { OnCallResolver } from './escalation/on-call-resolver.ts';
 import type { Incident } from './incident/incident.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { fittingRunbooks } from './runbooks/runbook.ts';
 import { BackgroundTasks } from './services/background-tasks.ts';
 import { CardSync } from './services/card-sync.ts';
+import { Escalation } from './services/escalation.ts';
 import { IncidentChannels } from './services/incident-channels.ts';
 import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
 import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
 import { MetricPicture } from './services/metric-picture.ts';
+import { Pager } from './services/pager.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import { Permissions } from './services/permissions.ts';
 import { RdsDesk } from './services/rds-desk.ts';
+import { Reminders } from './services/reminders.ts';
 import { SlackLink } from './services/slack-link.ts';
 import { TimelineCapture } from './services/timeline-capture.ts';
 import { Triage } from './services/triage.ts';
@@ -31,6 +36,8 @@ export interface CoreServicesInput {
   metrics: Metrics;
   parseNotification: ParseNotification;
   aws: AwsPorts;
+  /** Who is on call in a rotation (`rotation:<name>` targets); default: `oncall.rotations` via whoIsOnCall. */
+  onCall?: OnCallResolver;
 }
 
 export interface CoreServices {
@@ -44,6 +51,8 @@ export interface CoreServices {
   rds: RdsDesk;
   /** Runbooks: start, two-person approval, follow, stop. */
   runbooks: RunbookServices;
+  /** Escalation stages, manual pages and reminders; tests call `escalation.tick()` after moving the clock. */
+  escalation: Escalation;
   /** Resolves once one whole pass finds every part idle (each part can start work in another). */
   idle(): Promise<void>;
   stop(): void;
@@ -57,6 +66,7 @@ export interface CoreServices {
 export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const { config, store, slack, clock, logger, metrics } = input;
   const background = new BackgroundTasks();
+  const warn = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
   const cards = new CardSync({
     store,
     slack,
@@ -69,7 +79,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       if (channel !== config.slack.alertChannel) return;
       background.run(() => slackLink.ensure(seq));
       background.run(() => metricPicture.ensure(seq));
+      // A stage due at 0s waits for the card, whose thread it pings.
+      background.run(() => escalation.tick().catch(warn('escalation pass failed')));
     },
+    offersPaging: (incident) => escalation.onCallFor(incident) !== undefined,
   });
   const intake = new IntakeProcessor({
     store,
@@ -83,7 +96,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       cards.request(seq);
       void incidentManager.kick();
     },
-    onIncidentOpened: (incident) => openChannelFor(incident, []),
+    onIncidentOpened: (incident) => {
+      openChannelFor(incident, []);
+      background.run(() => escalation.schedule(incident).catch(warn('could not schedule escalation')));
+    },
     // EventBridge saw a runbook move: look now rather than at the next poll.
     onAutomationEvent: (event) => runbooks.follower.pollNow(event.executionId),
   });
@@ -155,8 +171,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       cards.request(incident.seq);
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
+      background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
     },
-    onOpened: (incident, actorId) => openChannelFor(incident, [actorId]),
+    onOpened: (incident, actorId) => {
+      openChannelFor(incident, [actorId]);
+      background.run(() => escalation.schedule(incident).catch(warn('could not schedule escalation')));
+    },
   });
   const timelineCapture = new TimelineCapture({
     store,
@@ -191,8 +211,38 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onTimeline: () => void incidentManager.kick(),
   });
 
+  const pager = new Pager({
+    store,
+    slack,
+    onCall: input.onCall ?? configOnCall(config.oncall.rotations),
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    onTimeline: () => void incidentManager.kick(),
+  });
+  const reminders = config.escalation.reminders
+    ? new Reminders({
+        store,
+        slack,
+        clock,
+        logger,
+        alertChannel: config.slack.alertChannel,
+        afterMs: config.escalation.reminders.afterMs,
+      })
+    : undefined;
+  const escalation = new Escalation({
+    config: config.escalation,
+    store,
+    pager,
+    reminders,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+  });
+
   return {
     cards,
+    escalation,
     intake,
     incidentManager,
     permissions,
@@ -209,13 +259,24 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await cards.idle();
         await runbooks.follower.idle();
         await rds.idle();
-        const busy = [intake, channels, background, incidentManager, cards, runbooks.follower, rds];
+        await escalation.idle();
+        const busy = [
+          intake,
+          channels,
+          background,
+          incidentManager,
+          cards,
+          runbooks.follower,
+          rds,
+          escalation,
+        ];
         if (!busy.some((part) => part?.busy)) return;
       }
     },
     stop: () => {
       cards.stop();
       rds.stop();
+      escalation.stop();
     },
   };
 }

@@ -28,6 +28,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.invite': ['channels:manage', 'groups:write'],
   'conversations.setTopic': ['channels:manage', 'groups:write'],
   'conversations.info': ['channels:read', 'groups:read'],
+  // A page's DM: conversations.open with one user.
+  'conversations.open': ['im:write'],
   'users.info': ['users:read'],
   'reactions.add': ['reactions:write'],
   'files.getUploadURLExternal': ['files:write'],

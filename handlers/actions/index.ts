@@ -5,11 +5,12 @@ import { registerLinkButtons } from './acknowledge-link-click.ts';
 import { registerAddNoteButton } from './add-note-button.ts';
 import { registerDatabaseActions } from './database-actions.ts';
 import { registerImpactSelect } from './impact-select.ts';
+import { registerPageActions } from './page-actions.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
 import { registerRunbookActions } from './runbook-actions.ts';
 
-/** Card buttons and menus. */
+/** Card buttons and menus, and the buttons of a page's DM. */
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerLinkButtons(app);
   registerAcknowledgeButton(app, deps);
@@ -19,4 +20,5 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerReopenButton(app, deps);
   registerRunbookActions(app, deps);
   registerDatabaseActions(app, deps);
+  registerPageActions(app, deps);
 }

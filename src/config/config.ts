@@ -1,4 +1,6 @@
+import type { EscalationConfig } from '../escalation/policy.ts';
 import type { SignalPolicyRule } from '../incident/signal-policy.ts';
+import type { RotationConfig } from '../oncall/rotation.ts';
 import type { RunbookDefinition } from '../runbooks/runbook.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
@@ -25,6 +27,10 @@ export interface Config {
   permissions: Record<PermissionAction, string[]>;
   /** The effective catalog (defaults merged with `runbooks:`) and `automation:` settings. */
   runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };
+  /** Escalation policies, the rules choosing them, and reminders. */
+  escalation: EscalationConfig;
+  /** `oncall.rotations` by name; `whoIsOnCall` (src/oncall/) reads one. */
+  oncall: { rotations: Record<string, RotationConfig> };
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Impact } from '../incident/impact.ts';
+import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
+import { oncallSchema } from './oncall-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
 
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123ALERTS');
@@ -61,10 +63,12 @@ export const fileSchema = z.strictObject({
   /** Added to (or replacing by id) the default runbook catalog: docs/runbooks.md. */
   runbooks: runbooksSchema.default([]),
   automation: automationSchema,
-  // Reserved for the escalation and on-call features: accepted so one file serves every
-  // version, and reported at start-up as not active yet.
-  escalation: z.record(z.string(), z.unknown()).optional(),
-  oncall: z.unknown().optional(),
+  /** Escalation policies, the rules that pick one, and reminders: docs in escalation-schema.ts. */
+  escalation: escalationSchema,
+  escalationRules: escalationRulesSchema,
+  reminders: remindersSchema,
+  /** On-call rotations: src/config/oncall-schema.ts. */
+  oncall: oncallSchema,
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;

@@ -5,6 +5,7 @@ import { DEFAULT_RUNBOOKS } from '../runbooks/default-catalog.ts';
 import { mergeCatalog } from '../runbooks/merge-catalog.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
+import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { fileSchema } from './file-schema.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -74,6 +75,7 @@ export function loadConfig(
   }
   const file = fileData === undefined ? undefined : fileSchema.safeParse(fileData);
   if (file && !file.success) problems.push(...describeIssues(file.error.issues));
+  if (file?.success) problems.push(...escalationProblems(file.data));
 
   if (env.success) {
     if (env.data.WARROOM_STORE.startsWith('dynamodb:')) {
@@ -122,7 +124,10 @@ export function loadConfig(
         roleArn: f.automation.roleArn,
         approvalTimeoutMs: f.automation.approvalTimeoutMinutes * 60_000,
       },
-      inactiveKeys: (['escalation', 'oncall'] as const).filter((key) => f[key] !== undefined),
+      escalation: toEscalationConfig(f),
+      oncall: { rotations: f.oncall.rotations },
+      // Every top-level key is active in this version; the list stays for later reserved keys.
+      inactiveKeys: [],
     },
   };
 }

@@ -40,6 +40,8 @@ export interface Incident {
   /** Slack user who declared it by hand (incidents opened by signals have none). */
   declaredBy?: string;
   acknowledgedBy?: string;
+  /** Who took the incident ("Take it" on a page): the person driving it. */
+  owner?: string;
   acknowledgedAt?: Date;
   resolvedBy?: string;
   resolvedAt?: Date;

@@ -16,6 +16,8 @@ export interface CardSyncDeps {
   defaultRegion: string;
   /** Whether the card offers Run runbook: some catalog runbook fits the incident. */
   offersRunbooks?: (incident: Incident) => boolean;
+  /** Whether the card offers "Page on-call" (an escalation policy applies). */
+  offersPaging?: (incident: Incident) => boolean;
   /**
    * A card was posted, or found after a restart that cut in between posting and recording it (so
    * what follows a post still happens; handlers must be idempotent).
@@ -130,6 +132,7 @@ export class CardSync {
     const card = buildIncidentCard(incident, {
       defaultRegion: this.deps.defaultRegion,
       offerRunbooks: this.deps.offersRunbooks?.(incident),
+      offerPaging: this.deps.offersPaging?.(incident),
     });
     return { channel, text: card.text, blocks: card.blocks, metadata: card.metadata };
   }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { PermissionAction } from '../config/config.ts';
 import type { Impact } from '../incident/impact.ts';
 import type { Incident, SlackActor, TimelineEntry } from '../incident/incident.ts';
+import { takeIncident } from '../incident/take-incident.ts';
 import {
   acknowledge,
   addNote,
@@ -17,6 +18,8 @@ import type { Permissions } from './permissions.ts';
 
 export type TriageAction =
   | { kind: 'acknowledge' }
+  /** Acknowledge (when open) and become the owner. */
+  | { kind: 'take' }
   | { kind: 'impact'; impact: Impact }
   | { kind: 'note'; text: string }
   | { kind: 'resolve'; summary?: string }
@@ -31,6 +34,7 @@ export type TriageResult =
 
 export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', PermissionAction> = {
   acknowledge: 'triage',
+  take: 'triage',
   impact: 'triage',
   note: 'triage',
   resolve: 'resolve',
@@ -55,6 +59,8 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
     switch (action.kind) {
       case 'acknowledge':
         return acknowledge(incident, actor, now);
+      case 'take':
+        return takeIncident(incident, actor, now);
       case 'impact':
         return setImpact(incident, action.impact, actor, now);
       case 'note':

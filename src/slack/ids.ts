@@ -20,6 +20,8 @@ export const BLOCK_IDS = {
   runbookPlan: 'warroom_runbook_plan',
   runbookApproval: 'warroom_runbook_approval',
   runbookApprovalActions: 'warroom_runbook_approval_actions',
+  pageSummary: 'warroom_page_summary',
+  pageActions: 'warroom_page_actions',
   /** One input block per editable parameter: this prefix and the parameter's name. */
   runbookParameterPrefix: 'warroom_runbook_param_',
 } as const;
@@ -50,6 +52,10 @@ export const ACTION_IDS = {
   runbookStop: 'warroom_runbook_stop',
   runbookApprove: 'warroom_runbook_approve',
   runbookReject: 'warroom_runbook_reject',
+  /** "Take it" in a page's DM: acknowledge and become the incident's owner. */
+  takeIncident: 'warroom_take_incident',
+  /** "Page on-call" on the card: pings the first stage of the incident's escalation policy. */
+  pageOnCall: 'warroom_page_on_call',
 } as const;
 
 export const VIEW_IDS = {

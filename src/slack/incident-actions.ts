@@ -26,7 +26,7 @@ export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
 export function buildIncidentActions(
   incident: Incident,
   links: Button[],
-  options: { offerRunbooks?: boolean } = {},
+  options: { offerRunbooks?: boolean; offerPaging?: boolean } = {},
 ): KnownBlock | undefined {
   const value = incidentButtonValue(incident);
   const elements: Array<Button | Overflow | Record<string, unknown>> = [];
@@ -69,6 +69,15 @@ export function buildIncidentActions(
         value,
       },
     );
+    // Only where an escalation policy applies: it says whom to page.
+    if (options.offerPaging) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.pageOnCall,
+        text: { type: 'plain_text', text: 'Page on-call' },
+        value,
+      });
+    }
     // Only where a catalog runbook fits the incident's resource; the modal lists which.
     if (options.offerRunbooks) {
       elements.push({

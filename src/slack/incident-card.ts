@@ -93,7 +93,7 @@ function linkButtons(incident: Incident, region: string): Button[] {
  */
 export function buildIncidentCard(
   incident: Incident,
-  options: { defaultRegion: string; offerRunbooks?: boolean },
+  options: { defaultRegion: string; offerRunbooks?: boolean; offerPaging?: boolean },
 ): IncidentCard {
   const id = incidentId(incident.seq);
   const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
@@ -184,7 +184,7 @@ export function buildIncidentCard(
   const actions = buildIncidentActions(
     incident,
     linkButtons(incident, incident.region ?? options.defaultRegion),
-    { offerRunbooks: options.offerRunbooks },
+    { offerRunbooks: options.offerRunbooks, offerPaging: options.offerPaging },
   );
   if (actions) blocks.push(actions);
   blocks.push({

@@ -258,6 +258,16 @@ export class SlackGateway {
     }
   }
 
+  /** The bot's direct-message channel with a person (conversations.open; needs `im:write`). */
+  async openDm(userId: string): Promise<string> {
+    const result = await this.call('conversations.open', undefined, (client) =>
+      client.conversations.open({ users: userId }),
+    );
+    const id = result.channel?.id;
+    if (!id) throw new BotError('SLACK.NO_CHANNEL', 'Slack opened no direct message.');
+    return id;
+  }
+
   /**
    * Slack's external upload: files.getUploadURLExternal reserves the file, the bytes go by plain
    * POST to the URL it names (not a Web API method: no token, no rate-limit tier), then

@@ -158,4 +158,24 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshot_watches_due ON snapshot_watches (status, next_check_at);
   `,
+  `
+  -- Escalation stages of each incident, due at a clock time, so a restart fires what fell due while
+  -- warroom was down. status: due → claimed (until claimed_until) → fired, or cancelled.
+  CREATE TABLE escalation_stages (
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    stage_index INTEGER NOT NULL,
+    policy TEXT NOT NULL,
+    notify TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'due',
+    claimed_until TEXT,
+    repeat_every_ms INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    fired_at TEXT,
+    cancelled_at TEXT,
+    PRIMARY KEY (incident_seq, stage_index)
+  );
+  CREATE INDEX escalation_stages_due ON escalation_stages (status, due_at);
+  `,
 ];

@@ -7,6 +7,7 @@ import { type IncidentManagerWrite, incidentManagerWrites } from '../incident/in
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
+import { SqliteEscalations } from './sqlite-escalations.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
   private readonly outbox: SqliteOutbox;
   readonly runbooks: SqliteRunbooks;
   readonly snapshotWatches: SqliteSnapshotWatches;
+  readonly escalations: SqliteEscalations;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(this.db);
     this.runbooks = new SqliteRunbooks(this.db);
     this.snapshotWatches = new SqliteSnapshotWatches(this.db);
+    this.escalations = new SqliteEscalations(this.db);
   }
 
   private migrate(): void {

@@ -8,8 +8,12 @@ import { RdsGateway } from '../../src/aws/rds-gateway.ts';
 import { RdsResourceGateway } from '../../src/aws/rds-resource-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { Config } from '../../src/config/config.ts';
+import { noOnCall } from '../../src/escalation/on-call-resolver.ts';
+import { NO_ESCALATION } from '../../src/escalation/policy.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Metrics } from '../../src/metrics.ts';
+import { Escalation } from '../../src/services/escalation.ts';
+import { Pager } from '../../src/services/pager.ts';
 import { Permissions } from '../../src/services/permissions.ts';
 import { RdsDesk } from '../../src/services/rds-desk.ts';
 import { TimelineCapture } from '../../src/services/timeline-capture.ts';
@@ -36,6 +40,8 @@ export const TEST_CONFIG: Config = {
   signals: [],
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
+  escalation: NO_ESCALATION,
+  oncall: { rotations: {} },
   inactiveKeys: [],
 };
 
@@ -87,6 +93,14 @@ export function buildUnitDeps(): SlackHandlerDeps {
       },
       permissions,
       onTimeline: () => {},
+    }),
+    escalation: new Escalation({
+      config: NO_ESCALATION,
+      store,
+      pager: new Pager({ store, slack, onCall: noOnCall, clock, logger, alertChannel: 'C0ALERTS' }),
+      clock,
+      logger,
+      alertChannel: 'C0ALERTS',
     }),
   };
 }

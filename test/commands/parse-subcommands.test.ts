@@ -5,6 +5,8 @@ import { declareCommand } from '../../commands/declare.ts';
 import { impactCommand } from '../../commands/impact.ts';
 import { listCommand } from '../../commands/list.ts';
 import { noteCommand } from '../../commands/note.ts';
+import { oncallCommand } from '../../commands/oncall.ts';
+import { pageCommand } from '../../commands/page.ts';
 import { decodeSlackEntities } from '../../commands/parse-args.ts';
 import { resolveCommand } from '../../commands/resolve.ts';
 import { showCommand } from '../../commands/show.ts';
@@ -134,6 +136,33 @@ describe('note [id] <text>', () => {
   });
 });
 
+describe('oncall [rotation]', () => {
+  it('takes nothing or one rotation name, lower-cased', () => {
+    expect(oncallCommand.parse('')).toEqual({ ok: true, args: { rotation: undefined } });
+    expect(oncallCommand.parse(' Primary ')).toEqual({ ok: true, args: { rotation: 'primary' } });
+  });
+
+  it('refuses more than one name', () => {
+    expect(oncallCommand.parse('primary db').ok).toBe(false);
+  });
+});
+
+describe('page [id] <@person|rotation:<name>>', () => {
+  it('takes an optional id and people, user groups and rotations as Slack sends them', () => {
+    expect(pageCommand.parse('INC-3 <@U0BOB|bob> rotation:primary <!subteam^S0SRE|@sre> U0CAROL')).toEqual({
+      ok: true,
+      args: { id: 3, targets: ['U0BOB', 'rotation:primary', 'S0SRE', 'U0CAROL'] },
+    });
+    expect(pageCommand.parse('<@U0BOB>')).toEqual({ ok: true, args: { id: undefined, targets: ['U0BOB'] } });
+  });
+
+  it('refuses nobody, and says which word is not someone to page', () => {
+    expect(pageCommand.parse('INC-3').ok).toBe(false);
+    const result = pageCommand.parse('INC-3 @bob');
+    expect(result).toEqual({ ok: false, problem: expect.stringContaining('`@bob` is not someone to page') });
+  });
+});
+
 describe('resolve [id] [summary]', () => {
   it('takes an optional id and an optional summary', () => {
     expect(resolveCommand.parse('')).toEqual({ ok: true, args: { id: undefined, summary: undefined } });
@@ -167,6 +196,8 @@ describe('the catalog', () => {
       'timeline',
       'runbook',
       'rds',
+      'oncall',
+      'page',
       'resolve',
     ]);
     for (const command of SUBCOMMANDS)

@@ -38,6 +38,7 @@ export const DEFAULT_SCOPES = [
   'usergroups:read',
   'reactions:write',
   'files:write',
+  'im:write',
   'commands',
 ];
 

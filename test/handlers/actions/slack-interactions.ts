@@ -26,8 +26,9 @@ export interface CardSnapshot {
 }
 
 const elementSchema = z.looseObject({ type: z.string(), action_id: z.string() });
+/** The card's actions, or the Acknowledge / Take it of a page's DM. */
 const actionsBlockSchema = z.object({
-  block_id: z.literal(BLOCK_IDS.cardActions),
+  block_id: z.enum([BLOCK_IDS.cardActions, BLOCK_IDS.pageActions]),
   elements: z.array(elementSchema),
 });
 

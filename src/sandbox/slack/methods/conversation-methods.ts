@@ -9,7 +9,7 @@ import {
   toConversation,
 } from '../method-context.ts';
 
-/** conversations.info, conversations.create, conversations.invite and conversations.join. */
+/** conversations.info, .create, .invite, .join and .open (direct messages). */
 
 export const MAX_CHANNEL_NAME = 80;
 
@@ -87,9 +87,33 @@ const join: MethodHandler = (context) => {
   return { channel: toConversation(context, channel) };
 };
 
+/** conversations.open with one user: the bot's DM with them, the same id each time. */
+const open: MethodHandler = (context) => {
+  const { args, state, workspace, clock } = context;
+  requireScope(context, 'im:write');
+  const users = optionalList(args, 'users') ?? [];
+  const user = users[0];
+  if (users.length !== 1 || !user)
+    throw new SlackApiError(users.length === 0 ? 'users_list_not_supplied' : 'not_supported');
+  if (!state.findUser(user)) throw new SlackApiError('user_not_found');
+  const id = `D${user.replace(/^[UW]/, '')}`;
+  if (!state.channels.has(id)) {
+    state.channels.set(id, {
+      id,
+      name: id,
+      isPrivate: true,
+      members: new Set([workspace.botUserId, user]),
+      created: Math.floor(clock.now().getTime() / 1000),
+      creator: workspace.botUserId,
+    });
+  }
+  return { channel: { id, is_im: true, user } };
+};
+
 export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.info': info,
   'conversations.create': create,
   'conversations.invite': invite,
   'conversations.join': join,
+  'conversations.open': open,
 };

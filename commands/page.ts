@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { pageReplyText } from '../src/slack/page-replies.ts';
+import { resolveTarget } from './incident-target.ts';
+import { parseWith, quote, splitLeadingId, words } from './parse-args.ts';
+import { allowedOrTold } from './permission-gate.ts';
+import type { Subcommand } from './subcommand.ts';
+
+const USAGE = '/incident page [id] <@person|rotation:<name>> …';
+
+/** `<@U123>`, `<@U123|alice>`, `U123`; `<!subteam^S123|@sre>`, `S123`; `rotation:primary`. */
+const targetWord = z.string().transform((word, ctx): string => {
+  const user = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(word)?.[1] ?? /^([UW][A-Z0-9]{2,})$/.exec(word)?.[1];
+  const group = /^<!subteam\^(S[A-Z0-9]+)(\|[^>]*)?>$/.exec(word)?.[1] ?? /^(S[A-Z0-9]{2,})$/.exec(word)?.[1];
+  const rotation = /^rotation:[A-Za-z0-9_-]+$/.test(word) ? word : undefined;
+  const target = user ?? group ?? rotation;
+  if (!target) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${quote(word)} is not someone to page: mention a person (<@U…>), a user group or rotation:<name>.`,
+    });
+    return z.NEVER;
+  }
+  return target;
+});
+
+const pageArgs = z
+  .string()
+  .transform((text) => splitLeadingId(text))
+  .pipe(
+    z.object({
+      id: z.union([z.number(), z.undefined()]),
+      rest: z.string().transform(words).pipe(z.array(targetWord).min(1, 'Name whom to page after the id.')),
+    }),
+  )
+  .transform(({ id, rest }) => ({ id, targets: rest }));
+
+/** `/incident page [id] <@person|rotation:<name>>`: pings them like an escalation stage. */
+export const pageCommand: Subcommand<{ id: number | undefined; targets: string[] }> = {
+  name: 'page',
+  usage: USAGE,
+  summary: 'page a person, user group or on-call rotation about an incident',
+  hint: "they are mentioned in the card's thread and sent a DM with Acknowledge / Take it",
+  parse: (text) => parseWith(pageArgs, text),
+  async run(ctx) {
+    if (!(await allowedOrTold(ctx, 'page'))) return;
+    const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
+    if (!incident) return;
+    const outcome = await ctx.deps.escalation.page(
+      incident.seq,
+      ctx.args.targets,
+      ctx.userId,
+      `cmd:${ctx.triggerId}`,
+    );
+    await ctx.reply(pageReplyText(incident.seq, outcome));
+  },
+};

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { EscalationConfig, EscalationPolicy } from '../escalation/policy.ts';
+import type { Impact } from '../incident/impact.ts';
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `0s`, `90s`, `5m`, `1h` → milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+[smh]$/, 'expected a duration such as 0s, 5m or 1h')
+  .transform((text) => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS]);
+
+const target = z
+  .string()
+  .regex(
+    /^([UWS][A-Z0-9]{2,}|rotation:[A-Za-z0-9_-]+)$/,
+    'expected a Slack user id (U…), a user-group id (S…) or rotation:<name>',
+  );
+
+const stage = z.strictObject({
+  after: duration,
+  notify: z.array(target).min(1, 'expected at least one person, group or rotation to notify'),
+});
+
+const stages = z.array(stage).min(1, 'expected at least one stage');
+
+const policyObject = z.strictObject({
+  stages,
+  repeatLastEveryMinutes: z.number().int().positive('expected a whole number of minutes').optional(),
+});
+
+/**
+ * A policy is its list of stages, or `{ stages, repeatLastEveryMinutes }`. Chosen by shape rather
+ * than by z.union, whose error would say "Invalid input" instead of naming the bad key.
+ */
+const policy = z.unknown().transform((value, ctx) => {
+  const result = Array.isArray(value)
+    ? stages.transform((list) => ({ stages: list, repeatLastEveryMinutes: undefined })).safeParse(value)
+    : policyObject.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });
+  }
+  return z.NEVER;
+});
+
+export const escalationSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), policy).optional();
+
+export const escalationRulesSchema = z
+  .array(
+    z.strictObject({
+      when: z.strictObject({
+        impactAtMost: z.number().int().min(1).max(5, 'expected an impact from 1 to 5').optional(),
+        resourceKind: z
+          .enum([
+            'rds-instance',
+            'rds-cluster',
+            'rds-snapshot',
+            'rds-cluster-snapshot',
+            'cloudwatch-alarm',
+            'other',
+          ])
+          .optional(),
+        source: z
+          .enum([
+            'cloudwatch-alarm',
+            'rds-event',
+            'eventbridge-rds',
+            'cloudtrail',
+            'chatbot',
+            'incident-manager',
+            'unknown',
+            'declared',
+          ])
+          .optional(),
+      }),
+      policy: z.string().min(1),
+    }),
+  )
+  .default([]);
+
+export const remindersSchema = z
+  .strictObject({ afterMinutes: z.number().int().positive('expected a whole number of minutes') })
+  .optional();
+
+type Parsed = {
+  escalation?: z.infer<typeof escalationSchema>;
+  escalationRules: z.infer<typeof escalationRulesSchema>;
+  reminders?: z.infer<typeof remindersSchema>;
+};
+
+/**
+ * Rules must name a policy that exists, and `rotation:<name>` a rotation under oncall.rotations
+ * (checked once the file parsed, so every key is known).
+ */
+export function escalationProblems(
+  file: Parsed & { oncall?: { rotations: Record<string, unknown> } },
+): string[] {
+  const rules = file.escalationRules.flatMap((rule, index) =>
+    file.escalation?.[rule.policy]
+      ? []
+      : [
+          `escalationRules.${index}.policy: expected one of the policies under escalation, "${rule.policy}" is not one`,
+        ],
+  );
+  const rotations = Object.entries(file.escalation ?? {}).flatMap(([name, policy]) =>
+    policy.stages.flatMap((stage, index) =>
+      stage.notify
+        .filter((target) => target.startsWith('rotation:') && !file.oncall?.rotations[target.slice(9)])
+        .map(
+          (target) =>
+            `escalation.${name}.${index}.notify: ${target} is not a rotation under oncall.rotations`,
+        ),
+    ),
+  );
+  return [...rules, ...rotations];
+}
+
+/** The parsed keys as the app uses them (durations in ms). */
+export function toEscalationConfig(file: Parsed): EscalationConfig {
+  const policies: Record<string, EscalationPolicy> = {};
+  for (const [name, value] of Object.entries(file.escalation ?? {})) {
+    policies[name] = {
+      name,
+      stages: [...value.stages]
+        .map((entry) => ({ afterMs: entry.after, notify: entry.notify }))
+        .sort((a, b) => a.afterMs - b.afterMs),
+      repeatLastEveryMs: value.repeatLastEveryMinutes ? value.repeatLastEveryMinutes * 60_000 : undefined,
+    };
+  }
+  return {
+    policies,
+    rules: file.escalationRules.map((rule) => ({
+      when: { ...rule.when, impactAtMost: rule.when.impactAtMost as Impact | undefined },
+      policy: rule.policy,
+    })),
+    reminders: file.reminders ? { afterMs: file.reminders.afterMinutes * 60_000 } : undefined,
+  };
+}

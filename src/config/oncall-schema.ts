@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  DEFAULT_ROTATION_START,
+  type HandoffTime,
+  type RotationConfig,
+  type ShiftLength,
+  WEEKDAYS,
+} from '../oncall/rotation.ts';
+import { isTimeZone } from '../oncall/zoned-time.ts';
+
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U0123ALICE');
+
+const shift = z.string().transform((text, ctx): ShiftLength => {
+  const match = /^([1-9]\d{0,3})([dh])$/.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: 'expected a shift length such as 7d, 1d or 12h' });
+    return z.NEVER;
+  }
+  return { amount: Number(match[1]), unit: match[2] as 'd' | 'h' };
+});
+
+const handoff = z.string().transform((text, ctx): HandoffTime => {
+  const match = /^(?:([a-z]{3})\s+)?([01]?\d|2[0-3]):([0-5]\d)$/i.exec(text.trim());
+  const day = match?.[1]?.toLowerCase();
+  const weekday = day === undefined ? undefined : WEEKDAYS.indexOf(day as (typeof WEEKDAYS)[number]);
+  if (!match || weekday === -1) {
+    ctx.addIssue({ code: 'custom', message: 'expected a hand-off time such as "mon 09:00" or "09:00"' });
+    return z.NEVER;
+  }
+  const time = { hour: Number(match[2]), minute: Number(match[3]) };
+  return weekday === undefined ? time : { weekday, ...time };
+});
+
+const timezone = z
+  .string()
+  .refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin')
+  .transform((name) => new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone);
+
+const instant = z.iso
+  .datetime({
+    offset: true,
+    message: 'expected an ISO date-time with offset, e.g. 2026-03-30T09:00:00+02:00',
+  })
+  .transform((text) => new Date(text));
+
+const override = z
+  .strictObject({ user: userId, from: instant, to: instant, reason: z.string().max(200).optional() })
+  .superRefine((entry, ctx) => {
+    // Cross-field checks only once every field parsed.
+    if (ctx.issues.length === 0 && entry.to <= entry.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'expected to be after from' });
+    }
+  });
+
+/** One `oncall.rotations.<name>` entry (docs: DESIGN.md, "oncall:"). */
+export const rotationSchema = z
+  .strictObject({
+    members: z.array(userId).min(1, 'expected at least one Slack user id'),
+    shift,
+    handoff,
+    timezone,
+    start: z.iso.date('expected a date such as 2026-01-05').default(DEFAULT_ROTATION_START),
+    overrides: z.array(override).default([]),
+  })
+  .superRefine((rotation, ctx) => {
+    if (ctx.issues.length > 0) return;
+    const { weekday } = rotation.handoff;
+    const days = rotation.shift.unit === 'd' ? rotation.shift.amount : 0;
+    if (weekday !== undefined && days % 7 !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['handoff'],
+        message: 'a weekday needs a shift of whole weeks (7d, 14d); use "09:00" for other shifts',
+      });
+    }
+    const sorted = rotation.overrides
+      .map((entry, index) => ({ entry, index }))
+      .sort((a, b) => a.entry.from.getTime() - b.entry.from.getTime());
+    for (let i = 1; i < sorted.length; i += 1) {
+      const previous = sorted[i - 1];
+      const current = sorted[i];
+      if (previous && current && current.entry.from < previous.entry.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', current.index],
+          message: `overlaps overrides[${previous.index}]; overrides must not overlap`,
+        });
+      }
+    }
+  }) satisfies z.ZodType<RotationConfig, unknown>;
+
+const ROTATION_NAME_HINT = 'expected a rotation name: lower-case letters, digits, - and _ (at most 40)';
+
+/** `oncall:` in warroom.yml: rotations by name (the name is used in `/incident oncall <name>`). */
+export const oncallSchema = z
+  .strictObject({
+    rotations: z
+      .record(z.string(), rotationSchema)
+      // Checked here rather than as the record's key schema, whose issue would not say why.
+      .superRefine((rotations, ctx) => {
+        for (const name of Object.keys(rotations)) {
+          if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(name)) {
+            ctx.addIssue({ code: 'custom', path: [name], message: ROTATION_NAME_HINT });
+          }
+        }
+      })
+      .default({}),
+  })
+  .default({ rotations: {} });

@@ -1,0 +1,128 @@
+import type { Clock } from '../clock.ts';
+import type { OnCallResolver } from '../escalation/on-call-resolver.ts';
+import { mentionOf, type NotifyTarget } from '../escalation/policy.ts';
+import type { Incident } from '../incident/incident.ts';
+import type { Logger } from '../logger.ts';
+import { buildPageDm, buildPageThreadText, type PageReason } from '../slack/page-message.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+
+export interface PagerDeps {
+  store: Pick<Store, 'getIncident' | 'getCard' | 'mutateIncident'>;
+  slack: Pick<SlackGateway, 'postMessage' | 'openDm' | 'usergroupUsers'>;
+  onCall: OnCallResolver;
+  clock: Clock;
+  logger: Logger;
+  alertChannel: string;
+  /** A page is on the timeline: Incident Manager's timeline follows. */
+  onTimeline?: () => void;
+}
+
+export type PageOutcome =
+  | { kind: 'paged'; incident: Incident; mentioned: string[]; users: string[]; nobody: string[] }
+  /** The same request (dedupe key) paged before: nothing sent again. */
+  | { kind: 'duplicate' }
+  /** The card is not in Slack yet: the thread to ping in does not exist. */
+  | { kind: 'no-card' }
+  | { kind: 'not-found' };
+
+interface Resolved {
+  mentioned: string[];
+  users: string[];
+  nobody: string[];
+}
+
+/**
+ * Pings people about an incident, for an escalation stage or by hand: one mention in the card's
+ * thread, and a DM to each person (user-group members included) with Acknowledge / Take it. The
+ * page is written to the timeline first, keyed by `dedupeKey`; a stage retried after a crash pings
+ * again (`resend`), a repeated manual request does not.
+ */
+export class Pager {
+  constructor(private readonly deps: PagerDeps) {}
+
+  async page(
+    seq: number,
+    targets: readonly NotifyTarget[],
+    reason: PageReason,
+    dedupeKey: string,
+    options: { resend?: boolean } = {},
+  ): Promise<PageOutcome> {
+    const { store, clock, alertChannel } = this.deps;
+    const card = await store.getCard(seq, alertChannel);
+    if (!card?.ts) return (await store.getIncident(seq)) ? { kind: 'no-card' } : { kind: 'not-found' };
+    const now = clock.now();
+    const resolved = await this.resolve(targets, now);
+    const who = resolved.mentioned.map(mentionOf).join(', ') || 'nobody';
+    const why = reason.kind === 'stage' ? ` (escalation \`${reason.policy}\` stage ${reason.index + 1})` : '';
+    const outcome = await store.mutateIncident(
+      seq,
+      now,
+      (incident) => ({
+        kind: 'changed',
+        incident,
+        entry: {
+          at: now,
+          kind: 'annotation',
+          actor: reason.kind === 'manual' ? reason.by : 'warroom',
+          text: `paged ${who}${why}`,
+        },
+      }),
+      dedupeKey,
+    );
+    if (outcome.kind === 'not-found') return outcome;
+    if (outcome.kind === 'unchanged') return { kind: 'not-found' };
+    if (outcome.kind === 'duplicate' && !options.resend) return { kind: 'duplicate' };
+    this.deps.onTimeline?.();
+    const incident = outcome.incident;
+    await this.deps.slack.postMessage({
+      channel: alertChannel,
+      threadTs: card.ts,
+      text: buildPageThreadText(incident, resolved.mentioned, reason, resolved.nobody),
+    });
+    for (const user of resolved.users) await this.directMessage(user, incident, reason);
+    return { kind: 'paged', incident, ...resolved };
+  }
+
+  /** Rotations become whoever is on call now; groups are mentioned as groups and DM'd per member. */
+  private async resolve(targets: readonly NotifyTarget[], now: Date): Promise<Resolved> {
+    const resolved: Resolved = { mentioned: [], users: [], nobody: [] };
+    for (const target of new Set(targets)) {
+      if (target.startsWith('rotation:')) {
+        const rotation = target.slice('rotation:'.length);
+        const user = this.deps.onCall.currentFor(rotation, now);
+        if (!user) resolved.nobody.push(rotation);
+        else {
+          resolved.mentioned.push(user);
+          resolved.users.push(user);
+        }
+      } else if (target.startsWith('S')) {
+        resolved.mentioned.push(target);
+        resolved.users.push(...(await this.groupMembers(target)));
+      } else {
+        resolved.mentioned.push(target);
+        resolved.users.push(target);
+      }
+    }
+    return { ...resolved, mentioned: [...new Set(resolved.mentioned)], users: [...new Set(resolved.users)] };
+  }
+
+  private async groupMembers(groupId: string): Promise<string[]> {
+    try {
+      return await this.deps.slack.usergroupUsers(groupId);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, groupId }, 'could not list a user group to DM its members');
+      return [];
+    }
+  }
+
+  /** One person's DM failing (deactivated, DMs closed) does not stop the others. */
+  private async directMessage(user: string, incident: Incident, reason: PageReason): Promise<void> {
+    try {
+      const channel = await this.deps.slack.openDm(user);
+      await this.deps.slack.postMessage({ channel, ...buildPageDm(incident, reason) });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, user, seq: incident.seq }, 'could not send a page by DM');
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { describeHandoff, describeShift, type RotationConfig } from '../oncall/rotation.ts';
+import type { OnCall } from '../oncall/who-is-on-call.ts';
+import type { KnownBlock } from './block-kit.ts';
+import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
+
+export interface RotationOnCall {
+  name: string;
+  rotation: RotationConfig;
+  onCall: OnCall;
+}
+
+export interface OnCallMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+// Slack allows 50 blocks; one is the heading.
+const MAX_ROTATIONS = 45;
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** `Mon 30 Mar 09:00 Europe/Berlin`: the hand-off on the rotation's own clock, with the zone named. */
+export function formatZoned(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('hour')}:${part('minute')} ${timeZone}`;
+}
+
+/** A hand-off: a Slack date token (each reader's own zone) and the time in the rotation's zone. */
+function handoffAt(date: Date, timeZone: string): string {
+  return `${slackDate(date)} (${formatZoned(date, timeZone)})`;
+}
+
+function rotationLines({ name, rotation, onCall }: RotationOnCall): string {
+  const { current, next } = onCall;
+  const zone = rotation.timezone;
+  const heading =
+    `*${escapeMrkdwn(name)}* · ${describeShift(rotation.shift)} shifts, hand-off ` +
+    `${describeHandoff(rotation.handoff)} ${zone}`;
+  const reason = current.override?.reason;
+  const override = current.override
+    ? ` · override${reason ? `: ${escapeMrkdwn(truncate(reason, 200))}` : ''}`
+    : '';
+  return [
+    heading,
+    `Now: <@${current.userId}>${override} · until ${handoffAt(current.until, zone)}`,
+    `Next: <@${next.userId}> from ${handoffAt(next.from, zone)}`,
+  ].join('\n');
+}
+
+/** Who is on call now and next, one section per rotation, in the order given. */
+export function buildOnCallMessage(rotations: readonly RotationOnCall[]): OnCallMessage {
+  const shown = rotations.slice(0, MAX_ROTATIONS);
+  const summary = shown.map(({ name, onCall }) => `${name}: <@${onCall.current.userId}>`).join(', ');
+  const more = rotations.length - shown.length;
+  const blocks = [
+    section(rotations.length === 1 ? '*On call*' : `*On call* · ${rotations.length} rotations`),
+    ...shown.map((rotation) => section(rotationLines(rotation))),
+  ];
+  if (more > 0) blocks.push(section(`… and ${more} more: name one with \`/incident oncall <rotation>\``));
+  return { text: `On call: ${summary}`, blocks };
+}
+
+/** The answer when warroom.yml has no rotations. */
+export function buildNoRotationsText(): string {
+  return (
+    'No on-call rotation is configured. Add one under `oncall.rotations` in warroom.yml, e.g. ' +
+    '`primary: { members: [U0ALICE, U0BOB], shift: 7d, handoff: "mon 09:00", timezone: Europe/Berlin }`.'
+  );
+}
+
+/** The answer to a rotation name that is not configured. */
+export function buildUnknownRotationText(name: string, known: readonly string[]): string {
+  const shown = escapeMrkdwn(truncate(name, 50)).replace(/`/g, "'");
+  const list = known.map((rotation) => `\`${rotation}\``).join(', ');
+  return `There is no rotation \`${shown}\`.\nUsage: \`/incident oncall [rotation]\` — rotations: ${list}`;
+}

@@ -1,0 +1,70 @@
+import { mentionOf, type NotifyTarget } from '../escalation/policy.ts';
+import { IMPACT_NAMES } from '../incident/impact.ts';
+import { type Incident, incidentId } from '../incident/incident.ts';
+import type { KnownBlock } from './block-kit.ts';
+import { ACTION_IDS, BLOCK_IDS } from './ids.ts';
+import { incidentButtonValue } from './incident-actions.ts';
+import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+
+/** Why someone is paged: a stage of a policy, or a person's `/incident page` / button. */
+export type PageReason =
+  | { kind: 'stage'; policy: string; index: number; repeat: boolean }
+  | { kind: 'manual'; by: string };
+
+function reasonText(reason: PageReason): string {
+  if (reason.kind === 'manual') return `paged by <@${reason.by}>`;
+  const stage = `stage ${reason.index + 1} of escalation policy \`${reason.policy}\``;
+  return reason.repeat ? `${stage} (repeated: still not acknowledged)` : stage;
+}
+
+/** The card-thread message: who is paged and why; `nobody` names rotations with no one on call. */
+export function buildPageThreadText(
+  incident: Incident,
+  targets: readonly NotifyTarget[],
+  reason: PageReason,
+  nobody: readonly string[] = [],
+): string {
+  const who = targets.map(mentionOf).join(', ');
+  const missing = nobody.length > 0 ? ` (nobody on call in ${nobody.map((r) => `\`${r}\``).join(', ')})` : '';
+  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.`;
+}
+
+/** The DM to one paged person: what the incident is, and Acknowledge / Take it. */
+export function buildPageDm(incident: Incident, reason: PageReason): { text: string; blocks: KnownBlock[] } {
+  const id = incidentId(incident.seq);
+  const title = truncate(escapeMrkdwn(incident.title), 200);
+  const text = `You are paged for ${id}: ${incident.title}`;
+  const value = incidentButtonValue(incident);
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        block_id: BLOCK_IDS.pageSummary,
+        text: {
+          type: 'mrkdwn',
+          text: `:rotating_light: *${id}: ${title}*\nImpact ${incident.impact} (${IMPACT_NAMES[incident.impact]}) · ${incident.status} · ${reasonText(reason)}`,
+        },
+      },
+      {
+        type: 'actions',
+        block_id: BLOCK_IDS.pageActions,
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTION_IDS.acknowledge,
+            style: 'primary',
+            text: { type: 'plain_text', text: 'Acknowledge' },
+            value,
+          },
+          {
+            type: 'button',
+            action_id: ACTION_IDS.takeIncident,
+            text: { type: 'plain_text', text: 'Take it' },
+            value,
+          },
+        ],
+      },
+    ],
+  };
+}

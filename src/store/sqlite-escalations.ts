@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import type {
+  DueEscalationStage,
+  EscalationStageRecord,
+  EscalationStore,
+  NewEscalationStage,
+} from './escalation-store.ts';
+
+interface StageRow {
+  incident_seq: number;
+  stage_index: number;
+  policy: string;
+  notify: string;
+  due_at: string;
+  status: EscalationStageRecord['status'];
+  claimed_until: string | null;
+  repeat_every_ms: number | null;
+  attempts: number;
+  incident_status?: string;
+}
+
+function toRecord(row: StageRow): EscalationStageRecord {
+  return {
+    seq: row.incident_seq,
+    index: row.stage_index,
+    policy: row.policy,
+    notify: JSON.parse(row.notify) as string[],
+    dueAt: new Date(row.due_at),
+    status: row.status,
+    claimedUntil: row.claimed_until === null ? undefined : new Date(row.claimed_until),
+    repeatEveryMs: row.repeat_every_ms ?? undefined,
+    attempts: row.attempts,
+  };
+}
+
+const WHERE_KEY = 'incident_seq = @seq AND stage_index = @index';
+
+/** The escalation_stages table. Each statement is atomic on its own; the claim is one UPDATE. */
+export class SqliteEscalations implements EscalationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async schedule(stages: readonly NewEscalationStage[]): Promise<number> {
+    const insert = this.db.prepare(
+      `INSERT INTO escalation_stages (incident_seq, stage_index, policy, notify, due_at, repeat_every_ms)
+       VALUES (@seq, @index, @policy, @notify, @dueAt, @repeatEveryMs)
+       ON CONFLICT (incident_seq, stage_index) DO NOTHING`,
+    );
+    return this.db.transaction(() =>
+      stages.reduce(
+        (added, stage) =>
+          added +
+          insert.run({
+            seq: stage.seq,
+            index: stage.index,
+            policy: stage.policy,
+            notify: JSON.stringify(stage.notify),
+            dueAt: stage.dueAt.toISOString(),
+            repeatEveryMs: stage.repeatEveryMs ?? null,
+          }).changes,
+        0,
+      ),
+    )();
+  }
+
+  async list(seq: number): Promise<EscalationStageRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM escalation_stages WHERE incident_seq = ? ORDER BY stage_index')
+      .all(seq);
+    return (rows as StageRow[]).map(toRecord);
+  }
+
+  async listDue(now: Date, limit: number): Promise<DueEscalationStage[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, i.status AS incident_status FROM escalation_stages e
+         JOIN incidents i ON i.seq = e.incident_seq
+         WHERE (e.status = 'due' AND e.due_at <= @now) OR (e.status = 'claimed' AND e.claimed_until <= @now)
+         ORDER BY e.due_at LIMIT @limit`,
+      )
+      .all({ now: now.toISOString(), limit });
+    return (rows as StageRow[]).map((row) => ({
+      ...toRecord(row),
+      incidentStatus: row.incident_status ?? 'open',
+    }));
+  }
+
+  async claim(seq: number, index: number, now: Date, leaseUntil: Date): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `UPDATE escalation_stages SET status = 'claimed', claimed_until = @leaseUntil, attempts = attempts + 1
+         WHERE ${WHERE_KEY}
+           AND ((status = 'due' AND due_at <= @now) OR (status = 'claimed' AND claimed_until <= @now))
+           AND EXISTS (SELECT 1 FROM incidents WHERE seq = @seq AND status = 'open')`,
+      )
+      .run({ seq, index, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() });
+    return result.changes === 1;
+  }
+
+  async markFired(seq: number, index: number, now: Date): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE escalation_stages SET status = 'fired', fired_at = @now, claimed_until = NULL WHERE ${WHERE_KEY}`,
+      )
+      .run({ seq, index, now: now.toISOString() });
+  }
+
+  async recordFailure(seq: number, index: number, error: string): Promise<void> {
+    this.db
+      .prepare(`UPDATE escalation_stages SET last_error = @error WHERE ${WHERE_KEY}`)
+      .run({ seq, index, error });
+  }
+
+  async cancel(seq: number, now: Date): Promise<number> {
+    return this.db
+      .prepare(
+        `UPDATE escalation_stages SET status = 'cancelled', cancelled_at = ?, claimed_until = NULL
+         WHERE incident_seq = ? AND status IN ('due', 'claimed')`,
+      )
+      .run(now.toISOString(), seq).changes;
+  }
+}
