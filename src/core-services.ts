@@ -9,6 +9,8 @@ import type { Metrics } from './metrics.ts';
 import { fittingRunbooks } from './runbooks/runbook.ts';
 import { BackgroundTasks } from './services/background-tasks.ts';
 import { CardSync } from './services/card-sync.ts';
+import { ContactDirectory } from './services/contact-directory.ts';
+import { Engagements } from './services/engagements.ts';
 import { Escalation } from './services/escalation.ts';
 import { IncidentChannels } from './services/incident-channels.ts';
 import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
@@ -211,9 +213,25 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onTimeline: () => void incidentManager.kick(),
   });
 
+  const contacts = input.aws.contacts;
+  const engagements = contacts
+    ? new Engagements({
+        contacts,
+        store,
+        slack,
+        clock,
+        logger,
+        alertChannel: config.slack.alertChannel,
+        onTimeline: () => void incidentManager.kick(),
+      })
+    : undefined;
   const pager = new Pager({
     store,
     slack,
+    contacts:
+      contacts && engagements
+        ? { directory: new ContactDirectory({ contacts, slack, logger }), engagements }
+        : undefined,
     onCall: input.onCall ?? configOnCall(config.oncall.rotations),
     clock,
     logger,
@@ -235,6 +253,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     store,
     pager,
     reminders,
+    engagements,
     clock,
     logger,
     alertChannel: config.slack.alertChannel,

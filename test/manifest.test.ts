@@ -31,6 +31,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // A page's DM: conversations.open with one user.
   'conversations.open': ['im:write'],
   'users.info': ['users:read'],
+  // An SSM Contacts contact is named in Slack by its email; Slack grants users:read.email only
+  // together with users:read.
+  'users.lookupByEmail': ['users:read', 'users:read.email'],
   'reactions.add': ['reactions:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

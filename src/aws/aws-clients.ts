@@ -2,12 +2,14 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
+import { SSMContactsClient } from '@aws-sdk/client-ssm-contacts';
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { createCloudWatchClient } from './cloudwatch-client.ts';
 
 /** One SDK client per service, built once at start-up and shared by the gateways. */
 export interface AwsClients {
   ssmIncidents: SSMIncidentsClient;
+  ssmContacts: SSMContactsClient;
   ssm: SSMClient;
   rds: RDSClient;
   sns: SNSClient;
@@ -25,6 +27,7 @@ export function createAwsClients(options: { region: string } & AwsClientOverride
   const config = { ...options };
   return {
     ssmIncidents: new SSMIncidentsClient(config),
+    ssmContacts: new SSMContactsClient(config),
     ssm: new SSMClient(config),
     rds: new RDSClient(config),
     sns: new SNSClient(config),

@@ -1,7 +1,13 @@
 import { BotError } from '../errors.ts';
 
 /** The AWS services warroom calls, named as users know them. */
-export type AwsServiceLabel = 'Incident Manager' | 'Systems Manager' | 'RDS' | 'SNS' | 'CloudWatch';
+export type AwsServiceLabel =
+  | 'Incident Manager'
+  | 'Incident Manager Contacts'
+  | 'Systems Manager'
+  | 'RDS'
+  | 'SNS'
+  | 'CloudWatch';
 
 export type AwsErrorCode =
   | 'AWS.THROTTLED'

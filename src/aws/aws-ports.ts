@@ -2,6 +2,8 @@ import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients } from './aws-clients.ts';
 import { CloudWatchGateway } from './cloudwatch-gateway.ts';
+import { ContactsGateway } from './contacts-gateway.ts';
+import type { ContactsPort } from './contacts-port.ts';
 import { IncidentManagerGateway } from './incident-manager-gateway.ts';
 import { IncidentManagerWriteGateway } from './incident-manager-write-gateway.ts';
 import type { IncidentManagerWriter } from './incident-manager-writer.ts';
@@ -25,6 +27,8 @@ export interface AwsPorts {
   rdsResources: RdsResourceReader;
   /** Pictures of an alarm's metric for the card's thread (CloudWatch GetMetricWidgetImage). */
   metricImages: MetricImages;
+  /** SSM Contacts engagements for `contact:` escalation targets (absent: contact targets page nobody). */
+  contacts?: ContactsPort;
 }
 
 /**
@@ -43,5 +47,6 @@ export function createAwsPorts(region: string): AwsPorts {
     automation: new AutomationGateway(clients.ssm),
     rdsResources: new RdsResourceGateway(clients.rds),
     metricImages: new CloudWatchGateway(clients.cloudwatch),
+    contacts: new ContactsGateway(clients.ssmContacts),
   };
 }

@@ -10,12 +10,11 @@ const duration = z
   .regex(/^\d+[smh]$/, 'expected a duration such as 0s, 5m or 1h')
   .transform((text) => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS]);
 
-const target = z
-  .string()
-  .regex(
-    /^([UWS][A-Z0-9]{2,}|rotation:[A-Za-z0-9_-]+)$/,
-    'expected a Slack user id (U…), a user-group id (S…) or rotation:<name>',
-  );
+const target = z.string().regex(
+  // contact: an SSM Contacts alias (lower-case, as AWS allows) or a contact/escalation-plan ARN.
+  /^([UWS][A-Z0-9]{2,}|rotation:[A-Za-z0-9_-]+|contact:([a-z0-9_-]{1,255}|arn:aws(-cn|-us-gov)?:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_-]+))$/,
+  'expected a Slack user id (U…), a user-group id (S…), rotation:<name> or contact:<SSM Contacts alias or contact ARN>',
+);
 
 const stage = z.strictObject({
   after: duration,

@@ -4,7 +4,8 @@ import type { Incident } from '../incident/incident.ts';
 
 /**
  * Who a stage pings: a Slack user (`U…`/`W…`), a user group (`S…`, mentioned in the thread and
- * each member sent a DM) or `rotation:<name>` (whoever is on call when the stage fires).
+ * each member sent a DM), `rotation:<name>` (whoever is on call when the stage fires) or
+ * `contact:<alias or ARN>` (an SSM Contacts engagement, plus the Slack user with the contact's email).
  */
 export type NotifyTarget = string;
 
@@ -52,6 +53,6 @@ export function choosePolicy(config: EscalationConfig, incident: Incident): Esca
 
 /** How a target is written in a Slack message: `<@U…>`, `<!subteam^S…>`, or the rotation's name. */
 export function mentionOf(target: NotifyTarget): string {
-  if (target.startsWith('rotation:')) return `\`${target}\``;
+  if (target.startsWith('rotation:') || target.startsWith('contact:')) return `\`${target}\``;
   return target.startsWith('S') ? `<!subteam^${target}>` : `<@${target}>`;
 }

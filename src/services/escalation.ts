@@ -4,6 +4,7 @@ import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import type { DueEscalationStage } from '../store/escalation-store.ts';
 import type { Store } from '../store/store.ts';
+import type { Engagements } from './engagements.ts';
 import type { PageOutcome, Pager } from './pager.ts';
 import type { Reminders } from './reminders.ts';
 import { SingleFlight } from './single-flight.ts';
@@ -13,6 +14,8 @@ export interface EscalationDeps {
   store: Pick<Store, 'escalations' | 'getCard' | 'getIncident' | 'mutateIncident'>;
   pager: Pager;
   reminders?: Reminders;
+  /** SSM Contacts engagements: stopped with the escalation, followed on each pass. */
+  engagements?: Engagements;
   clock: Clock;
   logger: Logger;
   alertChannel: string;
@@ -58,6 +61,12 @@ export class Escalation {
   async stopIfHandled(incident: Incident): Promise<void> {
     if (incident.status === 'open') return;
     const now = this.deps.clock.now();
+    // A failed StopEngagement is logged and retried by the next pass; it never holds up the stop.
+    await this.deps.engagements
+      ?.stopFor(incident.seq, incident.status)
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, seq: incident.seq }, 'could not stop engagements'),
+      );
     if ((await this.deps.store.escalations.cancel(incident.seq, now)) === 0) return;
     const by = incident.status === 'acknowledged' ? ` by <@${incident.acknowledgedBy}>` : '';
     await this.deps.store.mutateIncident(
@@ -122,6 +131,7 @@ export class Escalation {
       }
     }
     await this.deps.reminders?.pass();
+    await this.deps.engagements?.pass();
   }
 
   private async fire(stage: DueEscalationStage): Promise<void> {

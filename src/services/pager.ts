@@ -6,6 +6,8 @@ import type { Logger } from '../logger.ts';
 import { buildPageDm, buildPageThreadText, type PageReason } from '../slack/page-message.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import type { ContactDirectory, ResolvedContact } from './contact-directory.ts';
+import type { Engagements } from './engagements.ts';
 
 export interface PagerDeps {
   store: Pick<Store, 'getIncident' | 'getCard' | 'mutateIncident'>;
@@ -14,6 +16,8 @@ export interface PagerDeps {
   clock: Clock;
   logger: Logger;
   alertChannel: string;
+  /** `contact:` targets: SSM Contacts lookups and engagements (absent: such targets page nobody). */
+  contacts?: { directory: ContactDirectory; engagements: Engagements };
   /** A page is on the timeline: Incident Manager's timeline follows. */
   onTimeline?: () => void;
 }
@@ -30,6 +34,7 @@ interface Resolved {
   mentioned: string[];
   users: string[];
   nobody: string[];
+  contacts: ResolvedContact[];
 }
 
 /**
@@ -81,12 +86,14 @@ export class Pager {
       text: buildPageThreadText(incident, resolved.mentioned, reason, resolved.nobody),
     });
     for (const user of resolved.users) await this.directMessage(user, incident, reason);
-    return { kind: 'paged', incident, ...resolved };
+    await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey);
+    const { contacts: _engaged, ...people } = resolved;
+    return { kind: 'paged', incident, ...people };
   }
 
   /** Rotations become whoever is on call now; groups are mentioned as groups and DM'd per member. */
   private async resolve(targets: readonly NotifyTarget[], now: Date): Promise<Resolved> {
-    const resolved: Resolved = { mentioned: [], users: [], nobody: [] };
+    const resolved: Resolved = { mentioned: [], users: [], nobody: [], contacts: [] };
     for (const target of new Set(targets)) {
       if (target.startsWith('rotation:')) {
         const rotation = target.slice('rotation:'.length);
@@ -95,6 +102,15 @@ export class Pager {
         else {
           resolved.mentioned.push(user);
           resolved.users.push(user);
+        }
+      } else if (target.startsWith('contact:')) {
+        // The contact is engaged in SSM Contacts; its Slack user (same email) is mentioned and DM'd.
+        const found = await this.deps.contacts?.directory.resolve(target);
+        if (!found?.contact) resolved.nobody.push(target);
+        else {
+          resolved.contacts.push(found);
+          resolved.mentioned.push(found.slackUser ?? target);
+          if (found.slackUser) resolved.users.push(found.slackUser);
         }
       } else if (target.startsWith('S')) {
         resolved.mentioned.push(target);

@@ -175,6 +175,19 @@ export class SlackGateway {
     return result.users ?? [];
   }
 
+  /** The Slack user with this email, or undefined when there is none (needs users:read.email). */
+  async userIdByEmail(email: string): Promise<string | undefined> {
+    try {
+      const result = await this.call('users.lookupByEmail', undefined, (client) =>
+        client.users.lookupByEmail({ email }),
+      );
+      return result.user?.id;
+    } catch (error) {
+      if (error instanceof BotError && error.code === 'SLACK.USERS_NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
   async permalink(channel: string, ts: string): Promise<string> {
     const result = await this.call('chat.getPermalink', undefined, (client) =>
       client.chat.getPermalink({ channel, message_ts: ts }),

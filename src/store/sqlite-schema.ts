@@ -178,4 +178,23 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX escalation_stages_due ON escalation_stages (status, due_at);
   `,
+  `
+  -- SSM Contacts engagements started by pages to contact: targets; stopped on acknowledge or
+  -- resolve (retried until stopped_at is set); accepted_at set once the page was read.
+  CREATE TABLE contact_engagements (
+    engagement_arn TEXT PRIMARY KEY,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    dedupe_key TEXT NOT NULL,
+    contact_arn TEXT NOT NULL,
+    contact_alias TEXT NOT NULL,
+    slack_user TEXT,
+    started_at TEXT NOT NULL,
+    stopped_at TEXT,
+    accepted_at TEXT,
+    stop_attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX contact_engagements_open ON contact_engagements (stopped_at);
+  CREATE UNIQUE INDEX contact_engagements_request ON contact_engagements (dedupe_key, contact_arn);
+  `,
 ];

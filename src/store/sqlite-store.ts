@@ -7,6 +7,7 @@ import { type IncidentManagerWrite, incidentManagerWrites } from '../incident/in
 import type { Transition } from '../incident/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
+import { SqliteEngagements } from './sqlite-engagements.ts';
 import { SqliteEscalations } from './sqlite-escalations.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
@@ -34,6 +35,7 @@ export class SqliteStore implements Store {
   readonly runbooks: SqliteRunbooks;
   readonly snapshotWatches: SqliteSnapshotWatches;
   readonly escalations: SqliteEscalations;
+  readonly engagements: SqliteEngagements;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -51,6 +53,7 @@ export class SqliteStore implements Store {
     this.runbooks = new SqliteRunbooks(this.db);
     this.snapshotWatches = new SqliteSnapshotWatches(this.db);
     this.escalations = new SqliteEscalations(this.db);
+    this.engagements = new SqliteEngagements(this.db);
   }
 
   private migrate(): void {

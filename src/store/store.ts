@@ -2,6 +2,7 @@ import type { SignalChange } from '../incident/apply-alert.ts';
 import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
 import type { IncidentManagerWrite } from '../incident/incident-manager-writes.ts';
 import type { Transition } from '../incident/transitions.ts';
+import type { EngagementStore } from './engagement-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { RunbookStore } from './runbook-store.ts';
@@ -55,6 +56,8 @@ export interface Store {
   readonly snapshotWatches: SnapshotWatchStore;
   /** Escalation stages scheduled for incidents (escalation-store.ts). */
   readonly escalations: EscalationStore;
+  /** SSM Contacts engagements of `contact:` targets. */
+  readonly engagements: EngagementStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */

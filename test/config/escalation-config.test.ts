@@ -94,7 +94,7 @@ reminders:
     expect(found).toEqual(
       expect.arrayContaining([
         'escalation.default.0.after: expected a duration such as 0s, 5m or 1h',
-        'escalation.default.0.notify.0: expected a Slack user id (U…), a user-group id (S…) or rotation:<name>',
+        'escalation.default.0.notify.0: expected a Slack user id (U…), a user-group id (S…), rotation:<name> or contact:<SSM Contacts alias or contact ARN>',
         'escalation.default.1.notify: expected at least one person, group or rotation to notify',
         expect.stringMatching(/^escalationRules\.0\.when\.impactAtMost: /),
         expect.stringMatching(/^escalationRules\.0\.when\.resourceKind: /),
@@ -117,5 +117,27 @@ escalationRules:
       'escalationRules.0.policy: expected one of the policies under escalation, "weekend" is not one',
       'escalation.default.0.notify: rotation:nightshift is not a rotation under oncall.rotations',
     ]);
+  });
+
+  it('reads contact:<alias> and contact:<ARN> targets, and names a bad one', () => {
+    const arn = 'arn:aws:ssm-contacts:us-east-1:123456789012:contact/alice-oncall';
+    const result = load(`escalation:
+  default:
+    - after: 0s
+      notify: [contact:alice-oncall, "contact:${arn}"]
+`);
+    expect(result.ok && result.config.escalation.policies.default?.stages[0]?.notify).toEqual([
+      'contact:alice-oncall',
+      `contact:${arn}`,
+    ]);
+    const hint =
+      'expected a Slack user id (U…), a user-group id (S…), rotation:<name> or contact:<SSM Contacts alias or contact ARN>';
+    expect(
+      problems(`escalation:
+  default:
+    - after: 0s
+      notify: ["contact:", contact:Alice On Call, "contact:arn:aws:sns:us-east-1:123456789012:alerts"]
+`),
+    ).toEqual([0, 1, 2].map((index) => `escalation.default.0.notify.${index}: ${hint}`));
   });
 });

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.ts';
 import { RdsState } from './services/rds/rds-state.ts';
 import { SnsState } from './services/sns/sns-state.ts';
 import { SsmState } from './services/ssm/ssm-state.ts';
+import { ContactsState } from './services/ssm-contacts/contacts-state.ts';
 import { IncidentsState } from './services/ssm-incidents/incidents-state.ts';
 
 export interface EmulatorEnvironment {
@@ -16,11 +17,14 @@ export class EmulatorState {
   readonly incidents: IncidentsState;
   readonly rds: RdsState;
   readonly ssm: SsmState;
+  /** SSM Contacts: seed with `contacts.addContact(…)`, accept a page with `contacts.acceptPage(arn)`. */
+  readonly contacts: ContactsState;
 
   constructor(env: EmulatorEnvironment) {
     this.sns = new SnsState();
     this.incidents = new IncidentsState(env);
     this.rds = new RdsState(env);
     this.ssm = new SsmState(env);
+    this.contacts = new ContactsState(env);
   }
 }

@@ -5,6 +5,7 @@ import { createCloudWatchService } from './services/cloudwatch/cloudwatch-servic
 import { createRdsService } from './services/rds/rds-service.ts';
 import { createSnsService } from './services/sns/sns-service.ts';
 import { createSsmService } from './services/ssm/ssm-service.ts';
+import { createSsmContactsService } from './services/ssm-contacts/ssm-contacts-service.ts';
 import { createSsmIncidentsService } from './services/ssm-incidents/ssm-incidents-service.ts';
 
 /**
@@ -33,7 +34,7 @@ export function createServiceDefinitions(): ServiceDefinition[] {
     createSsmService(),
     createRdsService(),
     createSnsService(),
-    modelOnlyService('ssm-contacts', 'ssm-contacts', 'SSM_CONTACTS'),
+    createSsmContactsService(),
     modelOnlyService('sqs', 'sqs', 'SQS'),
     createCloudWatchService(),
   ];

@@ -155,14 +155,10 @@ describe('raw HTTP requests', () => {
   it('validates, then answers NotImplemented for modelled services without handlers', async () => {
     const contactsHeaders = {
       authorization: fakeAuthorization('ssm-contacts'),
-      'x-amz-target': 'SSMContacts.AcceptPage',
+      'x-amz-target': 'SSMContacts.DescribePage',
       'content-type': 'application/x-amz-json-1.1',
     };
-    const invalid = await post(
-      '/',
-      contactsHeaders,
-      JSON.stringify({ PageId: 'p', AcceptType: 'READ', AcceptCode: '1' }),
-    );
+    const invalid = await post('/', contactsHeaders, JSON.stringify({ PageId: 'p' }));
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ __type: 'ValidationException' });
     const valid = await post(
@@ -170,8 +166,6 @@ describe('raw HTTP requests', () => {
       contactsHeaders,
       JSON.stringify({
         PageId: 'arn:aws:ssm-contacts:us-east-1:123456789012:page/alice/abc',
-        AcceptType: 'READ',
-        AcceptCode: '123456',
       }),
     );
     expect(valid.status).toBe(501);
