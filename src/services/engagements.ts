@@ -1,5 +1,6 @@
 import type { ContactsPort } from '../aws/contacts-port.ts';
 import type { Clock } from '../clock.ts';
+import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -131,16 +132,7 @@ export class Engagements {
 
   private async note(seq: number, text: string, dedupeKey: string): Promise<void> {
     const at = this.deps.clock.now();
-    await this.deps.store.mutateIncident(
-      seq,
-      at,
-      (incident) => ({
-        kind: 'changed',
-        incident,
-        entry: { at, kind: 'annotation', actor: 'warroom', text },
-      }),
-      dedupeKey,
-    );
+    await this.deps.store.mutateIncident(seq, at, annotation(at, 'warroom', text), dedupeKey);
     this.deps.onTimeline?.();
   }
 }

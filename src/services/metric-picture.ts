@@ -3,6 +3,7 @@ import { buildMetricWidget, type MetricWidget } from '../aws/metric-widget.ts';
 import type { Clock } from '../clock.ts';
 import { toBotError } from '../errors.ts';
 import type { AlarmMetric } from '../incident/alarm-metric.ts';
+import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
@@ -98,20 +99,10 @@ export class MetricPicture {
 
   private async record(seq: number): Promise<void> {
     const now = this.deps.clock.now();
-    // Nothing on the card changes, so the incident is written as it is (no new version to render).
     await this.deps.store.mutateIncident(
       seq,
       now,
-      (current) => ({
-        kind: 'changed',
-        incident: current,
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: 'warroom',
-          text: "pictured the alarm's metric in the card's thread",
-        },
-      }),
+      annotation(now, 'warroom', "pictured the alarm's metric in the card's thread"),
       metricPictureKey(seq),
     );
   }

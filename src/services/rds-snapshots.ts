@@ -1,6 +1,7 @@
 import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
+import { annotation } from '../incident/annotation.ts';
 import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { type RdsTarget, TARGET_WORDS } from '../rds/rds-target.ts';
@@ -121,12 +122,7 @@ export class RdsSnapshots {
 
   /** One annotation on the timeline; the incident itself does not change, so the card is not redrawn. */
   private async record(seq: number, at: Date, actor: string, text: string, dedupeKey: string): Promise<void> {
-    const outcome = await this.deps.store.mutateIncident(
-      seq,
-      at,
-      (incident) => ({ kind: 'changed', incident, entry: { at, kind: 'annotation', actor, text } }),
-      dedupeKey,
-    );
+    const outcome = await this.deps.store.mutateIncident(seq, at, annotation(at, actor, text), dedupeKey);
     if (outcome.kind === 'changed') this.deps.onTimeline(seq);
   }
 }

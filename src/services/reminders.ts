@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { annotation } from '../incident/annotation.ts';
 import { incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -47,16 +48,7 @@ export class Reminders {
     const outcome = await store.mutateIncident(
       seq,
       now,
-      (incident) => ({
-        kind: 'changed',
-        incident,
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: 'warroom',
-          text: `reminded responders: no update for ${minutes} min`,
-        },
-      }),
+      annotation(now, 'warroom', `reminded responders: no update for ${minutes} min`),
       `reminder:${seq}:${newest.toISOString()}`,
     );
     if (outcome.kind !== 'changed') return;
