@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { isSsmRotation } from '../src/oncall/rotation.ts';
 import { whoIsOnCall } from '../src/oncall/who-is-on-call.ts';
 import {
   buildNoRotationsText,
   buildOnCallMessage,
   buildUnknownRotationText,
+  type ShownRotation,
 } from '../src/slack/oncall-text.ts';
 import { parseWith, words } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -34,13 +36,18 @@ export const oncallCommand: Subcommand<{ rotation: string | undefined }> = {
     }
     const now = ctx.deps.clock.now();
     const shown = wanted === undefined ? names : [wanted];
-    await ctx.reply(
-      buildOnCallMessage(
-        shown.flatMap((name) => {
-          const rotation = rotations[name];
-          return rotation ? [{ name, rotation, onCall: whoIsOnCall(rotation, now) }] : [];
-        }),
-      ),
+    const { ssmOnCall } = ctx.deps;
+    const entries = await Promise.all(
+      shown.map(async (name): Promise<ShownRotation[]> => {
+        const rotation = rotations[name];
+        if (!rotation) return [];
+        if (!isSsmRotation(rotation)) return [{ name, rotation, onCall: whoIsOnCall(rotation, now) }];
+        const ssm = ssmOnCall
+          ? await ssmOnCall.read(rotation, now)
+          : { ok: false as const, reason: 'Incident Manager Contacts is not configured' };
+        return [{ name, ssm }];
+      }),
     );
+    await ctx.reply(buildOnCallMessage(entries.flat()));
   },
 };

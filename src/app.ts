@@ -16,6 +16,7 @@ import type { IntakeProcessor } from './services/intake.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import type { Permissions } from './services/permissions.ts';
 import type { RdsDesk } from './services/rds-desk.ts';
+import type { SsmOnCallReader } from './services/ssm-on-call.ts';
 import type { TimelineCapture } from './services/timeline-capture.ts';
 import type { Triage } from './services/triage.ts';
 import type { RunbookServices } from './services/wire-runbooks.ts';
@@ -41,6 +42,8 @@ export interface SlackHandlerDeps {
   rds: RdsDesk;
   runbooks: RunbookServices;
   escalation: Escalation;
+  /** Incident Manager Contacts rotations for `/incident oncall`, when SSM Contacts is configured. */
+  ssmOnCall?: SsmOnCallReader;
 }
 
 /**
@@ -132,6 +135,7 @@ export async function startWarroom(
     rds: core.rds,
     runbooks: core.runbooks,
     escalation: core.escalation,
+    ssmOnCall: core.ssmOnCall,
   });
 
   let slackReady = false;

@@ -23,6 +23,7 @@ import { Permissions } from './services/permissions.ts';
 import { RdsDesk } from './services/rds-desk.ts';
 import { Reminders } from './services/reminders.ts';
 import { SlackLink } from './services/slack-link.ts';
+import { SsmOnCallReader } from './services/ssm-on-call.ts';
 import { TimelineCapture } from './services/timeline-capture.ts';
 import { Triage } from './services/triage.ts';
 import { type RunbookServices, wireRunbooks } from './services/wire-runbooks.ts';
@@ -55,6 +56,8 @@ export interface CoreServices {
   runbooks: RunbookServices;
   /** Escalation stages, manual pages and reminders; tests call `escalation.tick()` after moving the clock. */
   escalation: Escalation;
+  /** Incident Manager Contacts rotations (`ssmRotation`/`ssmContact`), when SSM Contacts is configured. */
+  ssmOnCall?: SsmOnCallReader;
   /** Resolves once one whole pass finds every part idle (each part can start work in another). */
   idle(): Promise<void>;
   stop(): void;
@@ -225,14 +228,13 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         onTimeline: () => void incidentManager.kick(),
       })
     : undefined;
+  const directory = contacts ? new ContactDirectory({ contacts, slack, logger }) : undefined;
+  const ssmOnCall = contacts && directory ? new SsmOnCallReader({ contacts, directory, logger }) : undefined;
   const pager = new Pager({
     store,
     slack,
-    contacts:
-      contacts && engagements
-        ? { directory: new ContactDirectory({ contacts, slack, logger }), engagements }
-        : undefined,
-    onCall: input.onCall ?? configOnCall(config.oncall.rotations),
+    contacts: directory && engagements ? { directory, engagements } : undefined,
+    onCall: input.onCall ?? configOnCall(config.oncall.rotations, ssmOnCall),
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
@@ -262,6 +264,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   return {
     cards,
     escalation,
+    ssmOnCall,
     intake,
     incidentManager,
     permissions,

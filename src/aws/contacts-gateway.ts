@@ -3,12 +3,19 @@ import {
   ListContactChannelsCommand,
   ListContactsCommand,
   ListPagesByEngagementCommand,
+  ListRotationShiftsCommand,
   type SSMContactsClient,
   StartEngagementCommand,
   StopEngagementCommand,
 } from '@aws-sdk/client-ssm-contacts';
 import { toAwsBotError } from './aws-error.ts';
-import type { ContactPage, ContactsPort, EngagementRequest, SsmContact } from './contacts-port.ts';
+import type {
+  ContactPage,
+  ContactsPort,
+  EngagementRequest,
+  RotationShift,
+  SsmContact,
+} from './contacts-port.ts';
 
 const SERVICE = 'Incident Manager Contacts';
 
@@ -55,6 +62,39 @@ export class ContactsGateway implements ContactsPort {
     );
     return result.ContactChannels?.find((channel) => channel.Type === 'EMAIL')?.DeliveryAddress
       ?.SimpleAddress;
+  }
+
+  async rotationIdsOf(aliasOrArn: string): Promise<string[] | undefined> {
+    const contact = await this.findContact(aliasOrArn);
+    if (!contact) return undefined;
+    const result = await this.send('GetContact', () =>
+      this.client.send(new GetContactCommand({ ContactId: contact.arn })),
+    );
+    return result.Plan?.RotationIds ?? [];
+  }
+
+  async rotationShifts(rotationArn: string, start: Date, end: Date): Promise<RotationShift[]> {
+    const shifts: RotationShift[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.send('ListRotationShifts', () =>
+        this.client.send(
+          new ListRotationShiftsCommand({
+            RotationId: rotationArn,
+            StartTime: start,
+            EndTime: end,
+            NextToken: nextToken,
+          }),
+        ),
+      );
+      for (const shift of page.RotationShifts ?? []) {
+        if (shift.StartTime && shift.EndTime) {
+          shifts.push({ contactArns: shift.ContactIds ?? [], start: shift.StartTime, end: shift.EndTime });
+        }
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return shifts.sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   async startEngagement(request: EngagementRequest): Promise<string> {

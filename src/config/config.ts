@@ -1,6 +1,6 @@
 import type { EscalationConfig } from '../escalation/policy.ts';
 import type { SignalPolicyRule } from '../incident/signal-policy.ts';
-import type { RotationConfig } from '../oncall/rotation.ts';
+import type { OnCallRotation } from '../oncall/rotation.ts';
 import type { RunbookDefinition } from '../runbooks/runbook.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
@@ -30,7 +30,7 @@ export interface Config {
   /** Escalation policies, the rules choosing them, and reminders. */
   escalation: EscalationConfig;
   /** `oncall.rotations` by name; `whoIsOnCall` (src/oncall/) reads one. */
-  oncall: { rotations: Record<string, RotationConfig> };
+  oncall: { rotations: Record<string, OnCallRotation> };
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

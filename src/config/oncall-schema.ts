@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DEFAULT_ROTATION_START,
   type HandoffTime,
+  type OnCallRotation,
   type RotationConfig,
   type ShiftLength,
   WEEKDAYS,
@@ -89,13 +90,70 @@ export const rotationSchema = z
     }
   }) satisfies z.ZodType<RotationConfig, unknown>;
 
+const ssmArn = z
+  .string()
+  .regex(
+    /^arn:aws[\w-]*:ssm-contacts:[\w-]*:\d+:rotation\/[\w+=/,.@:-]+$/,
+    'expected an SSM Contacts rotation ARN',
+  )
+  .max(2048);
+const ssmContact = z
+  .string()
+  .regex(
+    /^(?:[a-z0-9_-]{1,255}|arn:aws[\w-]*:ssm-contacts:[\w-]*:\d+:contact\/[\w+=/,.@:-]+)$/,
+    'expected a contact alias or ARN',
+  )
+  .max(2048);
+
+/** `{ ssmRotation: <ARN> }` or `{ ssmContact: <alias or ARN> }`: on-call read from Incident Manager Contacts. */
+const ssmRotationSchema = z
+  .strictObject({ ssmRotation: ssmArn.optional(), ssmContact: ssmContact.optional() })
+  .transform((entry, ctx): OnCallRotation => {
+    if (entry.ssmRotation !== undefined && entry.ssmContact !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ssmContact'],
+        message: 'use ssmRotation or ssmContact, not both',
+      });
+      return z.NEVER;
+    }
+    return entry.ssmRotation !== undefined
+      ? { ssm: { kind: 'rotation', id: entry.ssmRotation } }
+      : { ssm: { kind: 'contact', id: entry.ssmContact ?? '' } };
+  });
+
+const YAML_ROTATION_KEYS = ['members', 'shift', 'handoff', 'timezone', 'start', 'overrides'] as const;
+
+/** A rotation entry: the YAML shifts (rotationSchema) or an Incident Manager Contacts one, never both. */
+export const onCallRotationSchema = z.unknown().transform((value, ctx): OnCallRotation => {
+  const entry = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  const ssmKey = entry && (['ssmRotation', 'ssmContact'] as const).find((key) => Object.hasOwn(entry, key));
+  if (entry && ssmKey) {
+    const mixed = YAML_ROTATION_KEYS.filter((key) => Object.hasOwn(entry, key));
+    for (const key of mixed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `cannot be used with ${ssmKey}: who is on call then comes from Incident Manager Contacts`,
+      });
+    }
+    if (mixed.length > 0) return z.NEVER;
+  }
+  const result = (ssmKey ? ssmRotationSchema : rotationSchema).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+  return z.NEVER;
+});
+
 const ROTATION_NAME_HINT = 'expected a rotation name: lower-case letters, digits, - and _ (at most 40)';
 
 /** `oncall:` in warroom.yml: rotations by name (the name is used in `/incident oncall <name>`). */
 export const oncallSchema = z
   .strictObject({
     rotations: z
-      .record(z.string(), rotationSchema)
+      .record(z.string(), onCallRotationSchema)
       // Checked here rather than as the record's key schema, whose issue would not say why.
       .superRefine((rotations, ctx) => {
         for (const name of Object.keys(rotations)) {

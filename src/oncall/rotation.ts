@@ -50,3 +50,18 @@ export function describeHandoff(handoff: HandoffTime): string {
   const day = handoff.weekday === undefined ? undefined : WEEKDAYS[handoff.weekday];
   return day ? `${day[0]?.toUpperCase()}${day.slice(1)} ${time}` : time;
 }
+
+/**
+ * An `oncall.rotations.<name>` entry read from Incident Manager Contacts instead of the YAML:
+ * `ssmRotation` (a rotation ARN) or `ssmContact` (an on-call-schedule contact; its first rotation).
+ */
+export interface SsmRotationRef {
+  ssm: { kind: 'rotation'; id: string } | { kind: 'contact'; id: string };
+}
+
+/** A rotation as configured: shifts in the YAML, or read from Incident Manager Contacts. */
+export type OnCallRotation = RotationConfig | SsmRotationRef;
+
+export function isSsmRotation(rotation: OnCallRotation): rotation is SsmRotationRef {
+  return 'ssm' in rotation;
+}

@@ -34,6 +34,8 @@ interface Resolved {
   mentioned: string[];
   users: string[];
   nobody: string[];
+  /** Rotations whose on-call could not be read, with why in plain words. */
+  failed: { rotation: string; reason: string }[];
   contacts: ResolvedContact[];
 }
 
@@ -83,22 +85,23 @@ export class Pager {
     await this.deps.slack.postMessage({
       channel: alertChannel,
       threadTs: card.ts,
-      text: buildPageThreadText(incident, resolved.mentioned, reason, resolved.nobody),
+      text: buildPageThreadText(incident, resolved.mentioned, reason, resolved.nobody, resolved.failed),
     });
     for (const user of resolved.users) await this.directMessage(user, incident, reason);
     await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey);
-    const { contacts: _engaged, ...people } = resolved;
+    const { contacts: _engaged, failed: _failed, ...people } = resolved;
     return { kind: 'paged', incident, ...people };
   }
 
   /** Rotations become whoever is on call now; groups are mentioned as groups and DM'd per member. */
   private async resolve(targets: readonly NotifyTarget[], now: Date): Promise<Resolved> {
-    const resolved: Resolved = { mentioned: [], users: [], nobody: [], contacts: [] };
+    const resolved: Resolved = { mentioned: [], users: [], nobody: [], failed: [], contacts: [] };
     for (const target of new Set(targets)) {
       if (target.startsWith('rotation:')) {
         const rotation = target.slice('rotation:'.length);
-        const user = this.deps.onCall.currentFor(rotation, now);
-        if (!user) resolved.nobody.push(rotation);
+        const { userId: user, failure } = await this.deps.onCall.currentFor(rotation, now);
+        if (failure) resolved.failed.push({ rotation, reason: failure });
+        else if (!user) resolved.nobody.push(rotation);
         else {
           resolved.mentioned.push(user);
           resolved.users.push(user);

@@ -1,5 +1,6 @@
 import { describeHandoff, describeShift, type RotationConfig } from '../oncall/rotation.ts';
 import type { OnCall } from '../oncall/who-is-on-call.ts';
+import type { ShiftHolder, SsmOnCallResult } from '../services/ssm-on-call.ts';
 import type { KnownBlock } from './block-kit.ts';
 import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
@@ -8,6 +9,14 @@ export interface RotationOnCall {
   rotation: RotationConfig;
   onCall: OnCall;
 }
+
+/** A rotation read from Incident Manager Contacts (`ssmRotation` / `ssmContact`). */
+export interface SsmRotationOnCall {
+  name: string;
+  ssm: SsmOnCallResult;
+}
+
+export type ShownRotation = RotationOnCall | SsmRotationOnCall;
 
 export interface OnCallMessage {
   text: string;
@@ -41,6 +50,33 @@ function handoffAt(date: Date, timeZone: string): string {
   return `${slackDate(date)} (${formatZoned(date, timeZone)})`;
 }
 
+/** A contact on shift: its Slack user, else its alias in code. */
+function holderText(holder: ShiftHolder): string {
+  return holder.slackUser
+    ? `<@${holder.slackUser}>`
+    : `\`${escapeMrkdwn(holder.alias ?? holder.contactArn)}\``;
+}
+
+function ssmLines({ name, ssm }: SsmRotationOnCall): string {
+  const heading = `*${escapeMrkdwn(name)}* (from Incident Manager Contacts)`;
+  if (!ssm.ok) return `${heading}\n${ssm.reason}`;
+  const { current, next } = ssm.onCall;
+  return [
+    heading,
+    current ? `Now: ${holderText(current.holder)} · until ${handoffAt(current.until, 'UTC')}` : 'Now: nobody',
+    next
+      ? `Next: ${holderText(next.holder)} from ${handoffAt(next.from, 'UTC')}`
+      : 'Next: nobody in the next 14 days',
+  ].join('\n');
+}
+
+function summaryOf(shown: ShownRotation): string {
+  if (!('ssm' in shown)) return `${shown.name}: <@${shown.onCall.current.userId}>`;
+  if (!shown.ssm.ok) return `${shown.name}: unknown`;
+  const holder = shown.ssm.onCall.current?.holder;
+  return `${shown.name}: ${holder ? holderText(holder) : 'nobody'}`;
+}
+
 function rotationLines({ name, rotation, onCall }: RotationOnCall): string {
   const { current, next } = onCall;
   const zone = rotation.timezone;
@@ -59,13 +95,13 @@ function rotationLines({ name, rotation, onCall }: RotationOnCall): string {
 }
 
 /** Who is on call now and next, one section per rotation, in the order given. */
-export function buildOnCallMessage(rotations: readonly RotationOnCall[]): OnCallMessage {
+export function buildOnCallMessage(rotations: readonly ShownRotation[]): OnCallMessage {
   const shown = rotations.slice(0, MAX_ROTATIONS);
-  const summary = shown.map(({ name, onCall }) => `${name}: <@${onCall.current.userId}>`).join(', ');
+  const summary = shown.map(summaryOf).join(', ');
   const more = rotations.length - shown.length;
   const blocks = [
     section(rotations.length === 1 ? '*On call*' : `*On call* · ${rotations.length} rotations`),
-    ...shown.map((rotation) => section(rotationLines(rotation))),
+    ...shown.map((rotation) => section('ssm' in rotation ? ssmLines(rotation) : rotationLines(rotation))),
   ];
   if (more > 0) blocks.push(section(`… and ${more} more: name one with \`/incident oncall <rotation>\``));
   return { text: `On call: ${summary}`, blocks };

@@ -23,10 +23,14 @@ export function buildPageThreadText(
   targets: readonly NotifyTarget[],
   reason: PageReason,
   nobody: readonly string[] = [],
+  failed: readonly { rotation: string; reason: string }[] = [],
 ): string {
   const who = targets.map(mentionOf).join(', ');
   const missing = nobody.length > 0 ? ` (nobody on call in ${nobody.map((r) => `\`${r}\``).join(', ')})` : '';
-  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.`;
+  const unread = failed
+    .map(({ rotation, reason }) => `\nNobody was paged for rotation \`${rotation}\`: ${reason}.`)
+    .join('');
+  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.${unread}`;
 }
 
 /** The DM to one paged person: what the incident is, and Acknowledge / Take it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConfigFiles, loadConfig } from '../../src/config/load-config.ts';
+import type { RotationConfig } from '../../src/oncall/rotation.ts';
 
 const env = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-abc',
@@ -62,7 +63,9 @@ describe('oncall: in the YAML config', () => {
         - { user: U0CAROL, from: "2026-03-25T12:00:00+01:00", to: "2026-03-27T18:00:00+01:00", reason: holiday }
 `),
     );
-    expect(result.ok && result.config.oncall.rotations.primary?.overrides).toEqual([
+    expect(
+      result.ok && (result.config.oncall.rotations.primary as RotationConfig | undefined)?.overrides,
+    ).toEqual([
       {
         user: 'U0CAROL',
         from: new Date('2026-03-25T11:00:00Z'),
@@ -129,5 +132,34 @@ describe('oncall: in the YAML config', () => {
     expect(problemsOf(result)).toEqual([
       'oncall.rotations.Primary Team: expected a rotation name: lower-case letters, digits, - and _ (at most 40)',
     ]);
+  });
+});
+
+describe('oncall: rotations from Incident Manager Contacts', () => {
+  const arn = 'arn:aws:ssm-contacts:us-east-1:123456789012:rotation/primary';
+
+  it('reads ssmRotation and ssmContact entries', () => {
+    const result = load(
+      `  rotations:\n    primary: { ssmRotation: "${arn}" }\n    db: { ssmContact: db-schedule }\n`,
+    );
+    expect(result.ok && result.config.oncall.rotations).toEqual({
+      primary: { ssm: { kind: 'rotation', id: arn } },
+      db: { ssm: { kind: 'contact', id: 'db-schedule' } },
+    });
+  });
+
+  it('names the key when members and ssmRotation are both given', () => {
+    const result = load(primary(`${good}      ssmRotation: "${arn}"\n`));
+    const problems = problemsOf(result);
+    expect(
+      problems.some((p) => p.includes('oncall.rotations.primary.members') && p.includes('ssmRotation')),
+    ).toBe(true);
+  });
+
+  it('rejects both ssmRotation and ssmContact, and a malformed ARN', () => {
+    const both = problemsOf(load(primary(`      ssmRotation: "${arn}"\n      ssmContact: db-schedule\n`)));
+    expect(both.some((p) => p.includes('ssmContact') && p.includes('not both'))).toBe(true);
+    const bad = problemsOf(load(primary(`      ssmRotation: "primary"\n`)));
+    expect(bad.some((p) => p.includes('oncall.rotations.primary.ssmRotation'))).toBe(true);
   });
 });

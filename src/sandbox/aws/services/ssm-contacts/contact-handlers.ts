@@ -3,14 +3,16 @@ import type {
   ListContactChannelsResult,
   ListContactsRequest,
   ListContactsResult,
+  ListRotationShiftsRequest,
+  ListRotationShiftsResult,
 } from '@aws-sdk/client-ssm-contacts';
 import { type HandlerContext, validatedInput } from '../../service-definition.ts';
 import { paginate } from '../pagination.ts';
-import { contactsValidation, requireContact } from './contacts-errors.ts';
+import { contactsNotFound, contactsValidation, requireContact } from './contacts-errors.ts';
 
 const invalidToken = () => contactsValidation('The NextToken is not valid');
 
-/** GetContact: by ARN (AWS takes no alias here), with an empty plan. */
+/** GetContact: by ARN (AWS takes no alias here), with no stages; an on-call schedule has its rotations. */
 export function getContact(input: Record<string, unknown>, context: HandlerContext): GetContactResult {
   const contact = requireContact(context, String(input.ContactId));
   return {
@@ -18,7 +20,7 @@ export function getContact(input: Record<string, unknown>, context: HandlerConte
     Alias: contact.alias,
     DisplayName: contact.displayName,
     Type: contact.type,
-    Plan: { Stages: [] },
+    Plan: contact.rotationIds ? { Stages: [], RotationIds: contact.rotationIds } : { Stages: [] },
   };
 }
 
@@ -63,4 +65,32 @@ export function listContactChannels(
       },
     ],
   };
+}
+
+/** ListRotationShifts: the seeded rotation's shifts overlapping [StartTime (default now), EndTime). */
+export function listRotationShifts(
+  input: Record<string, unknown>,
+  context: HandlerContext,
+): ListRotationShiftsResult {
+  const request = validatedInput<ListRotationShiftsRequest>(input);
+  const rotationId = String(request.RotationId);
+  if (!context.state.contacts.rotations.has(rotationId)) throw contactsNotFound('ROTATION', rotationId);
+  const from = request.StartTime ?? context.clock.now();
+  const to = request.EndTime;
+  if (!(to instanceof Date) || to.getTime() <= from.getTime()) {
+    throw contactsValidation('EndTime must be after StartTime');
+  }
+  const all = context.state.contacts.shiftsOf(rotationId, from, to).map((shift) => ({
+    ContactIds: shift.contactArns,
+    StartTime: shift.start,
+    EndTime: shift.end,
+    Type: 'REGULAR' as const,
+  }));
+  const page = paginate(all, {
+    pageSize: request.MaxResults || 50,
+    token: request.NextToken,
+    listing: `shifts:${rotationId}:${from.getTime()}:${to.getTime()}`,
+    invalidToken,
+  });
+  return { RotationShifts: page.items, NextToken: page.nextToken };
 }

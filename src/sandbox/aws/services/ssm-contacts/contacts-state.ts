@@ -11,6 +11,23 @@ export interface ContactRecord {
   type: ContactType;
   /** Becomes an activated EMAIL contact channel (ListContactChannels). */
   email?: string;
+  /** For ONCALL_SCHEDULE contacts: GetContact's Plan.RotationIds. */
+  rotationIds?: string[];
+}
+
+/** A rotation: the contacts take `shiftHours`-long turns from `start`, in order, forever. */
+export interface RotationRecord {
+  arn: string;
+  name: string;
+  contactArns: string[];
+  shiftMs: number;
+  start: Date;
+}
+
+export interface ShiftRecord {
+  contactArns: string[];
+  start: Date;
+  end: Date;
 }
 
 export interface EngagementRecord {
@@ -43,6 +60,7 @@ export class ContactsState {
   readonly contacts = new Map<string, ContactRecord>();
   readonly engagements = new Map<string, EngagementRecord>();
   readonly pages = new Map<string, PageRecord>();
+  readonly rotations = new Map<string, RotationRecord>();
   readonly idempotency = new IdempotencyCache();
 
   constructor(private readonly env: { accountId: string; region: string; clock: Clock }) {}
@@ -56,6 +74,43 @@ export class ContactsState {
     const arn = this.arn('contact', contact.alias);
     this.contacts.set(arn, { ...contact, arn });
     return arn;
+  }
+
+  /**
+   * Adds a rotation (default: 24-hour shifts from now); answers its ARN (`…:rotation/<name>`). Shifts
+   * are computed from the clock when listed, so they hand off as the clock advances.
+   */
+  addRotation(rotation: { name: string; contactArns: string[]; shiftHours?: number; start?: Date }): string {
+    if (rotation.contactArns.length === 0) throw new Error('a rotation needs at least one contact');
+    const arn = this.arn('rotation', rotation.name);
+    this.rotations.set(arn, {
+      arn,
+      name: rotation.name,
+      contactArns: [...rotation.contactArns],
+      shiftMs: (rotation.shiftHours ?? 24) * 3_600_000,
+      start: rotation.start ?? this.env.clock.now(),
+    });
+    return arn;
+  }
+
+  /** The rotation's shifts overlapping [from, to), at most `limit`. */
+  shiftsOf(rotationArn: string, from: Date, to: Date, limit = 1024): ShiftRecord[] {
+    const rotation = this.rotations.get(rotationArn);
+    if (!rotation) return [];
+    const origin = rotation.start.getTime();
+    const first = Math.max(0, Math.floor((from.getTime() - origin) / rotation.shiftMs));
+    const shifts: ShiftRecord[] = [];
+    for (let k = first; shifts.length < limit; k += 1) {
+      const start = origin + k * rotation.shiftMs;
+      if (start >= to.getTime()) break;
+      const contact = rotation.contactArns[k % rotation.contactArns.length] as string;
+      shifts.push({
+        contactArns: [contact],
+        start: new Date(start),
+        end: new Date(start + rotation.shiftMs),
+      });
+    }
+    return shifts;
   }
 
   /** Starts an engagement and pages its contact (delivered at once). */

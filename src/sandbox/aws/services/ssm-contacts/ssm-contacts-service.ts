@@ -1,7 +1,7 @@
 import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
 import type { ServiceDefinition } from '../../service-definition.ts';
-import { getContact, listContactChannels, listContacts } from './contact-handlers.ts';
+import { getContact, listContactChannels, listContacts, listRotationShifts } from './contact-handlers.ts';
 import {
   acceptPage,
   describeEngagement,
@@ -11,8 +11,8 @@ import {
 } from './engagement-handlers.ts';
 
 /**
- * Incident Manager Contacts over awsJson 1.1 (`SSMContacts.<Op>`): contacts, engagements and their
- * pages. Other operations are model-validated and answered 501.
+ * Incident Manager Contacts over awsJson 1.1 (`SSMContacts.<Op>`): contacts, rotation shifts,
+ * engagements and their pages. Other operations are model-validated and answered 501.
  */
 export function createSsmContactsService(): ServiceDefinition {
   const model = loadServiceModel('ssm-contacts');
@@ -26,6 +26,7 @@ export function createSsmContactsService(): ServiceDefinition {
       GetContact: getContact,
       ListContacts: listContacts,
       ListContactChannels: listContactChannels,
+      ListRotationShifts: listRotationShifts,
       StartEngagement: startEngagement,
       StopEngagement: stopEngagement,
       DescribeEngagement: describeEngagement,
