@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { choosePolicy, type EscalationConfig, type NotifyTarget } from '../escalation/policy.ts';
+import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import type { DueEscalationStage } from '../store/escalation-store.ts';
@@ -72,16 +73,7 @@ export class Escalation {
     await this.deps.store.mutateIncident(
       incident.seq,
       now,
-      (current) => ({
-        kind: 'changed',
-        incident: current,
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: 'warroom',
-          text: `stopped escalating: ${incident.status}${by}`,
-        },
-      }),
+      annotation(now, 'warroom', `stopped escalating: ${incident.status}${by}`),
       `escalation-stop:${incident.seq}:${incident.version}`,
     );
   }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { OnCallResolver } from '../escalation/on-call-resolver.ts';
 import { mentionOf, type NotifyTarget } from '../escalation/policy.ts';
+import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { buildPageDm, buildPageThreadText, type PageReason } from '../slack/page-message.ts';
@@ -65,16 +66,7 @@ export class Pager {
     const outcome = await store.mutateIncident(
       seq,
       now,
-      (incident) => ({
-        kind: 'changed',
-        incident,
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: reason.kind === 'manual' ? reason.by : 'warroom',
-          text: `paged ${who}${why}`,
-        },
-      }),
+      annotation(now, reason.kind === 'manual' ? reason.by : 'warroom', `paged ${who}${why}`),
       dedupeKey,
     );
     if (outcome.kind === 'not-found') return outcome;
