@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { findAwsActions } from '../../scripts/aws-calls.ts';
 import { buildIamPolicy } from '../../scripts/generate-iam-policy.ts';
 
-const committed = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as ReturnType<
-  typeof buildIamPolicy
->;
-const allowed = committed.Statement[0]?.Action ?? [];
+const committed = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as {
+  Statement: Array<{ Sid: string; Action: string | string[] }>;
+};
+const calls = committed.Statement.find((statement) => statement.Sid === 'WarroomCalls')?.Action ?? [];
+const allowed = typeof calls === 'string' ? [calls] : calls;
 const called = findAwsActions();
 
 const MODEL_FILES: Record<string, string> = {
