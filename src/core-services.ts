@@ -1,7 +1,6 @@
 import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
-import { configOnCall } from './escalation/config-on-call.ts';
 import type { OnCallResolver } from './escalation/on-call-resolver.ts';
 import type { Incident } from './incident/incident.ts';
 import type { Logger } from './logger.ts';
@@ -9,23 +8,20 @@ import type { Metrics } from './metrics.ts';
 import { fittingRunbooks } from './runbooks/runbook.ts';
 import { BackgroundTasks } from './services/background-tasks.ts';
 import { CardSync } from './services/card-sync.ts';
-import { ContactDirectory } from './services/contact-directory.ts';
-import { Engagements } from './services/engagements.ts';
-import { Escalation } from './services/escalation.ts';
+import type { Escalation } from './services/escalation.ts';
 import { IncidentChannels } from './services/incident-channels.ts';
 import { IncidentManagerNotices } from './services/incident-manager-notices.ts';
 import { IncidentManagerSync } from './services/incident-manager-sync.ts';
 import { IntakeProcessor } from './services/intake.ts';
 import { MetricPicture } from './services/metric-picture.ts';
-import { Pager } from './services/pager.ts';
 import type { ParseNotification } from './services/parse-context.ts';
 import { Permissions } from './services/permissions.ts';
 import { RdsDesk } from './services/rds-desk.ts';
-import { Reminders } from './services/reminders.ts';
 import { SlackLink } from './services/slack-link.ts';
-import { SsmOnCallReader } from './services/ssm-on-call.ts';
+import type { SsmOnCallReader } from './services/ssm-on-call.ts';
 import { TimelineCapture } from './services/timeline-capture.ts';
 import { Triage } from './services/triage.ts';
+import { wireEscalation } from './services/wire-escalation.ts';
 import { type RunbookServices, wireRunbooks } from './services/wire-runbooks.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
@@ -216,49 +212,15 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onTimeline: () => void incidentManager.kick(),
   });
 
-  const contacts = input.aws.contacts;
-  const engagements = contacts
-    ? new Engagements({
-        contacts,
-        store,
-        slack,
-        clock,
-        logger,
-        alertChannel: config.slack.alertChannel,
-        onTimeline: () => void incidentManager.kick(),
-      })
-    : undefined;
-  const directory = contacts ? new ContactDirectory({ contacts, slack, logger }) : undefined;
-  const ssmOnCall = contacts && directory ? new SsmOnCallReader({ contacts, directory, logger }) : undefined;
-  const pager = new Pager({
+  const { escalation, ssmOnCall } = wireEscalation({
+    config,
     store,
     slack,
-    contacts: directory && engagements ? { directory, engagements } : undefined,
-    onCall: input.onCall ?? configOnCall(config.oncall.rotations, ssmOnCall),
     clock,
     logger,
-    alertChannel: config.slack.alertChannel,
+    aws: input.aws,
+    onCall: input.onCall,
     onTimeline: () => void incidentManager.kick(),
-  });
-  const reminders = config.escalation.reminders
-    ? new Reminders({
-        store,
-        slack,
-        clock,
-        logger,
-        alertChannel: config.slack.alertChannel,
-        afterMs: config.escalation.reminders.afterMs,
-      })
-    : undefined;
-  const escalation = new Escalation({
-    config: config.escalation,
-    store,
-    pager,
-    reminders,
-    engagements,
-    clock,
-    logger,
-    alertChannel: config.slack.alertChannel,
   });
 
   return {
