@@ -51,10 +51,13 @@ function statusText(incident: Incident): string {
   if (incident.status === 'resolved' && incident.resolvedBy) {
     return `${STATUS_LABELS.resolved} by <@${incident.resolvedBy}>`;
   }
+  // Whoever took the incident ("Take it") owns it from then on, whoever acknowledged first.
+  const owner =
+    incident.owner && incident.owner !== incident.acknowledgedBy ? ` · owner <@${incident.owner}>` : '';
   if (incident.acknowledgedBy && incident.status !== 'open') {
-    return `${STATUS_LABELS[incident.status]} by <@${incident.acknowledgedBy}>`;
+    return `${STATUS_LABELS[incident.status]} by <@${incident.acknowledgedBy}>${owner}`;
   }
-  return STATUS_LABELS[incident.status];
+  return `${STATUS_LABELS[incident.status]}${owner}`;
 }
 
 function resourceField(incident: Incident): string {

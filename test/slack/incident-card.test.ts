@@ -215,4 +215,21 @@ describe('buildIncidentCard', () => {
     expect(select?.initial_option).toEqual({ text: { type: 'plain_text', text: '4 · Low' }, value: '4' });
     expect(select?.options).toHaveLength(5);
   });
+
+  it('names the owner when someone took the incident after another person acknowledged it', () => {
+    const taken = buildIncidentCard(
+      incident({ status: 'acknowledged', acknowledgedBy: 'U0ALICE', owner: 'U0BOB' }),
+      { defaultRegion: 'us-east-1' },
+    );
+    expect(block(taken, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe(
+      '*Status*\nAcknowledged by <@U0ALICE> · owner <@U0BOB>',
+    );
+    const same = buildIncidentCard(
+      incident({ status: 'acknowledged', acknowledgedBy: 'U0ALICE', owner: 'U0ALICE' }),
+      {
+        defaultRegion: 'us-east-1',
+      },
+    );
+    expect(block(same, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\nAcknowledged by <@U0ALICE>');
+  });
 });
