@@ -78,24 +78,29 @@ function refFromCardBlocks(blocks: readonly unknown[]): CardRef | undefined {
   return undefined;
 }
 
+/** Who clicked what, where, on which incident: the part every card click shares. */
+export function clickFrom(
+  data: z.infer<typeof blockActionsSchema>,
+  action: { action_id: string; action_ts?: string },
+  ref: CardRef,
+): CardClick {
+  return {
+    userId: data.user.id,
+    triggerId: data.trigger_id,
+    channelId: data.container?.channel_id ?? data.channel?.id,
+    actionId: action.action_id,
+    actionTs: action.action_ts,
+    ref,
+  };
+}
+
 /** A card button click (Acknowledge, Add note, Resolve, Reopen). */
 export function parseButtonClick(body: unknown): Parsed<CardClick> {
   const payload = blockActionsSchema.safeParse(body);
   const action = payload.success ? buttonActionSchema.safeParse(payload.data.actions[0]) : undefined;
   if (!payload.success || !action?.success)
     return { ok: false, reason: UNREADABLE, target: salvageTarget(body) };
-  const { data } = payload;
-  return {
-    ok: true,
-    click: {
-      userId: data.user.id,
-      triggerId: data.trigger_id,
-      channelId: data.container?.channel_id ?? data.channel?.id,
-      actionId: action.data.action_id,
-      actionTs: action.data.action_ts,
-      ref: action.data.value,
-    },
-  };
+  return { ok: true, click: clickFrom(payload.data, action.data, action.data.value) };
 }
 
 /** A choice in the card's impact menu; `selected_option.value` is 1–5. */
@@ -106,17 +111,8 @@ export function parseImpactSelect(body: unknown): Parsed<CardClick & { impact: I
   if (!payload.success || !action?.success || !ref) {
     return { ok: false, reason: UNREADABLE, target: salvageTarget(body) };
   }
-  const { data } = payload;
   return {
     ok: true,
-    click: {
-      userId: data.user.id,
-      triggerId: data.trigger_id,
-      channelId: data.container?.channel_id ?? data.channel?.id,
-      actionId: action.data.action_id,
-      actionTs: action.data.action_ts,
-      ref,
-      impact: action.data.selected_option.value,
-    },
+    click: { ...clickFrom(payload.data, action.data, ref), impact: action.data.selected_option.value },
   };
 }

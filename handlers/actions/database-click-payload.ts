@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { DATABASE_CHOICES, type DatabaseChoice } from '../../src/slack/database-menu.ts';
 import type { CardClick, Parsed } from './card-click.ts';
-import { blockActionsSchema, parseButtonClick, salvageTarget, UNREADABLE } from './card-click-payload.ts';
+import {
+  blockActionsSchema,
+  clickFrom,
+  parseButtonClick,
+  salvageTarget,
+  UNREADABLE,
+} from './card-click-payload.ts';
 
 /** JSON in a string, then a schema: how warroom writes option and button values. */
 function jsonOf<T extends z.ZodType>(schema: T) {
@@ -40,20 +46,8 @@ export function parseDatabaseMenuClick(body: unknown): Parsed<DatabaseMenuClick>
   const action = payload.success ? overflowActionSchema.safeParse(payload.data.actions[0]) : undefined;
   if (!payload.success || !action?.success)
     return { ok: false, reason: UNREADABLE, target: salvageTarget(body) };
-  const { data } = payload;
   const { seq, v, do: choice } = action.data.selected_option.value;
-  return {
-    ok: true,
-    click: {
-      userId: data.user.id,
-      triggerId: data.trigger_id,
-      channelId: data.container?.channel_id ?? data.channel?.id,
-      actionId: action.data.action_id,
-      actionTs: action.data.action_ts,
-      ref: { seq, v },
-      choice,
-    },
-  };
+  return { ok: true, click: { ...clickFrom(payload.data, action.data, { seq, v }), choice } };
 }
 
 /** A card-like button click whose value also names a runbook. */
