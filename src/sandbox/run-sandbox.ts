@@ -27,9 +27,26 @@ export interface Sandbox {
   slack: SlackEmulator;
   /** Signs a message as SNS would and POSTs it to warroom's /sns. */
   publish(message: string, subject?: string): Promise<number>;
-  runScenario(): Promise<void>;
+  /** The scenarios this sandbox can fire, for menus and `--scenario`. */
+  scenarios(): ScenarioSummary[];
+  /** Fires one scenario (default: the first) and resolves once warroom has handled every step. */
+  runScenario(id?: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+const BUILT_IN_SCENARIOS: ScenarioSummary[] = [
+  {
+    id: 'rds-cpu-then-failover',
+    title: 'RDS CPU alarm, then a Multi-AZ failover',
+    description: 'CloudWatch CPUUtilization > 80 % on orders-db, then RDS reports the failover it did.',
+  },
+];
 
 export interface SandboxOptions {
   adapters: WarroomAdapters;
@@ -94,7 +111,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     aws,
     slack,
     publish,
-    async runScenario() {
+    scenarios: () => BUILT_IN_SCENARIOS.map((scenario) => ({ ...scenario })),
+    async runScenario(id = BUILT_IN_SCENARIOS[0]?.id) {
+      if (!BUILT_IN_SCENARIOS.some((scenario) => scenario.id === id)) {
+        throw new Error(`no scenario "${id}"; known: ${BUILT_IN_SCENARIOS.map((s) => s.id).join(', ')}`);
+      }
       const steps = rdsCpuThenFailover({
         accountId: SANDBOX_ACCOUNT_ID,
         region: SANDBOX_REGION,
