@@ -1,22 +1,27 @@
 import { z } from 'zod';
+import { CONTACT_TARGET } from '../src/escalation/policy.ts';
 import { pageReplyText } from '../src/slack/page-replies.ts';
 import { resolveTarget } from './incident-target.ts';
 import { parseWith, quote, splitLeadingId, words } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
 import type { Subcommand } from './subcommand.ts';
 
-const USAGE = '/incident page [id] <@person|rotation:<name>> …';
+const USAGE = '/incident page [id] <@person|@group|rotation:<name>|contact:<alias>> …';
 
-/** `<@U123>`, `<@U123|alice>`, `U123`; `<!subteam^S123|@sre>`, `S123`; `rotation:primary`. */
+/**
+ * `<@U123>`, `<@U123|alice>`, `U123`; `<!subteam^S123|@sre>`, `S123`; `rotation:primary`;
+ * `contact:alice-oncall` or `contact:<contact ARN>` (an SSM Contacts engagement).
+ */
 const targetWord = z.string().transform((word, ctx): string => {
   const user = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(word)?.[1] ?? /^([UW][A-Z0-9]{2,})$/.exec(word)?.[1];
   const group = /^<!subteam\^(S[A-Z0-9]+)(\|[^>]*)?>$/.exec(word)?.[1] ?? /^(S[A-Z0-9]{2,})$/.exec(word)?.[1];
   const rotation = /^rotation:[A-Za-z0-9_-]+$/.test(word) ? word : undefined;
-  const target = user ?? group ?? rotation;
+  const contact = CONTACT_TARGET.test(word) ? word : undefined;
+  const target = user ?? group ?? rotation ?? contact;
   if (!target) {
     ctx.addIssue({
       code: 'custom',
-      message: `${quote(word)} is not someone to page: mention a person (<@U…>), a user group or rotation:<name>.`,
+      message: `${quote(word)} is not someone to page: mention a person (<@U…>), a user group, rotation:<name> or contact:<SSM Contacts alias or ARN>.`,
     });
     return z.NEVER;
   }
@@ -34,7 +39,7 @@ const pageArgs = z
   )
   .transform(({ id, rest }) => ({ id, targets: rest }));
 
-/** `/incident page [id] <@person|rotation:<name>>`: pings them like an escalation stage. */
+/** `/incident page [id] <targets…>`: pings them like an escalation stage. */
 export const pageCommand: Subcommand<{ id: number | undefined; targets: string[] }> = {
   name: 'page',
   usage: USAGE,

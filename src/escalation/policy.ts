@@ -9,6 +9,10 @@ import type { Incident } from '../incident/incident.ts';
  */
 export type NotifyTarget = string;
 
+/** `contact:` + an SSM Contacts alias (lower-case, as AWS allows) or a contact/escalation-plan ARN. */
+export const CONTACT_TARGET =
+  /^contact:([a-z0-9_-]{1,255}|arn:aws(-cn|-us-gov)?:ssm-contacts:[a-z0-9-]+:\d{12}:contact\/[a-z0-9_-]+)$/;
+
 export interface EscalationStage {
   /** Time after the incident opened. */
   afterMs: number;

@@ -24,7 +24,15 @@ export interface PagerDeps {
 }
 
 export type PageOutcome =
-  | { kind: 'paged'; incident: Incident; mentioned: string[]; users: string[]; nobody: string[] }
+  | {
+      kind: 'paged';
+      incident: Incident;
+      mentioned: string[];
+      users: string[];
+      nobody: string[];
+      /** `contact:` targets SSM Contacts does not know (or could not be asked about). */
+      unknownContacts: string[];
+    }
   /** The same request (dedupe key) paged before: nothing sent again. */
   | { kind: 'duplicate' }
   /** The card is not in Slack yet: the thread to ping in does not exist. */
@@ -38,6 +46,7 @@ interface Resolved {
   /** Rotations whose on-call could not be read, with why in plain words. */
   failed: { rotation: string; reason: string }[];
   contacts: ResolvedContact[];
+  unknownContacts: string[];
 }
 
 /**
@@ -77,7 +86,11 @@ export class Pager {
     await this.deps.slack.postMessage({
       channel: alertChannel,
       threadTs: card.ts,
-      text: buildPageThreadText(incident, resolved.mentioned, reason, resolved.nobody, resolved.failed),
+      text: buildPageThreadText(incident, resolved.mentioned, reason, {
+        nobody: resolved.nobody,
+        failed: resolved.failed,
+        unknownContacts: resolved.unknownContacts,
+      }),
     });
     for (const user of resolved.users) await this.directMessage(user, incident, reason);
     await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey);
@@ -87,7 +100,14 @@ export class Pager {
 
   /** Rotations become whoever is on call now; groups are mentioned as groups and DM'd per member. */
   private async resolve(targets: readonly NotifyTarget[], now: Date): Promise<Resolved> {
-    const resolved: Resolved = { mentioned: [], users: [], nobody: [], failed: [], contacts: [] };
+    const resolved: Resolved = {
+      mentioned: [],
+      users: [],
+      nobody: [],
+      failed: [],
+      contacts: [],
+      unknownContacts: [],
+    };
     for (const target of new Set(targets)) {
       if (target.startsWith('rotation:')) {
         const rotation = target.slice('rotation:'.length);
@@ -101,7 +121,7 @@ export class Pager {
       } else if (target.startsWith('contact:')) {
         // The contact is engaged in SSM Contacts; its Slack user (same email) is mentioned and DM'd.
         const found = await this.deps.contacts?.directory.resolve(target);
-        if (!found?.contact) resolved.nobody.push(target);
+        if (!found?.contact) resolved.unknownContacts.push(target);
         else {
           resolved.contacts.push(found);
           resolved.mentioned.push(found.slackUser ?? target);

@@ -17,20 +17,37 @@ function reasonText(reason: PageReason): string {
   return reason.repeat ? `${stage} (repeated: still not acknowledged)` : stage;
 }
 
-/** The card-thread message: who is paged and why; `nobody` names rotations with no one on call. */
+/** Targets that paged nobody, and why: for the thread and for the person who paged. */
+export interface PageMisses {
+  /** Rotations with no one on call now. */
+  nobody?: readonly string[];
+  /** Rotations whose on-call could not be read. */
+  failed?: readonly { rotation: string; reason: string }[];
+  /** `contact:` targets SSM Contacts does not know (or could not be asked about). */
+  unknownContacts?: readonly string[];
+}
+
+/** The card-thread message: who is paged and why, and which targets reached nobody. */
 export function buildPageThreadText(
   incident: Incident,
   targets: readonly NotifyTarget[],
   reason: PageReason,
-  nobody: readonly string[] = [],
-  failed: readonly { rotation: string; reason: string }[] = [],
+  misses: PageMisses = {},
 ): string {
-  const who = targets.map(mentionOf).join(', ');
+  const { nobody = [], failed = [], unknownContacts = [] } = misses;
+  const who = targets.map(mentionOf).join(', ') || 'nobody';
   const missing = nobody.length > 0 ? ` (nobody on call in ${nobody.map((r) => `\`${r}\``).join(', ')})` : '';
   const unread = failed
     .map(({ rotation, reason }) => `\nNobody was paged for rotation \`${rotation}\`: ${reason}.`)
     .join('');
-  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.${unread}`;
+  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.${unread}${unknownContactsText(unknownContacts)}`;
+}
+
+/** Said wherever a page names contacts SSM Contacts could not give us. */
+export function unknownContactsText(unknownContacts: readonly string[]): string {
+  if (unknownContacts.length === 0) return '';
+  const names = unknownContacts.map((target) => `\`${target}\``).join(', ');
+  return `\nNo SSM Contacts contact was found for ${names}: check the alias or ARN (and warroom's ssm-contacts permissions), so nobody was engaged for it.`;
 }
 
 /** The DM to one paged person: what the incident is, and Acknowledge / Take it. */

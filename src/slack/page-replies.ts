@@ -1,6 +1,7 @@
 import { mentionOf } from '../escalation/policy.ts';
 import { incidentId } from '../incident/incident.ts';
 import type { PageOutcome } from '../services/pager.ts';
+import { unknownContactsText } from './page-message.ts';
 
 /** The answer to the person who paged, for every outcome of a page. */
 export function pageReplyText(seq: number, outcome: PageOutcome): string {
@@ -9,7 +10,8 @@ export function pageReplyText(seq: number, outcome: PageOutcome): string {
     case 'paged': {
       const who = outcome.mentioned.map(mentionOf).join(', ') || 'nobody';
       const nobody = outcome.nobody.length > 0 ? ` Nobody is on call in ${outcome.nobody.join(', ')}.` : '';
-      return `${id}: paged ${who} in the card's thread and by DM.${nobody}`;
+      const contacts = unknownContactsText(outcome.unknownContacts).replace('\n', ' ');
+      return `${id}: paged ${who} in the card's thread and by DM.${nobody}${contacts}`;
     }
     case 'duplicate':
       return `${id}: that page was already sent.`;

@@ -147,13 +147,29 @@ describe('oncall [rotation]', () => {
   });
 });
 
-describe('page [id] <@person|rotation:<name>>', () => {
+describe('page [id] <@person|@group|rotation:<name>|contact:<alias>>', () => {
   it('takes an optional id and people, user groups and rotations as Slack sends them', () => {
     expect(pageCommand.parse('INC-3 <@U0BOB|bob> rotation:primary <!subteam^S0SRE|@sre> U0CAROL')).toEqual({
       ok: true,
       args: { id: 3, targets: ['U0BOB', 'rotation:primary', 'S0SRE', 'U0CAROL'] },
     });
     expect(pageCommand.parse('<@U0BOB>')).toEqual({ ok: true, args: { id: undefined, targets: ['U0BOB'] } });
+  });
+
+  it('takes SSM Contacts contacts by alias or contact ARN', () => {
+    const arn = 'arn:aws:ssm-contacts:us-east-1:111122223333:contact/alice-oncall';
+    expect(pageCommand.parse(`INC-2 contact:alice-oncall contact:${arn}`)).toEqual({
+      ok: true,
+      args: { id: 2, targets: ['contact:alice-oncall', `contact:${arn}`] },
+    });
+  });
+
+  it('refuses a contact that cannot be an SSM Contacts alias', () => {
+    const result = pageCommand.parse('INC-2 contact:Alice!');
+    expect(result).toEqual({
+      ok: false,
+      problem: expect.stringContaining('`contact:Alice!` is not someone to page'),
+    });
   });
 
   it('refuses nobody, and says which word is not someone to page', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
+import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { tickEscalation } from '../support/escalation-harness.ts';
 import { cardThread } from '../support/rds-incidents.ts';
 import { signedMessage } from '../support/sns-scenarios.ts';
@@ -132,5 +133,39 @@ describe('escalation to an SSM Contacts contact (contact:alice-oncall)', () => {
     expect(
       harness.aws.state.contacts.engagements.get(engagement?.engagementArn ?? '')?.stopTime,
     ).toBeDefined();
+  });
+
+  it('/incident page contact:<alias> engages the contact and pings its Slack user', async () => {
+    const before = harness.aws.requestsTo('ssm-contacts', 'StartEngagement').length;
+    const { reply } = await runIncidentCommand(harness, 'page INC-1 contact:alice-oncall', {
+      userId: 'U0CAROL',
+    });
+    expect(reply.text).toBe("INC-1: paged <@U0ALICE> in the card's thread and by DM.");
+    await harness.warroom.settled();
+    const started = harness.aws.requestsTo('ssm-contacts', 'StartEngagement').slice(before);
+    expect(started.filter((r) => !r.error).map((request) => request.input)).toEqual([
+      expect.objectContaining({ ContactId: aliceArn, IncidentId: recordArn }),
+    ]);
+    const thread = (await cardThread(harness, 1)).map((message) => message.text);
+    expect(thread.some((text) => text.includes('<@U0ALICE>') && text.includes('paged by <@U0CAROL>'))).toBe(
+      true,
+    );
+  });
+
+  it('/incident page contact:<unknown> says no such contact, in the reply and the thread, and engages nobody', async () => {
+    const before = harness.aws.requestsTo('ssm-contacts', 'StartEngagement').length;
+    const { reply } = await runIncidentCommand(harness, 'page INC-1 contact:nobody-here', {
+      userId: 'U0CAROL',
+    });
+    expect(reply.text).toBe(
+      "INC-1: paged nobody in the card's thread and by DM. No SSM Contacts contact was found for " +
+        "`contact:nobody-here`: check the alias or ARN (and warroom's ssm-contacts permissions), so nobody was engaged for it.",
+    );
+    await harness.warroom.settled();
+    expect(harness.aws.requestsTo('ssm-contacts', 'StartEngagement').length).toBe(before);
+    const thread = (await cardThread(harness, 1)).map((message) => message.text);
+    expect(
+      thread.some((text) => text.includes('No SSM Contacts contact was found for `contact:nobody-here`')),
+    ).toBe(true);
   });
 });
