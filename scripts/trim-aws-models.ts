@@ -69,10 +69,14 @@ const OPERATIONS: Record<string, string[]> = {
   sqs: [
     'ReceiveMessage',
     'DeleteMessage',
+    'DeleteMessageBatch',
     'SendMessage',
+    'SendMessageBatch',
     'ChangeMessageVisibility',
     'GetQueueAttributes',
     'GetQueueUrl',
+    'CreateQueue',
+    'PurgeQueue',
   ],
   cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms'],
 };
@@ -86,6 +90,34 @@ const EXTRA_SHAPES: Record<string, string[]> = {
   ssm: ['ValidationException', 'ThrottlingException', 'AccessDeniedException'],
   // GetMetricWidgetImage lists no errors, yet a bad MetricWidget is answered InvalidParameterValue.
   cloudwatch: ['InvalidParameterValueException'],
+};
+
+/**
+ * SQS answers in awsJson 1.0 but, being awsQueryCompatible, also names each error by its legacy
+ * query code (`x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender`) with its own
+ * HTTP status. botocore's snapshot leaves those out; AWS's Smithy model has them as @awsQueryError
+ * traits, and @aws-sdk/client-sqs 3.1169.0 carries the same pairs in its error schemas (where this
+ * table was read). Added to the trimmed model as botocore's usual `error` member.
+ */
+const QUERY_ERRORS: Record<string, Record<string, [code: string, status: number]>> = {
+  sqs: {
+    BatchEntryIdsNotDistinct: ['AWS.SimpleQueueService.BatchEntryIdsNotDistinct', 400],
+    BatchRequestTooLong: ['AWS.SimpleQueueService.BatchRequestTooLong', 400],
+    EmptyBatchRequest: ['AWS.SimpleQueueService.EmptyBatchRequest', 400],
+    InvalidAddress: ['InvalidAddress', 404],
+    InvalidBatchEntryId: ['AWS.SimpleQueueService.InvalidBatchEntryId', 400],
+    InvalidSecurity: ['InvalidSecurity', 403],
+    MessageNotInflight: ['AWS.SimpleQueueService.MessageNotInflight', 400],
+    OverLimit: ['OverLimit', 403],
+    PurgeQueueInProgress: ['AWS.SimpleQueueService.PurgeQueueInProgress', 403],
+    QueueDeletedRecently: ['AWS.SimpleQueueService.QueueDeletedRecently', 400],
+    QueueDoesNotExist: ['AWS.SimpleQueueService.NonExistentQueue', 400],
+    QueueNameExists: ['QueueAlreadyExists', 400],
+    ReceiptHandleIsInvalid: ['ReceiptHandleIsInvalid', 404],
+    RequestThrottled: ['RequestThrottled', 403],
+    TooManyEntriesInBatchRequest: ['AWS.SimpleQueueService.TooManyEntriesInBatchRequest', 400],
+    UnsupportedOperation: ['AWS.SimpleQueueService.UnsupportedOperation', 400],
+  },
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -141,6 +173,10 @@ function trimModel(service: string, model: JsonObject): JsonObject {
     shapes[name] = shape;
     pending.push(...referencedShapes(shape));
   }
+  for (const [name, [code, httpStatusCode]] of Object.entries(QUERY_ERRORS[service] ?? {})) {
+    const shape = shapes[name];
+    if (isObject(shape)) shape.error = { code, httpStatusCode, senderFault: httpStatusCode < 500 };
+  }
   const sortedShapes = Object.fromEntries(
     Object.keys(shapes)
       .sort()
@@ -164,7 +200,9 @@ Trimmed copies of botocore's \`service-2.json\` models, loaded by the local AWS 
 - Licence: Apache License 2.0 (\`LICENSE-botocore.txt\`, \`NOTICE-botocore.txt\` beside this file).
 - Changes: only the operations warroom calls are kept, with every shape they reach (input, output,
   errors) plus a few error shapes the services answer with although no kept operation lists them;
-  all \`documentation\` fields are removed.
+  all \`documentation\` fields are removed. SQS error shapes get the legacy query codes and HTTP
+  statuses of AWS's Smithy model (\`@awsQueryError\`), which botocore's snapshot lacks (see
+  \`QUERY_ERRORS\` in the script).
 
 To regenerate, with botocore's models in \`../shared/aws-models\` (next to the repository):
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import { RdsState } from './services/rds/rds-state.ts';
 import { SnsState } from './services/sns/sns-state.ts';
+import { SqsState } from './services/sqs/sqs-state.ts';
 import { SsmState } from './services/ssm/ssm-state.ts';
 import { ContactsState } from './services/ssm-contacts/contacts-state.ts';
 import { IncidentsState } from './services/ssm-incidents/incidents-state.ts';
@@ -19,6 +20,8 @@ export class EmulatorState {
   readonly ssm: SsmState;
   /** SSM Contacts: seed with `contacts.addContact(…)`, accept a page with `contacts.acceptPage(arn)`. */
   readonly contacts: ContactsState;
+  /** SQS queues: seed with `sqs.createQueue(name, { VisibilityTimeout })`, inspect `sqs.queues`. */
+  readonly sqs: SqsState;
 
   constructor(env: EmulatorEnvironment) {
     this.sns = new SnsState();
@@ -26,5 +29,6 @@ export class EmulatorState {
     this.rds = new RdsState(env);
     this.ssm = new SsmState(env);
     this.contacts = new ContactsState(env);
+    this.sqs = new SqsState(env);
   }
 }
