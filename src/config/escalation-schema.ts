@@ -17,70 +17,112 @@ const target = z.string().regex(
 );
 
 const stage = z.strictObject({
-  after: duration,
-  notify: z.array(target).min(1, 'expected at least one person, group or rotation to notify'),
+  after: duration.describe('Time after the incident opened, e.g. `0s`, `10m`, `1h`.'),
+  notify: z
+    .array(target)
+    .min(1, 'expected at least one person, group or rotation to notify')
+    .describe(
+      'Who is pinged (thread mention and DM): Slack user ids (`U…`), user-group ids (`S…`), `rotation:<name>` (a rotation under `oncall.rotations`) or `contact:<SSM Contacts alias or ARN>` (also starts an engagement).',
+    ),
 });
 
 const stages = z.array(stage).min(1, 'expected at least one stage');
 
-const policyObject = z.strictObject({
-  stages,
-  repeatLastEveryMinutes: z.number().int().positive('expected a whole number of minutes').optional(),
+/** The long form of a policy; also what docs/configuration.md documents for `escalation.<name>`. */
+export const escalationPolicyObjectSchema = z.strictObject({
+  stages: stages.describe(
+    'Stages, fired in order of `after` until someone acknowledges or the incident resolves.',
+  ),
+  repeatLastEveryMinutes: z
+    .number()
+    .int()
+    .positive('expected a whole number of minutes')
+    .optional()
+    .describe('Ping the last stage again every this many minutes until someone acknowledges.'),
 });
 
 /**
  * A policy is its list of stages, or `{ stages, repeatLastEveryMinutes }`. Chosen by shape rather
- * than by z.union, whose error would say "Invalid input" instead of naming the bad key.
+ * than by z.union, whose error would say "Invalid input" instead of naming the bad key. Being
+ * z.unknown() to JSON Schema, the reference generator documents it as that union instead.
  */
-const policy = z.unknown().transform((value, ctx) => {
-  const result = Array.isArray(value)
-    ? stages.transform((list) => ({ stages: list, repeatLastEveryMinutes: undefined })).safeParse(value)
-    : policyObject.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });
-  }
-  return z.NEVER;
-});
+export const escalationPolicySchema = z
+  .unknown()
+  .transform((value, ctx) => {
+    const result = Array.isArray(value)
+      ? stages.transform((list) => ({ stages: list, repeatLastEveryMinutes: undefined })).safeParse(value)
+      : escalationPolicyObjectSchema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map(String) });
+    }
+    return z.NEVER;
+  })
+  .describe(
+    'A list of stages, or `{ stages, repeatLastEveryMinutes }` (the list alone is short for `{ stages: [...] }`).',
+  );
 
-export const escalationSchema = z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), policy).optional();
+export const escalationSchema = z
+  .record(z.string().regex(/^[A-Za-z0-9_-]+$/), escalationPolicySchema)
+  .optional()
+  .describe(
+    'Escalation policies by name (letters, digits, `-`, `_`). `default` applies unless a rule in `escalationRules` picks another; without one, incidents are not escalated (docs/escalation.md).',
+  );
 
 export const escalationRulesSchema = z
   .array(
     z.strictObject({
-      when: z.strictObject({
-        impactAtMost: z.number().int().min(1).max(5, 'expected an impact from 1 to 5').optional(),
-        resourceKind: z
-          .enum([
-            'rds-instance',
-            'rds-cluster',
-            'rds-snapshot',
-            'rds-cluster-snapshot',
-            'cloudwatch-alarm',
-            'other',
-          ])
-          .optional(),
-        source: z
-          .enum([
-            'cloudwatch-alarm',
-            'rds-event',
-            'eventbridge-rds',
-            'cloudtrail',
-            'chatbot',
-            'incident-manager',
-            'unknown',
-            'declared',
-          ])
-          .optional(),
-      }),
-      policy: z.string().min(1),
+      when: z
+        .strictObject({
+          impactAtMost: z
+            .number()
+            .int()
+            .min(1)
+            .max(5, 'expected an impact from 1 to 5')
+            .optional()
+            .describe('Matches incidents of this impact or more severe, e.g. `2`: Critical and High.'),
+          resourceKind: z
+            .enum([
+              'rds-instance',
+              'rds-cluster',
+              'rds-snapshot',
+              'rds-cluster-snapshot',
+              'cloudwatch-alarm',
+              'other',
+            ])
+            .optional()
+            .describe('Matches incidents about this kind of resource.'),
+          source: z
+            .enum([
+              'cloudwatch-alarm',
+              'rds-event',
+              'eventbridge-rds',
+              'cloudtrail',
+              'chatbot',
+              'incident-manager',
+              'unknown',
+              'declared',
+            ])
+            .optional()
+            .describe('Matches incidents opened by this source (`declared`: by `/incident declare`).'),
+        })
+        .describe('Every condition given must hold; `{}` matches every incident.'),
+      policy: z.string().min(1).describe('Name of a policy under `escalation`.'),
     }),
   )
-  .default([]);
+  .default([])
+  .describe('Which policy an incident gets: the first rule that matches, else `default`.');
 
 export const remindersSchema = z
-  .strictObject({ afterMinutes: z.number().int().positive('expected a whole number of minutes') })
-  .optional();
+  .strictObject({
+    afterMinutes: z
+      .number()
+      .int()
+      .positive('expected a whole number of minutes')
+      .describe('Minutes an acknowledged incident may stay quiet (no timeline entry) before a reminder.'),
+  })
+  .optional()
+  .describe('Reminders in the thread of acknowledged incidents that have gone quiet.');
 
 type Parsed = {
   escalation?: z.infer<typeof escalationSchema>;

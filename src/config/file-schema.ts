@@ -18,19 +18,47 @@ const impact = z
   .max(5, 'expected an impact from 1 to 5')
   .transform((value) => value as Impact);
 
-/** The warroom.yml file. Every key is optional except slack.alertChannel; unknown keys are errors. */
+const permissionList = (what: string) =>
+  z
+    .array(principal)
+    .default(['*'])
+    .describe(
+      `Who may ${what}: Slack user ids (\`U…\`/\`W…\`), user-group ids (\`S…\`) or \`"*"\` (everyone).`,
+    );
+
+/**
+ * The warroom.yml file. Every key is optional except slack.alertChannel; unknown keys are errors.
+ * Every key carries a description: docs/configuration.md is generated from them
+ * (scripts/generate-config-reference.ts), and a test fails when one is missing.
+ */
 export const fileSchema = z.strictObject({
-  slack: z.strictObject({
-    alertChannel: channelId,
-    incidentChannels: z.boolean().default(false),
-    /** Incident channels are public unless this is true (private channels need groups:write). */
-    incidentChannelPrivate: z.boolean().default(false),
-  }),
+  slack: z
+    .strictObject({
+      alertChannel: channelId.describe(
+        'Channel id where new incident cards are posted, e.g. `C0123ALERTS` (channel details, at the bottom). Invite the bot there.',
+      ),
+      incidentChannels: z
+        .boolean()
+        .default(false)
+        .describe('`true`: declared incidents and new incidents of impact 1–2 get a channel of their own.'),
+      /** Incident channels are public unless this is true (private channels need groups:write). */
+      incidentChannelPrivate: z
+        .boolean()
+        .default(false)
+        .describe('`true`: incident channels are private (needs the `groups:write` scope).'),
+    })
+    .describe('Where warroom posts in Slack.'),
   sns: z
     .strictObject({
-      topicArns: z.array(snsTopicArn).default([]),
+      topicArns: z
+        .array(snsTopicArn)
+        .default([])
+        .describe(
+          'SNS topics warroom accepts and confirms subscriptions for, e.g. `arn:aws:sns:us-east-1:123456789012:incidents`. A message from any other topic is refused (403 `topic_not_allowed`); with none listed, every message is.',
+        ),
     })
-    .default({ topicArns: [] }),
+    .default({ topicArns: [] })
+    .describe('The SNS topics warroom reads.'),
   incidents: z
     .strictObject({
       responsePlanArn: z
@@ -39,29 +67,52 @@ export const fileSchema = z.strictObject({
           /^arn:aws(-cn|-us-gov)?:ssm-incidents::\d{12}:response-plan\/.+$/,
           'expected an Incident Manager response-plan ARN',
         )
-        .optional(),
+        .optional()
+        .describe(
+          'Incident Manager response plan, e.g. `arn:aws:ssm-incidents::123456789012:response-plan/db`. When set, `/incident declare` starts the incident there (`StartIncident`) and writes every change through.',
+        ),
     })
-    .default({}),
+    .default({})
+    .describe("warroom's own incident record and AWS Incident Manager."),
   signals: z
     .array(
       z.strictObject({
-        match: z.string().min(1, 'expected a signal type such as rds-event:failover or cloudwatch-alarm:*'),
-        effect: z.enum(['open', 'annotate', 'recover']),
-        impact: impact.optional(),
+        match: z
+          .string()
+          .min(1, 'expected a signal type such as rds-event:failover or cloudwatch-alarm:*')
+          .describe(
+            'Signal type to match; `*` matches any run of characters, e.g. `rds-event:failover`, `cloudtrail:*:shared`.',
+          ),
+        effect: z
+          .enum(['open', 'annotate', 'recover'])
+          .describe(
+            '`open` opens or updates an incident, `annotate` adds to an open one, `recover` records that the problem recovered.',
+          ),
+        impact: impact
+          .optional()
+          .describe('1 Critical … 5 No impact. Omitted: the impact the message states, else 3.'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('Rules tried before the default signal policy, first match wins (docs/signals.md).'),
   permissions: z
     .strictObject({
-      declare: z.array(principal).default(['*']),
-      triage: z.array(principal).default(['*']),
-      resolve: z.array(principal).default(['*']),
-      runbook: z.array(principal).default(['*']),
-      page: z.array(principal).default(['*']),
+      declare: permissionList('declare incidents (`/incident declare`)'),
+      triage: permissionList(
+        'acknowledge, take, set impact, add notes and 📌 messages, and run `rds status|check|logs`',
+      ),
+      resolve: permissionList('resolve and reopen'),
+      runbook: permissionList('run, approve and stop runbooks, and take `rds snapshot`'),
+      page: permissionList('page people by hand (`/incident page`, **Page on-call**)'),
     })
-    .default({ declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] }),
+    .default({ declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] })
+    .describe('Who may do what. A refusal is ephemeral, names the permission and is logged.'),
   /** Added to (or replacing by id) the default runbook catalog: docs/runbooks.md. */
-  runbooks: runbooksSchema.default([]),
+  runbooks: runbooksSchema
+    .default([])
+    .describe(
+      'Runbooks applied to the default catalog in order: an existing id replaces that entry, a new id is added (docs/runbooks.md).',
+    ),
   automation: automationSchema,
   /** Escalation policies, the rules that pick one, and reminders: docs in escalation-schema.ts. */
   escalation: escalationSchema,

@@ -45,7 +45,12 @@ const instant = z.iso
   .transform((text) => new Date(text));
 
 const override = z
-  .strictObject({ user: userId, from: instant, to: instant, reason: z.string().max(200).optional() })
+  .strictObject({
+    user: userId.describe('Slack user id of whoever covers, e.g. `U0123BOB`.'),
+    from: instant.describe('Start, ISO date-time with offset, e.g. `2026-12-24T09:00:00+01:00`.'),
+    to: instant.describe('End (exclusive), after `from`; overrides must not overlap.'),
+    reason: z.string().max(200).optional().describe('Why, shown with the override (at most 200 characters).'),
+  })
   .superRefine((entry, ctx) => {
     // Cross-field checks only once every field parsed.
     if (ctx.issues.length === 0 && entry.to <= entry.from) {
@@ -56,12 +61,25 @@ const override = z
 /** One `oncall.rotations.<name>` entry (docs: DESIGN.md, "oncall:"). */
 export const rotationSchema = z
   .strictObject({
-    members: z.array(userId).min(1, 'expected at least one Slack user id'),
-    shift,
-    handoff,
-    timezone,
-    start: z.iso.date('expected a date such as 2026-01-05').default(DEFAULT_ROTATION_START),
-    overrides: z.array(override).default([]),
+    members: z
+      .array(userId)
+      .min(1, 'expected at least one Slack user id')
+      .describe('Slack user ids in rotation order; the first shift is the first member.'),
+    shift: shift.describe(
+      'Shift length: `<n>d` or `<n>h`, e.g. `7d`, `1d`, `12h` (days count on the local clock).',
+    ),
+    handoff: handoff.describe(
+      'Local wall-clock hand-off, DST-safe: `"mon 09:00"` (weekly shifts) or `"09:00"`.',
+    ),
+    timezone: timezone.describe('IANA time zone of the hand-off, e.g. `Europe/Berlin`.'),
+    start: z.iso
+      .date('expected a date such as 2026-01-05')
+      .default(DEFAULT_ROTATION_START)
+      .describe('Date the rotation began (its first shift), e.g. `2026-01-05`.'),
+    overrides: z
+      .array(override)
+      .default([])
+      .describe('Periods someone else covers; an override always wins.'),
   })
   .superRefine((rotation, ctx) => {
     if (ctx.issues.length > 0) return;
@@ -106,8 +124,19 @@ const ssmContact = z
   .max(2048);
 
 /** `{ ssmRotation: <ARN> }` or `{ ssmContact: <alias or ARN> }`: on-call read from Incident Manager Contacts. */
-const ssmRotationSchema = z
-  .strictObject({ ssmRotation: ssmArn.optional(), ssmContact: ssmContact.optional() })
+export const ssmRotationSchema = z
+  .strictObject({
+    ssmRotation: ssmArn
+      .optional()
+      .describe(
+        'Instead of the keys above: an Incident Manager Contacts rotation ARN; who is on call is read with `ListRotationShifts` and matched to Slack users by email.',
+      ),
+    ssmContact: ssmContact
+      .optional()
+      .describe(
+        'Instead of the keys above: an on-call-schedule contact (alias or ARN), read through its first rotation. Not with `ssmRotation`.',
+      ),
+  })
   .transform((entry, ctx): OnCallRotation => {
     if (entry.ssmRotation !== undefined && entry.ssmContact !== undefined) {
       ctx.addIssue({
@@ -124,28 +153,37 @@ const ssmRotationSchema = z
 
 const YAML_ROTATION_KEYS = ['members', 'shift', 'handoff', 'timezone', 'start', 'overrides'] as const;
 
-/** A rotation entry: the YAML shifts (rotationSchema) or an Incident Manager Contacts one, never both. */
-export const onCallRotationSchema = z.unknown().transform((value, ctx): OnCallRotation => {
-  const entry = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-  const ssmKey = entry && (['ssmRotation', 'ssmContact'] as const).find((key) => Object.hasOwn(entry, key));
-  if (entry && ssmKey) {
-    const mixed = YAML_ROTATION_KEYS.filter((key) => Object.hasOwn(entry, key));
-    for (const key of mixed) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `cannot be used with ${ssmKey}: who is on call then comes from Incident Manager Contacts`,
-      });
+/**
+ * A rotation entry: the YAML shifts (rotationSchema) or an Incident Manager Contacts one, never both.
+ * Being z.unknown() to JSON Schema, the reference generator documents it as that union instead.
+ */
+export const onCallRotationSchema = z
+  .unknown()
+  .transform((value, ctx): OnCallRotation => {
+    const entry =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    const ssmKey = entry && (['ssmRotation', 'ssmContact'] as const).find((key) => Object.hasOwn(entry, key));
+    if (entry && ssmKey) {
+      const mixed = YAML_ROTATION_KEYS.filter((key) => Object.hasOwn(entry, key));
+      for (const key of mixed) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `cannot be used with ${ssmKey}: who is on call then comes from Incident Manager Contacts`,
+        });
+      }
+      if (mixed.length > 0) return z.NEVER;
     }
-    if (mixed.length > 0) return z.NEVER;
-  }
-  const result = (ssmKey ? ssmRotationSchema : rotationSchema).safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }
-  return z.NEVER;
-});
+    const result = (ssmKey ? ssmRotationSchema : rotationSchema).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }
+    return z.NEVER;
+  })
+  .describe(
+    'A rotation kept in this file (`members`, `shift`, `handoff`, `timezone`…) or read from Incident Manager Contacts (`ssmRotation` or `ssmContact`), never both.',
+  );
 
 const ROTATION_NAME_HINT = 'expected a rotation name: lower-case letters, digits, - and _ (at most 40)';
 
@@ -162,6 +200,10 @@ export const oncallSchema = z
           }
         }
       })
-      .default({}),
+      .default({})
+      .describe(
+        'Rotations by name: lower-case letters, digits, `-` and `_` (at most 40). The name is used in `rotation:<name>` and `/incident oncall <name>`.',
+      ),
   })
-  .default({ rotations: {} });
+  .default({ rotations: {} })
+  .describe('On-call rotations (docs/escalation.md).');

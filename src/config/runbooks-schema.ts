@@ -18,17 +18,47 @@ const template = z
 export const runbookEntrySchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a short id: lower-case letters, digits and hyphens'),
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a short id: lower-case letters, digits and hyphens')
+    .describe(
+      'Short id typed in `/incident runbook`, e.g. `reboot-instance`; an id of the default catalog replaces that entry.',
+    ),
   document: z
     .string()
-    .regex(/^[a-zA-Z0-9_\-.:/]{3,128}$/, 'expected an SSM document name such as AWS-RebootRdsInstance'),
+    .regex(/^[a-zA-Z0-9_\-.:/]{3,128}$/, 'expected an SSM document name such as AWS-RebootRdsInstance')
+    .describe('SSM Automation document (AWS-managed or your own), e.g. `AWS-RebootRdsInstance`.'),
   // Slack shows it as a menu option, which holds 75 characters.
-  title: z.string().min(1, 'expected a title').max(75, 'expected a title of at most 75 characters'),
-  description: z.string().max(300, 'expected at most 300 characters').optional(),
-  resource: z.enum(['rds-instance', 'rds-cluster', 'rds-snapshot', 'any']),
-  parameters: z.record(parameterName, template).default({}),
-  approval: z.enum(['confirm', 'two-person']).default('confirm'),
-  editable: z.array(parameterName).default([]),
+  title: z
+    .string()
+    .min(1, 'expected a title')
+    .max(75, 'expected a title of at most 75 characters')
+    .describe('Shown on the form and in the thread, e.g. `Reboot DB instance`.'),
+  description: z
+    .string()
+    .max(300, 'expected at most 300 characters')
+    .optional()
+    .describe('One line shown on the form.'),
+  resource: z
+    .enum(['rds-instance', 'rds-cluster', 'rds-snapshot', 'any'])
+    .describe('Incidents it is offered on; `any`: every incident (its parameters must not need a resource).'),
+  parameters: z
+    .record(
+      parameterName,
+      template.describe(
+        'A value or a template such as `{{resource.id}}` or `{{config.automationRoleArn?}}` (placeholders: docs/runbooks.md); checked at start-up.',
+      ),
+    )
+    .default({})
+    .describe(
+      'Document parameter name → value. Sent as a one-element list, except `StringList` parameters (split on commas).',
+    ),
+  approval: z
+    .enum(['confirm', 'two-person'])
+    .default('confirm')
+    .describe('`two-person`: a second person with `permissions.runbook` must approve before it starts.'),
+  editable: z
+    .array(parameterName)
+    .default([])
+    .describe('Parameters people may set in the form or with `key=value`; a value left empty is not sent.'),
 });
 
 export const runbooksSchema = z.array(runbookEntrySchema).superRefine((entries, ctx) => {
@@ -48,15 +78,23 @@ export const automationSchema = z
     roleArn: z
       .string()
       .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN')
-      .optional(),
+      .optional()
+      .describe(
+        'Role SSM Automation assumes, filled into `{{config.automationRoleArn}}`, e.g. `arn:aws:iam::123456789012:role/warroom-automation` (deploy/iam-policy.json lets warroom pass roles named `warroom-automation*`).',
+      ),
     /** false: only the runbooks listed under `runbooks:` exist. */
-    defaultCatalog: z.boolean().default(true),
+    defaultCatalog: z
+      .boolean()
+      .default(true)
+      .describe('`false`: only the runbooks listed under `runbooks` exist.'),
     /** How long a two-person request waits for its second person. */
     approvalTimeoutMinutes: z
       .number()
       .int('expected whole minutes')
       .min(1, 'expected 1 to 1440 minutes')
       .max(1440, 'expected 1 to 1440 minutes')
-      .default(30),
+      .default(30)
+      .describe('Minutes a two-person request waits for its second person before it expires.'),
   })
-  .default({ defaultCatalog: true, approvalTimeoutMinutes: 30 });
+  .default({ defaultCatalog: true, approvalTimeoutMinutes: 30 })
+  .describe('How runbooks run (docs/runbooks.md).');
