@@ -20,6 +20,8 @@ import { type SlackEmulator, startSlackEmulator } from './slack/slack-emulator.t
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from './sns/sign-sns-message.ts';
 
 const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-warroom';
+/** The secret warroom verifies Slack requests with in the sandbox (SLACK_SIGNING_SECRET below). */
+export const SANDBOX_SIGNING_SECRET = 'sandbox-signing-secret';
 
 export interface Sandbox {
   warroom: RunningWarroom;

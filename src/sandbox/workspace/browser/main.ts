@@ -1,0 +1,183 @@
+import { renderBlocks } from '../blocks/index.ts';
+import type { UiSnapshot } from '../ui-contract.ts';
+import { wireBlockActions } from './action-dispatch.ts';
+import { api, fetchSnapshot, subscribeToChanges } from './api-client.ts';
+import { type AppState, initialState, rememberUser, renderContextFor } from './app-state.ts';
+import { createComposer } from './composer.ts';
+import { element, escapeHtml } from './html.ts';
+import { wireMessageMenus } from './message-actions.ts';
+import { renderMessages } from './message-list.ts';
+import { ModalStackView } from './modal-stack.ts';
+import { renderSidePanel, wireSidePanel } from './side-panel.ts';
+import { renderSidebar, wireSidebar } from './sidebar.ts';
+import { showToast } from './toasts.ts';
+
+/** The page: builds the layout once, then redraws its regions from each snapshot. */
+const state: AppState = initialState();
+const root = document.getElementById('app') as HTMLElement;
+root.textContent = '';
+
+const sidebar = element('nav', 'ws-sidebar', { 'data-testid': 'sidebar' });
+const main = element('main', 'ws-main');
+const header = element('div', 'ws-header', { 'data-testid': 'conversation-title' });
+const messages = element('div', 'ws-messages', { 'data-testid': 'messages' });
+const home = element('div', 'ws-home', { 'data-testid': 'home-tab' });
+const thread = element('aside', 'ws-thread', { 'data-testid': 'thread' });
+const threadHeader = element('div', 'ws-thread-header');
+const threadMessages = element('div', 'ws-messages', { 'data-testid': 'thread-messages' });
+const panel = element('aside', 'ws-panel', { 'data-testid': 'side-panel' });
+thread.hidden = true;
+
+const user = () => state.user;
+const context = (prefix: string) => () => renderContextFor(state.snapshot as UiSnapshot, prefix);
+const currentChannel = () => (state.selected === 'home' ? undefined : state.selected);
+const composer = createComposer({ user, channel: currentChannel }, 'composer');
+const threadComposer = createComposer(
+  { user, channel: currentChannel, threadTs: () => state.threadTs },
+  'thread-composer',
+);
+main.append(header, messages, home, composer);
+thread.append(threadHeader, threadMessages, threadComposer);
+root.append(sidebar, main, thread, panel);
+const modals = new ModalStackView({ user, context: context('modal') });
+
+const locateInMessage = (control: HTMLElement) => {
+  const message = control.closest<HTMLElement>('.ws-message');
+  if (!message) return undefined;
+  const source = {
+    kind: 'message' as const,
+    channel: message.dataset['channel'] ?? '',
+    key: message.dataset['key'] ?? '',
+  };
+  return { source, stateRoot: message };
+};
+for (const [list, prefix] of [
+  [messages, 'msg'],
+  [threadMessages, 'thread'],
+] as const) {
+  wireBlockActions(list, { user, context: context(prefix), locate: locateInMessage });
+  wireMessageMenus(list, { user, openThread: (ts) => openThread(ts) });
+}
+wireBlockActions(home, {
+  user,
+  context: context('home'),
+  locate: () => {
+    const view = state.snapshot?.home;
+    return view ? { source: { kind: 'view', viewId: String(view['id']) }, stateRoot: home } : undefined;
+  },
+});
+wireSidePanel(panel);
+wireSidebar(sidebar, {
+  select: (id) => {
+    state.selected = id;
+    state.threadTs = undefined;
+    draw();
+    if (id === 'home')
+      void api.homeOpened(state.user).then((result) => result.ok || showToast(result.message ?? ''));
+  },
+  switchUser: (id) => {
+    state.user = id;
+    rememberUser(id);
+    void refresh();
+  },
+});
+threadHeader.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-close-thread]')) {
+    state.threadTs = undefined;
+    draw();
+  }
+});
+
+function openThread(ts: string): void {
+  state.threadTs = ts;
+  draw();
+}
+
+/** Keeps a list pinned to its newest message when it was already there. */
+function redraw(list: HTMLElement, html: string): void {
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  if (list.innerHTML !== html) list.innerHTML = html;
+  if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+function draw(): void {
+  const snapshot = state.snapshot;
+  if (!snapshot) return;
+  sidebar.innerHTML = renderSidebar(snapshot, state);
+  panel.innerHTML = renderSidePanel(snapshot);
+  modals.show(snapshot.modals);
+  const showingHome = state.selected === 'home';
+  home.hidden = !showingHome;
+  messages.hidden = showingHome;
+  composer.hidden = showingHome;
+  if (showingHome) {
+    header.textContent = `${snapshot.appName} · Home`;
+    const view = snapshot.home;
+    const html = view
+      ? renderBlocks((view['blocks'] as unknown[]) ?? [], renderContextFor(snapshot, 'home'))
+      : '<div class="ws-empty">Opening Home…</div>';
+    if (home.innerHTML !== html) home.innerHTML = html;
+    thread.hidden = true;
+    return;
+  }
+  const conversation = snapshot.conversations.find((candidate) => candidate.id === state.selected);
+  header.textContent = conversation
+    ? `${conversation.kind === 'im' ? '💬' : conversation.kind === 'private' ? '🔒' : '#'} ${conversation.label}`
+    : 'This conversation is not visible to you';
+  const all = snapshot.messages[state.selected] ?? [];
+  const ctx = renderContextFor(snapshot, 'msg');
+  redraw(
+    messages,
+    renderMessages(
+      all.filter((message) => !message.threadTs),
+      snapshot,
+      ctx,
+      {
+        user: state.user,
+        inThread: false,
+        empty: 'No messages yet. Fire a scenario from the panel on the right.',
+      },
+    ),
+  );
+  const parent = state.threadTs ? all.find((message) => message.ts === state.threadTs) : undefined;
+  thread.hidden = !parent;
+  if (parent) {
+    threadHeader.innerHTML = `<span>Thread</span><button type="button" class="ws-close" data-close-thread aria-label="Close thread">×</button>`;
+    const replies = all.filter((message) => message.threadTs === parent.ts);
+    redraw(
+      threadMessages,
+      renderMessages([parent, ...replies], snapshot, renderContextFor(snapshot, 'thread'), {
+        user: state.user,
+        inThread: true,
+        empty: '',
+      }),
+    );
+  }
+}
+
+let fetching: Promise<void> | undefined;
+let again = false;
+
+/** One snapshot fetch at a time; a change during a fetch fetches once more after it. */
+async function refresh(): Promise<void> {
+  if (fetching) {
+    again = true;
+    return fetching;
+  }
+  fetching = (async () => {
+    do {
+      again = false;
+      try {
+        state.snapshot = await fetchSnapshot(state.user);
+        draw();
+      } catch (error) {
+        showToast(`The sandbox server is not answering: ${escapeHtml(String(error))}`);
+      }
+    } while (again);
+  })();
+  await fetching;
+  fetching = undefined;
+}
+
+subscribeToChanges(() => void refresh());
+void refresh();

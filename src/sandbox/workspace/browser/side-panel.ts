@@ -1,0 +1,85 @@
+import type { UiAwsState, UiSnapshot } from '../ui-contract.ts';
+import { api } from './api-client.ts';
+import { escapeHtml } from './html.ts';
+import { showToast } from './toasts.ts';
+
+const status = (value: string) =>
+  `<span class="ws-status ws-status-${escapeHtml(value)}" data-testid="status">${escapeHtml(value)}</span>`;
+
+const clock = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** A timeline event's eventData is JSON text (warroom writes a string); shown readably. */
+function eventText(data: string): string {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+  } catch {
+    return data;
+  }
+}
+
+function renderAws(aws: UiAwsState): string {
+  const incidents = aws.incidents
+    .map(
+      (record) => `<div class="ws-card" data-testid="aws-incident">
+  <div class="ws-card-title">${escapeHtml(record.title)}</div>
+  <div>${status(record.status)} impact ${record.impact} · <span class="ws-muted">${clock(record.created)}</span></div>
+  <ol class="ws-timeline">${record.timeline.map((event) => `<li><span class="ws-muted">${clock(event.time)} ${escapeHtml(event.type)}</span> ${escapeHtml(eventText(event.data))}</li>`).join('')}</ol>
+</div>`,
+    )
+    .join('');
+  const executions = aws.executions
+    .map(
+      (execution) => `<div class="ws-card" data-testid="aws-execution">
+  <div class="ws-card-title">${escapeHtml(execution.document)}</div>
+  <div>${status(execution.status)} <span class="ws-muted">${escapeHtml(execution.id.slice(0, 8))} · ${clock(execution.started)}</span></div>
+  <ol class="ws-steps">${execution.steps.map((step) => `<li>${escapeHtml(step.name)} ${status(step.status)}</li>`).join('')}</ol>
+  ${execution.failureMessage ? `<div class="ws-field-error">${escapeHtml(execution.failureMessage)}</div>` : ''}
+</div>`,
+    )
+    .join('');
+  const databases = aws.databases
+    .map(
+      (db) => `<div class="ws-card" data-testid="aws-database">
+  <div class="ws-card-title">${db.kind === 'cluster' ? '🗄' : '🛢'} ${escapeHtml(db.id)}</div>
+  <div>${status(db.status)} <span class="ws-muted">${escapeHtml(db.engine)} · ${escapeHtml(db.detail)}</span></div>
+</div>`,
+    )
+    .join('');
+  return `<h2>Incident Manager</h2>${incidents || '<div class="ws-muted">No incident records.</div>'}
+<h2>SSM Automation</h2>${executions || '<div class="ws-muted">No executions.</div>'}
+<h2>RDS</h2>${databases || '<div class="ws-muted">No databases.</div>'}`;
+}
+
+/** Scenarios to fire, and the emulated AWS account as it is now. */
+export function renderSidePanel(snapshot: UiSnapshot): string {
+  const scenarios = snapshot.scenarios
+    .map(
+      (scenario) => `<div class="ws-card" data-testid="scenario:${escapeHtml(scenario.id)}">
+  <div class="ws-card-title">${escapeHtml(scenario.title)}</div>
+  <div class="ws-muted">${escapeHtml(scenario.description)}</div>
+  <button type="button" class="ws-fire" data-fire="${escapeHtml(scenario.id)}" data-testid="fire:${escapeHtml(scenario.id)}">Fire</button>
+</div>`,
+    )
+    .join('');
+  const notices = snapshot.notices
+    .map((notice) => `<div class="ws-card ws-field-error">${escapeHtml(notice)}</div>`)
+    .join('');
+  return `<h2>Scenarios</h2>${scenarios}${notices}${renderAws(snapshot.aws)}`;
+}
+
+export function wireSidePanel(root: HTMLElement): void {
+  root.addEventListener('click', (event) => {
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-fire]') : null;
+    if (!button?.dataset['fire']) return;
+    button.disabled = true;
+    void api.fireScenario(button.dataset['fire']).then((result) => {
+      button.disabled = false;
+      showToast(
+        result.ok ? 'Scenario fired: AWS publishes to SNS…' : (result.message ?? 'It could not be fired.'),
+      );
+    });
+  });
+}
