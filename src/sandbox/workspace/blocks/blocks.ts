@@ -1,5 +1,5 @@
 import { blockIdFor } from './block-ids.ts';
-import { unsupported } from './elements.ts';
+import { notAnObject, unsupported } from './elements.ts';
 import { attrs, isObject } from './html.ts';
 import { BLOCK_RENDERERS, blockTag } from './layout-blocks.ts';
 import type { RenderContext } from './render-context.ts';
@@ -15,7 +15,7 @@ export function renderBlocks(blocks: unknown[], ctx: RenderContext): string {
 }
 
 function renderBlock(block: unknown, index: number, ctx: RenderContext): string {
-  if (!isObject(block)) return unsupported('block', block);
+  if (!isObject(block)) return unsupported('block', notAnObject(block));
   const type = block['type'];
   const render = typeof type === 'string' ? BLOCK_RENDERERS[type] : undefined;
   if (typeof type !== 'string' || render === undefined) return unsupported('block', type);

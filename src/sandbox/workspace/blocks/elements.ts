@@ -4,9 +4,14 @@ import { renderChoices, renderFileInput, renderRichTextInput, renderTextInput } 
 import { renderOverflow, renderSelect } from './select-elements.ts';
 import { plainTextOf } from './text-objects.ts';
 
+/** What to call a value that should have been a block or element object. */
+export function notAnObject(value: unknown): string {
+  return `(not an object: ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;
+}
+
 /** The visible box for anything this renderer does not know: never dropped silently. */
 export function unsupported(kind: 'block' | 'element', type: unknown): string {
-  const name = typeof type === 'string' ? type : isObject(type) ? 'object' : `(${typeof type})`;
+  const name = typeof type === 'string' ? type : `(${type === null ? 'null' : typeof type})`;
   const tag = kind === 'block' ? 'div' : 'span';
   return `<${tag}${attrs({ class: `bk-unsupported bk-unsupported-${kind}`, [`data-${kind}-type`]: name })}>unsupported ${kind}: ${escapeHtml(name)}</${tag}>`;
 }
@@ -75,7 +80,7 @@ const RENDERERS: Record<string, ElementRenderer> = {
 
 /** Any element of an actions block, a section accessory or an input block. */
 export function renderElement(element: unknown, scope: ElementScope): string {
-  if (!isObject(element)) return unsupported('element', element);
+  if (!isObject(element)) return unsupported('element', notAnObject(element));
   const type = element['type'];
   const render = typeof type === 'string' ? RENDERERS[type] : undefined;
   return render ? render(element, scope) : unsupported('element', type);

@@ -1,5 +1,5 @@
 import { domIdFor, type ElementScope } from './element-attrs.ts';
-import { renderElement, renderImageElement, unsupported } from './elements.ts';
+import { notAnObject, renderElement, renderImageElement, unsupported } from './elements.ts';
 import { attrs, escapeHtml, isObject, type JsonObject, safeUrl, stringOf } from './html.ts';
 import { renderMarkdownBlock } from './markdown-block.ts';
 import type { RenderContext } from './render-context.ts';
@@ -39,7 +39,7 @@ function context(block: JsonObject, scope: ElementScope): string {
       if (isObject(element) && (element['type'] === 'mrkdwn' || element['type'] === 'plain_text')) {
         return `<span class="bk-context-item">${renderTextObject(element, scope.ctx)}</span>`;
       }
-      return unsupported('element', isObject(element) ? element['type'] : element);
+      return unsupported('element', isObject(element) ? element['type'] : notAnObject(element));
     })
     .join('');
 }

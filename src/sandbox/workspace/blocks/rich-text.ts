@@ -1,4 +1,4 @@
-import { unsupported } from './elements.ts';
+import { notAnObject, unsupported } from './elements.ts';
 import { emojiFor, emojiFromCodePoints } from './emoji.ts';
 import { attrs, escapeHtml, isObject, type JsonObject, safeUrl, stringOf } from './html.ts';
 import { broadcastMention, channelMention, dateHtml, usergroupMention, userMention } from './mrkdwn-links.ts';
@@ -27,7 +27,7 @@ function textRun(text: string): string {
 }
 
 function inlineElement(element: unknown, ctx: RenderContext): string {
-  if (!isObject(element)) return unsupported('element', element);
+  if (!isObject(element)) return unsupported('element', notAnObject(element));
   const style = element['style'];
   switch (element['type']) {
     case 'text':
@@ -82,7 +82,10 @@ function renderList(list: JsonObject, ctx: RenderContext): string {
   const offset = Number(list['offset']) || 0;
   const marker = (ordered ? NUMBERS : BULLETS)[indent % 3];
   const items = children(list)
-    .map((item) => `<li>${isObject(item) ? inlineElements(item, ctx) : unsupported('element', item)}</li>`)
+    .map(
+      (item) =>
+        `<li>${isObject(item) ? inlineElements(item, ctx) : unsupported('element', notAnObject(item))}</li>`,
+    )
     .join('');
   const tag = ordered ? 'ol' : 'ul';
   const border = Number(list['border']) > 0 ? ' bk-rt-list-border' : '';
@@ -94,7 +97,7 @@ function renderList(list: JsonObject, ctx: RenderContext): string {
 }
 
 function richTextPart(part: unknown, ctx: RenderContext): string {
-  if (!isObject(part)) return unsupported('element', part);
+  if (!isObject(part)) return unsupported('element', notAnObject(part));
   switch (part['type']) {
     case 'rich_text_section':
       return `<div class="bk-rt-section">${inlineElements(part, ctx)}</div>`;
