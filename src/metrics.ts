@@ -63,4 +63,25 @@ export class Metrics {
     help: 'Notifications stored but not yet processed',
     registers: [this.registry],
   });
+
+  readonly sqsMessages = new Counter({
+    name: 'warroom_sqs_messages_total',
+    help: 'SQS intake messages handled, by outcome (stored, duplicate, confirmed, unsubscribed, rejected, kept)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly sqsRejected = new Counter({
+    name: 'warroom_sqs_messages_rejected_total',
+    help: 'SQS intake messages deleted unprocessed because they can never be valid, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly sqsErrors = new Counter({
+    name: 'warroom_sqs_errors_total',
+    help: 'Failed SQS calls and transient message failures, by operation; each is followed by a backoff',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
 }

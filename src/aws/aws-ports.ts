@@ -1,6 +1,6 @@
 import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
-import { createAwsClients } from './aws-clients.ts';
+import { createAwsClients, createSqsClient } from './aws-clients.ts';
 import { CloudWatchGateway } from './cloudwatch-gateway.ts';
 import { ContactsGateway } from './contacts-gateway.ts';
 import type { ContactsPort } from './contacts-port.ts';
@@ -13,6 +13,8 @@ import { RdsGateway } from './rds-gateway.ts';
 import type { RdsPort } from './rds-port.ts';
 import { RdsResourceGateway } from './rds-resource-gateway.ts';
 import { SnsGateway } from './sns-gateway.ts';
+import { SqsGateway } from './sqs-gateway.ts';
+import type { SqsQueuePort } from './sqs-port.ts';
 
 /** The AWS calls the core makes, as ports: tests may pass their own, production builds them here. */
 export interface AwsPorts {
@@ -29,6 +31,8 @@ export interface AwsPorts {
   metricImages: MetricImages;
   /** SSM Contacts engagements for `contact:` escalation targets (absent: contact targets page nobody). */
   contacts?: ContactsPort;
+  /** The SQS intake queue at SQS_QUEUE_URL (only opened when that is set). */
+  openSqsQueue: (queueUrl: string) => SqsQueuePort;
 }
 
 /**
@@ -48,5 +52,6 @@ export function createAwsPorts(region: string): AwsPorts {
     rdsResources: new RdsResourceGateway(clients.rds),
     metricImages: new CloudWatchGateway(clients.cloudwatch),
     contacts: new ContactsGateway(clients.ssmContacts),
+    openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
   };
 }

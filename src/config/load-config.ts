@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_RUNBOOKS } from '../runbooks/default-catalog.ts';
 import { mergeCatalog } from '../runbooks/merge-catalog.ts';
+import { queueUrlProblem } from '../sqs/sqs-config.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
@@ -83,11 +84,8 @@ export function loadConfig(
         'WARROOM_STORE: expected sqlite:<path> (the DynamoDB store is not available in this version)',
       );
     }
-    if (env.data.SQS_QUEUE_URL) {
-      problems.push(
-        'SQS_QUEUE_URL: expected unset (SQS intake is not available in this version; use POST /sns)',
-      );
-    }
+    const queueProblem = env.data.SQS_QUEUE_URL ? queueUrlProblem(env.data.SQS_QUEUE_URL) : undefined;
+    if (queueProblem) problems.push(`SQS_QUEUE_URL: ${queueProblem}`);
     if (env.data.SNS_CERT_DIR && !files.isDirectory(env.data.SNS_CERT_DIR)) {
       problems.push(
         `SNS_CERT_DIR: expected a directory of pinned certificates, ${env.data.SNS_CERT_DIR} is not one`,
@@ -116,6 +114,7 @@ export function loadConfig(
       aws: { region: (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) as string },
       store: { kind: 'sqlite', path: e.WARROOM_STORE.slice('sqlite:'.length) },
       sns: { topicArns: f.sns.topicArns, certDir: e.SNS_CERT_DIR },
+      ...(e.SQS_QUEUE_URL ? { sqs: { queueUrl: e.SQS_QUEUE_URL } } : {}),
       incidents: { responsePlanArn: f.incidents.responsePlanArn },
       signals: f.signals,
       permissions: f.permissions,

@@ -148,7 +148,10 @@ describe('the emulator SQS, through the real SDK client', () => {
     const error = await rejectionOf(
       sqs.send(new GetQueueAttributesCommand({ QueueUrl: missing, AttributeNames: ['All'] })),
     );
-    expect(error).toMatchObject({ name: 'QueueDoesNotExist', Code: 'AWS.SimpleQueueService.NonExistentQueue' });
+    expect(error).toMatchObject({
+      name: 'QueueDoesNotExist',
+      Code: 'AWS.SimpleQueueService.NonExistentQueue',
+    });
     const byName = await rejectionOf(sqs.send(new GetQueueUrlCommand({ QueueName: 'no-such-queue' })));
     expect(byName).toMatchObject({ name: 'QueueDoesNotExist' });
   });
@@ -172,7 +175,10 @@ describe('the emulator SQS, through the real SDK client', () => {
         }),
       ),
     );
-    expect(error).toMatchObject({ name: 'MessageNotInflight', Code: 'AWS.SimpleQueueService.MessageNotInflight' });
+    expect(error).toMatchObject({
+      name: 'MessageNotInflight',
+      Code: 'AWS.SimpleQueueService.MessageNotInflight',
+    });
     expect((await receive()).Messages).toHaveLength(1);
   });
 
