@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { type RunningWarroom, startWarroom, type WarroomAdapters } from '../app.ts';
 import { createAwsPorts } from '../aws/aws-ports.ts';
+import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { createLogger } from '../logger.ts';
 import { type AwsEmulator, startAwsEmulator } from './aws/aws-emulator.ts';
@@ -13,9 +14,11 @@ import {
   SANDBOX_ALERT_CHANNEL,
   SANDBOX_REGION,
   SANDBOX_TOPIC_ARN,
+  sandboxConfigYaml,
   seedSandboxAccount,
 } from './sandbox-account.ts';
-import { rdsCpuThenFailover } from './scenarios/rds-cpu-then-failover.ts';
+import { DEFAULT_SCENARIO_ID, findScenario, loadScenarios } from './scenarios/load-scenarios.ts';
+import { runScenarioSteps, type ScenarioRunOptions } from './scenarios/run-scenario.ts';
 import { type SlackEmulator, startSlackEmulator } from './slack/slack-emulator.ts';
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from './sns/sign-sns-message.ts';
 
@@ -29,10 +32,13 @@ export interface Sandbox {
   slack: SlackEmulator;
   /** Signs a message as SNS would and POSTs it to warroom's /sns. */
   publish(message: string, subject?: string): Promise<number>;
-  /** The scenarios this sandbox can fire, for menus and `--scenario`. */
+  /** The scenarios this sandbox can fire (the files in src/sandbox/scenarios and any extra ones). */
   scenarios(): ScenarioSummary[];
-  /** Fires one scenario (default: the first) and resolves once warroom has handled every step. */
-  runScenario(id?: string): Promise<void>;
+  /**
+   * Seeds the AWS emulator for one scenario (default: the first) and publishes its steps, paced
+   * as `options.pace` says (default fast); resolves once warroom has handled every step.
+   */
+  runScenario(id?: string, options?: ScenarioRunOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,18 +48,14 @@ export interface ScenarioSummary {
   description: string;
 }
 
-const BUILT_IN_SCENARIOS: ScenarioSummary[] = [
-  {
-    id: 'rds-cpu-then-failover',
-    title: 'RDS CPU alarm, then a Multi-AZ failover',
-    description: 'CloudWatch CPUUtilization > 80 % on orders-db, then RDS reports the failover it did.',
-  },
-];
-
 export interface SandboxOptions {
   adapters: WarroomAdapters;
   port?: number;
   write?: (text: string) => void;
+  /** Scenario files besides the built-in ones (`npm run drill -- --file my-drill.yml`). */
+  scenarioFiles?: string[];
+  /** The local Slack's rate limits; default on, as Slack has them. */
+  slackRateLimits?: boolean;
 }
 
 /**
@@ -62,15 +64,16 @@ export interface SandboxOptions {
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
+  // Read first: a bad scenario file stops the sandbox before anything starts.
+  const loaded = loadScenarios(options.scenarioFiles);
   const aws = await startAwsEmulator({ accountId: SANDBOX_ACCOUNT_ID, region: SANDBOX_REGION });
   seedSandboxAccount(aws);
-  const slack = await startSlackEmulator({ botToken: SANDBOX_BOT_TOKEN });
+  const slack = await startSlackEmulator({
+    botToken: SANDBOX_BOT_TOKEN,
+    ...(options.slackRateLimits === false ? { rateLimits: false } : {}),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-sandbox-'));
-  writeFileSync(
-    join(dir, 'warroom.yml'),
-    `slack:\n  alertChannel: ${SANDBOX_ALERT_CHANNEL}\nsns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n` +
-      `automation:\n  roleArn: arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/warroom-sandbox-automation\n`,
-  );
+  writeFileSync(join(dir, 'warroom.yml'), sandboxConfigYaml(SANDBOX_ALERT_CHANNEL));
   const env: Record<string, string> = {
     ...aws.endpointEnv(),
     AWS_ACCESS_KEY_ID: 'AKIDSANDBOX',
@@ -87,10 +90,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
   // The SDK clients find the emulator the way they find any endpoint: AWS_ENDPOINT_URL_<SERVICE>.
   Object.assign(process.env, env);
-  const loaded = loadConfig(env);
-  if (!loaded.ok) throw new Error(`sandbox config is invalid:\n${loaded.problems.join('\n')}`);
+  const config = loadConfig(env);
+  if (!config.ok) throw new Error(`sandbox config is invalid:\n${config.problems.join('\n')}`);
   const stopPrinting = printSlackCalls(slack, write);
-  const warroom = await startWarroom(loaded.config, options.adapters, {
+  const warroom = await startWarroom(config.config, options.adapters, {
     aws: createAwsPorts(SANDBOX_REGION),
     logger: createLogger({ level: 'warn', destination: pino.destination(2) }),
     fetchPem: async (url) => {
@@ -113,23 +116,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     aws,
     slack,
     publish,
-    scenarios: () => BUILT_IN_SCENARIOS.map((scenario) => ({ ...scenario })),
-    async runScenario(id = BUILT_IN_SCENARIOS[0]?.id) {
-      if (!BUILT_IN_SCENARIOS.some((scenario) => scenario.id === id)) {
-        throw new Error(`no scenario "${id}"; known: ${BUILT_IN_SCENARIOS.map((s) => s.id).join(', ')}`);
-      }
-      const steps = rdsCpuThenFailover({
-        accountId: SANDBOX_ACCOUNT_ID,
-        region: SANDBOX_REGION,
-        topicArn: SANDBOX_TOPIC_ARN,
-        at: new Date(),
-      });
-      for (const step of steps) {
-        write(`\n▶ AWS publishes to SNS: ${step.label}\n`);
-        const status = await publish(step.message, step.subject);
-        write(`  POST /sns → ${status}\n`);
-        await warroom.settled();
-      }
+    scenarios: () =>
+      loaded.map(({ scenario }) => ({
+        id: scenario.id,
+        title: scenario.title,
+        description: scenario.description,
+      })),
+    async runScenario(id = DEFAULT_SCENARIO_ID, runOptions = {}) {
+      const { scenario } = findScenario(loaded, id);
+      await runScenarioSteps(
+        scenario,
+        {
+          aws: aws.state,
+          context: { accountId: SANDBOX_ACCOUNT_ID, region: SANDBOX_REGION, topicArn: SANDBOX_TOPIC_ARN },
+          publish,
+          settled: () => warroom.settled(),
+          write,
+          clock: systemClock,
+        },
+        runOptions,
+      );
     },
     async stop() {
       stopPrinting();

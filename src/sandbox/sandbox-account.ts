@@ -4,6 +4,18 @@ export const SANDBOX_ACCOUNT_ID = '123456789012';
 export const SANDBOX_REGION = 'us-east-1';
 export const SANDBOX_TOPIC_ARN = `arn:aws:sns:${SANDBOX_REGION}:${SANDBOX_ACCOUNT_ID}:warroom-sandbox`;
 export const SANDBOX_ALERT_CHANNEL = 'C0ALERTS';
+export const SANDBOX_AUTOMATION_ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/warroom-sandbox-automation`;
+
+/**
+ * The warroom.yml of a sandbox or drill: cards go to `alertChannel`, only the sandbox topic is
+ * accepted, and runbooks run with the sandbox's automation role (in the emulator).
+ */
+export function sandboxConfigYaml(alertChannel: string): string {
+  return (
+    `slack:\n  alertChannel: ${alertChannel}\nsns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n` +
+    `automation:\n  roleArn: ${SANDBOX_AUTOMATION_ROLE_ARN}\n`
+  );
+}
 
 /** A small account to play with: a PostgreSQL instance (with logs), an Aurora cluster, an SNS topic. */
 export function seedSandboxAccount(aws: AwsEmulator): void {

@@ -1,0 +1,75 @@
+import type { Clock } from '../../clock.ts';
+import type { EmulatorState } from '../aws/emulator-state.ts';
+import type { BuildContext } from './build-context.ts';
+import { buildStep, type ScenarioPublish } from './build-step-notifications.ts';
+import type { Scenario } from './scenario-schema.ts';
+import { seedScenarioAws } from './seed-scenario-aws.ts';
+
+/**
+ * How steps are spaced. `fast` (default): no waiting on the clock; each step is published once
+ * warroom has settled after the one before (a repeated step goes out as one burst). `realtime`:
+ * each notification when its `after` is due, as in a drill. A number scales `after` (0.1 = ten
+ * times faster than real time).
+ */
+export type Pace = 'fast' | 'realtime' | number;
+
+export interface ScenarioRunOptions {
+  pace?: Pace;
+}
+
+/** What running a scenario needs from the place it runs in (the sandbox, or a drill). */
+export interface ScenarioHost {
+  aws: EmulatorState;
+  context: Omit<BuildContext, 'at'>;
+  /** Signs the notification as SNS would and delivers it; answers the HTTP status. */
+  publish(message: string, subject?: string): Promise<number>;
+  /** Resolves once warroom has handled everything delivered so far. */
+  settled(): Promise<void>;
+  write(text: string): void;
+  clock: Clock;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function scaleOf(pace: Pace): number | undefined {
+  if (pace === 'fast') return undefined;
+  if (pace === 'realtime') return 1;
+  if (!Number.isFinite(pace) || pace < 0)
+    throw new Error(`pace must be fast, realtime or a scale ≥ 0, not ${pace}`);
+  return pace;
+}
+
+/**
+ * Seeds the emulator with the scenario's AWS state, then publishes its steps in `after` order and
+ * resolves once warroom has handled the last one.
+ */
+export async function runScenarioSteps(
+  scenario: Scenario,
+  host: ScenarioHost,
+  options: ScenarioRunOptions = {},
+): Promise<void> {
+  const scale = scaleOf(options.pace ?? 'fast');
+  const sleep = host.sleep ?? realSleep;
+  seedScenarioAws(host.aws, scenario.aws);
+  const start = host.clock.now();
+  const steps = [...scenario.steps].sort((a, b) => a.after - b.after);
+  for (const step of steps) {
+    const notifications = buildStep(step, start, host.context);
+    for (const notification of notifications) {
+      if (scale !== undefined) {
+        const wait = start.getTime() + notification.dueMs * scale - host.clock.now().getTime();
+        if (wait > 0) await sleep(wait);
+      }
+      await publishOne(host, notification);
+    }
+    if (scale === undefined) await host.settled();
+  }
+  await host.settled();
+}
+
+async function publishOne(host: ScenarioHost, notification: ScenarioPublish): Promise<void> {
+  host.write(`\n▶ AWS publishes to SNS: ${notification.label}\n`);
+  const status = await host.publish(notification.message, notification.subject);
+  host.write(`  POST /sns → ${status}\n`);
+}

@@ -1,0 +1,77 @@
+import type { EmulatorState } from '../aws/emulator-state.ts';
+import type { AwsSeed, ClusterSeedSpec, InstanceSeedSpec } from './aws-seed-schema.ts';
+
+const idsOf = (entry: { id?: string; ids?: string[] }): string[] => entry.ids ?? (entry.id ? [entry.id] : []);
+
+const tagList = (tags: Record<string, string> | undefined) =>
+  Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+
+function seedInstance(state: EmulatorState, id: string, seed: InstanceSeedSpec): void {
+  const instance = state.rds.addInstance({
+    id,
+    engine: seed.engine,
+    engineVersion: seed.engineVersion,
+    instanceClass: seed.instanceClass,
+    status: seed.status,
+    multiAZ: seed.multiAZ,
+    publiclyAccessible: seed.publiclyAccessible,
+    storageEncrypted: seed.storageEncrypted,
+    backupRetentionPeriod: seed.backupRetentionPeriod,
+    deletionProtection: seed.deletionProtection,
+    iamDatabaseAuthentication: seed.iamDatabaseAuthentication,
+    allocatedStorage: seed.allocatedStorage,
+    storageType: seed.storageType,
+  });
+  // RDS returns tags with DescribeDBInstances; the emulator's record is the response itself.
+  instance.TagList = tagList(seed.tags);
+}
+
+function seedCluster(state: EmulatorState, id: string, seed: ClusterSeedSpec): void {
+  // With `ids`, member names say `{{id}}` to be each cluster's own.
+  const members = seed.members.map((member) => member.replaceAll('{{id}}', id));
+  const cluster = state.rds.addCluster({
+    id,
+    engine: seed.engine,
+    engineVersion: seed.engineVersion,
+    status: seed.status,
+    storageEncrypted: seed.storageEncrypted,
+    deletionProtection: seed.deletionProtection,
+    iamDatabaseAuthentication: seed.iamDatabaseAuthentication,
+    backupRetentionPeriod: seed.backupRetentionPeriod,
+    members: members.map((instanceId, index) => ({ instanceId, writer: index === 0 })),
+  });
+  cluster.TagList = tagList(seed.tags);
+  // Aurora members are DB instances of their own (what `rds status` of a member reads).
+  for (const memberId of members) {
+    const member = state.rds.addInstance({
+      id: memberId,
+      engine: seed.engine,
+      engineVersion: seed.engineVersion,
+      instanceClass: seed.instanceClass,
+      clusterId: id,
+      storageEncrypted: seed.storageEncrypted,
+    });
+    member.TagList = tagList(seed.tags);
+  }
+}
+
+/**
+ * Adds a scenario's AWS state to the emulator: instances, clusters with their members, snapshots
+ * with their restore attribute (`all` = public). A resource the sandbox account already has is
+ * replaced by the scenario's version of it.
+ */
+export function seedScenarioAws(state: EmulatorState, seed: AwsSeed | undefined): void {
+  if (!seed) return;
+  for (const entry of seed.rds.instances) for (const id of idsOf(entry)) seedInstance(state, id, entry);
+  for (const entry of seed.rds.clusters) for (const id of idsOf(entry)) seedCluster(state, id, entry);
+  for (const snapshot of seed.rds.snapshots) {
+    state.rds.addSnapshot({
+      id: snapshot.id,
+      instanceId: snapshot.instance,
+      type: snapshot.type,
+      encrypted: snapshot.encrypted,
+      public: snapshot.restore.includes('all'),
+      sharedWith: snapshot.restore.filter((value) => value !== 'all'),
+    });
+  }
+}
