@@ -61,7 +61,7 @@ export const envSchema = z.object({
     .url({ message: 'expected an SQS queue URL' })
     .optional()
     .describe(
-      'SQS queue subscribed to your SNS topics, e.g. `https://sqs.us-east-1.amazonaws.com/123456789012/warroom`. warroom long-polls it, so it needs no inbound port for notifications (docs/sqs-intake.md).',
+      'Standard (not FIFO) SQS queue subscribed to your SNS topics, raw delivery off, e.g. `https://sqs.us-east-1.amazonaws.com/123456789012/warroom`. warroom long-polls it, so notifications need no inbound port (docs/sqs-intake.md); `POST /sns` keeps working.',
     ),
   PORT: z.coerce
     .number({ message: 'expected a TCP port number' })
