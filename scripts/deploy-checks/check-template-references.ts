@@ -152,10 +152,10 @@ export function checkTemplateReferences(
       walkResource(`${name}.${key}`, body, new Set([identifier]));
   }
   for (const [name, output] of Object.entries(outputs)) {
-    const condition = output.Condition;
+    const { Condition: condition, ...rest } = output;
     if (condition !== undefined) checkCondition(condition, `Outputs.${name}.Condition`);
     const holding = new Set(condition ? [String(condition)] : []);
-    walk(output.Value, { path: `Outputs.${name}.Value`, refsResources: true, locals: new Set(), holding });
+    walk(rest, { path: `Outputs.${name}`, refsResources: true, locals: new Set(), holding });
     if (output.Value === undefined) problems.push(`Outputs.${name}: no Value`);
   }
   for (const name of Object.keys(parameters)) {

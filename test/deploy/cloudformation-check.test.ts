@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCfnTemplate } from '../../scripts/deploy-checks/check-cfn-template.ts';
 import { loadResourceSchemas } from '../../scripts/deploy-checks/resource-schemas.ts';
+import { createPropertyValidator } from '../../scripts/deploy-checks/validate-resource-properties.ts';
 
 /** The template check must catch what cfn-lint catches: each case breaks one thing in a copy. */
 const TEMPLATE = readFileSync('deploy/cloudformation.yml', 'utf8');
@@ -132,6 +133,16 @@ describe('the CloudFormation template check', () => {
       checkBroken('MessageRetentionPeriod: 345600', 'MessageRetentionPeriod: !FindInMap [A, B, C]'),
     ).toContain(
       'deploy: Resources.NotificationQueue.Properties.MessageRetentionPeriod: Fn::FindInMap is not resolved by this check (add it to resolve-scenario.ts)',
+    );
+  });
+
+  it('refuses a schema keyword it does not know instead of skipping what it would check', () => {
+    const queue = schemas.get('AWS::SQS::Queue')!;
+    const unknownKeyword = new Map([
+      ['AWS::SQS::Queue', { ...queue, requiredXor: ['QueueName', 'FifoQueue'] }],
+    ]);
+    expect(() => createPropertyValidator(unknownKeyword)('Queue', 'AWS::SQS::Queue', {})).toThrow(
+      'unknown keyword: "requiredXor"',
     );
   });
 });
