@@ -79,6 +79,10 @@ describe('renderMrkdwn escaping', () => {
     expect(textOf(html)).toContain('alert(1)');
   });
 
+  it('draws a missing text as nothing', () => {
+    expect(renderMrkdwn(undefined as unknown as string, CONTEXT)).toBe('');
+  });
+
   it('cannot forge the renderer’s own placeholders', () => {
     const html = render('\ue0000\ue001 `code`');
     expect(html).toBe('\ufffd0\ufffd <code class="bk-code">code</code>');
@@ -141,6 +145,26 @@ describe('renderMrkdwn mentions, dates and emoji', () => {
     expect(html).toBe(
       '<time class="bk-date" datetime="2026-11-22T09:00:00.000Z">2026-11-22T09:00:00.000Z</time>',
     );
+  });
+
+  it('asks the context to format a date when it can, with the format Slack was given', () => {
+    const seen: Array<[number, string]> = [];
+    const formatDate = (epoch: number, format: string) => {
+      seen.push([epoch, format]);
+      return format === '{time}' ? undefined : 'Nov 22nd at 10:00';
+    };
+    const html = renderMrkdwn(
+      '<!date^1795338000^{date_short_pretty} {time}|iso> <!date^1795338000^{time}|fallback>',
+      {
+        ...CONTEXT,
+        formatDate,
+      },
+    );
+    expect(textOf(html)).toBe('Nov 22nd at 10:00 fallback');
+    expect(seen).toEqual([
+      [1795338000, '{date_short_pretty} {time}'],
+      [1795338000, '{time}'],
+    ]);
   });
 
   it('turns known shortcodes into emoji and leaves unknown ones as text', () => {

@@ -45,13 +45,20 @@ export function broadcastMention(range: string): string {
 }
 
 /**
- * A Slack date (`<!date^1795338000^{date_short_pretty} {time}|fallback>`): the fallback text, in a
- * <time> whose datetime is the instant, so the UI may format it for the reader if it wants.
+ * A Slack date (`<!date^1795338000^{date_short_pretty} {time}|fallback>`) in a <time> whose
+ * datetime is the instant: the context's formatDate text when it gives one, else the fallback.
  */
-export function dateHtml(epoch: unknown, fallback: string | undefined): string {
+export function dateHtml(
+  epoch: unknown,
+  format: string,
+  fallback: string | undefined,
+  ctx: RenderContext,
+): string {
   const seconds = typeof epoch === 'number' ? epoch : Number(epoch);
-  const iso = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
-  const text = fallback ?? iso ?? String(epoch);
+  const valid = Number.isFinite(seconds);
+  const iso = valid ? new Date(seconds * 1000).toISOString() : undefined;
+  const formatted = valid ? ctx.formatDate?.(seconds, format) : undefined;
+  const text = formatted ?? fallback ?? iso ?? String(epoch);
   return `<time${attrs({ class: 'bk-date', datetime: iso })}>${escapeHtml(text)}</time>`;
 }
 
@@ -60,7 +67,8 @@ function special(command: string, label: string | undefined, ctx: RenderContext)
   const parts = command.split('^');
   if (parts[0] === 'subteam' && parts[1]) return usergroupMention(parts[1], label, ctx);
   if (parts[0] === 'date' && parts[1]) {
-    return dateHtml(parts[1], label === undefined ? undefined : decodeSlackEntities(label));
+    const fallback = label === undefined ? undefined : decodeSlackEntities(label);
+    return dateHtml(parts[1], parts[2] ?? '', fallback, ctx);
   }
   return labelHtml(label ?? command);
 }

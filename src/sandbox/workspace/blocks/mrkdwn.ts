@@ -11,7 +11,7 @@ import type { RenderContext } from './render-context.ts';
 export function renderMrkdwn(text: string, ctx: RenderContext): string {
   // \ue000 and \ue001 (Private Use characters) delimit placeholders below; a payload must not forge one.
   // Slack does not draw trailing line breaks (warroom's latest-signal section often ends in one).
-  const clean = String(text)
+  const clean = (typeof text === 'string' ? text : '')
     .replace(/[\ue000\ue001]/g, '\ufffd')
     .replace(/\n+$/, '');
   const parts = clean.split(/```([\s\S]*?)```/);

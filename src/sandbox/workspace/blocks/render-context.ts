@@ -14,6 +14,11 @@ export interface RenderContext {
   users?(): ReadonlyArray<{ id: string; name: string }>;
   /** Every channel a conversations_select / channels_select may offer; without it only the initial one. */
   channels?(): ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * Text for a Slack date (`<!date^epoch^format|fallback>`, rich_text `date`) in the reader's terms,
+   * e.g. "Nov 22nd at 10:00"; undefined (or no hook) shows Slack's fallback text.
+   */
+  formatDate?(epochSeconds: number, format: string): string | undefined;
   /** Prefix of the DOM ids this render writes (`<label for>` targets); default `bk`. */
   idPrefix?: string;
 }

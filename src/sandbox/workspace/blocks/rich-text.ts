@@ -54,7 +54,10 @@ function inlineElement(element: unknown, ctx: RenderContext): string {
       return `<span${attrs({ class: 'bk-emoji', title: `:${name}:` })}>${escapeHtml(emoji)}</span>`;
     }
     case 'date':
-      return styled(dateHtml(element['timestamp'], stringOf(element['fallback'])), style);
+      return styled(
+        dateHtml(element['timestamp'], stringOf(element['format']) ?? '', stringOf(element['fallback']), ctx),
+        style,
+      );
     case 'color': {
       const value = stringOf(element['value']) ?? '';
       const swatch = /^#[0-9a-f]{3,8}$/i.test(value)
