@@ -22,6 +22,8 @@ export interface Config {
   aws: { region: string };
   store: { kind: 'sqlite'; path: string };
   sns: { topicArns: string[]; certDir?: string };
+  /** Present when SQS_QUEUE_URL is set: notifications are also long-polled from that queue. */
+  sqs?: { queueUrl: string };
   incidents: { responsePlanArn?: string };
   signals: SignalPolicyRule[];
   permissions: Record<PermissionAction, string[]>;

@@ -3,11 +3,11 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_RUNBOOKS } from '../runbooks/default-catalog.ts';
 import { mergeCatalog } from '../runbooks/merge-catalog.ts';
-import { queueUrlProblem } from '../sqs/sqs-config.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { fileSchema } from './file-schema.ts';
+import { queueUrlProblem } from './sqs-queue-url.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

@@ -93,15 +93,10 @@ describe('loadConfig', () => {
   });
 
   it('refuses features this version does not have rather than ignoring them', () => {
-    const env = {
-      ...validEnv,
-      SQS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/q',
-      WARROOM_STORE: 'dynamodb:warroom',
-    };
+    const env = { ...validEnv, WARROOM_STORE: 'dynamodb:warroom' };
     const result = loadConfig(env, filesWith({ '/etc/warroom.yml': validYaml }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.join('\n')).toContain('SQS_QUEUE_URL');
     expect(result.problems.join('\n')).toContain('DynamoDB store is not available');
   });
 

@@ -17,6 +17,7 @@ const MODEL_FILES: Record<string, string> = {
   ssm: 'ssm',
   rds: 'rds',
   cloudwatch: 'cloudwatch',
+  sqs: 'sqs',
 };
 
 describe('deploy/iam-policy.json', () => {

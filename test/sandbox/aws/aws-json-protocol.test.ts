@@ -67,7 +67,7 @@ describe('awsJson protocol', () => {
     const sqsModel = loadServiceModel('sqs');
     const sqs = createAwsJsonProtocol(sqsModel);
     const response = sqs.serializeError(modelledError(sqsModel, 'QueueDoesNotExist', 'no queue'), 'r');
-    expect(response.headers['x-amzn-query-error']).toBe('QueueDoesNotExist;Sender');
+    expect(response.headers['x-amzn-query-error']).toBe('AWS.SimpleQueueService.NonExistentQueue;Sender');
     expect(response.headers['content-type']).toBe('application/x-amz-json-1.0');
     const cloudwatch = createAwsJsonProtocol(loadServiceModel('cloudwatch'));
     const parsed = cloudwatch.parseRequest(

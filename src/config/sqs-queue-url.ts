@@ -1,16 +1,3 @@
-/** SQS intake settings, from SQS_QUEUE_URL. */
-export interface SqsIntakeConfig {
-  queueUrl: string;
-}
-
-// Config (src/config/config.ts) gains `sqs` here until that file declares it itself.
-declare module '../config/config.ts' {
-  interface Config {
-    /** Present when SQS_QUEUE_URL is set: notifications are also long-polled from that queue. */
-    sqs?: SqsIntakeConfig;
-  }
-}
-
 /** `<scheme>://<host>/<12-digit account>/<queue name>`, the form SQS hands out queue URLs in. */
 const QUEUE_URL_PATH = /^\/\d{12}\/[A-Za-z0-9_-]{1,80}$/;
 
