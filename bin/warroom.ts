@@ -3,6 +3,7 @@ import { registerSlackHandlers } from '../handlers/register-slack-handlers.ts';
 import { startWarroom } from '../src/app.ts';
 import { createAwsPorts } from '../src/aws/aws-ports.ts';
 import { loadConfig } from '../src/config/load-config.ts';
+import { isBotError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 
 /** `npm start`: warroom for real. A bad or missing setting stops it with exit code 2. */
@@ -13,11 +14,21 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 const logger = createLogger({ level: config.logLevel });
-const running = await startWarroom(
-  config,
-  { parseNotification, registerSlackHandlers },
-  { logger, aws: createAwsPorts(config.aws.region) },
-);
+/** A set-up mistake found while starting (e.g. the SQS queue does not exist) is said plainly, exit 2. */
+async function start() {
+  try {
+    return await startWarroom(
+      config,
+      { parseNotification, registerSlackHandlers },
+      { logger, aws: createAwsPorts(config.aws.region) },
+    );
+  } catch (error) {
+    if (!isBotError(error)) throw error;
+    process.stderr.write(`start-up: ${error.userMessage}\n`);
+    process.exit(2);
+  }
+}
+const running = await start();
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
