@@ -3,8 +3,8 @@ export const WORKSPACE_CSS = `
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; font: 15px/1.46668 Lato, "Segoe UI", system-ui, -apple-system, sans-serif; color: #1d1c1d; background: #fff; }
 button { font: inherit; cursor: pointer; }
-.ws-app { display: grid; grid-template-columns: 240px minmax(0, 1fr) auto 340px; height: 100vh; }
-.ws-sidebar { background: #3f0e40; color: #cfc3cf; display: flex; flex-direction: column; overflow-y: auto; }
+.ws-app { display: flex; height: 100vh; }
+.ws-sidebar { flex: 0 0 240px; background: #3f0e40; color: #cfc3cf; display: flex; flex-direction: column; overflow-y: auto; }
 .ws-team { color: #fff; font-weight: 900; font-size: 18px; padding: 14px 16px; border-bottom: 1px solid #5d2c5d; }
 .ws-you { padding: 10px 16px; border-bottom: 1px solid #5d2c5d; font-size: 13px; }
 .ws-you select { width: 100%; margin-top: 4px; padding: 4px; border-radius: 4px; border: 0; }
@@ -12,7 +12,7 @@ button { font: inherit; cursor: pointer; }
 .ws-nav-item { display: block; width: 100%; text-align: left; background: none; border: 0; color: inherit; padding: 3px 16px 3px 24px; font-size: 15px; }
 .ws-nav-item:hover { background: #350d36; }
 .ws-nav-item.ws-selected { background: #1164a3; color: #fff; }
-.ws-main { display: flex; flex-direction: column; min-width: 0; border-right: 1px solid #ddd; }
+.ws-main { flex: 1 1 auto; display: flex; flex-direction: column; min-width: 0; border-right: 1px solid #ddd; }
 .ws-header { padding: 12px 20px; border-bottom: 1px solid #ddd; font-weight: 900; font-size: 18px; }
 .ws-messages { flex: 1; overflow-y: auto; padding: 8px 0 16px; }
 .ws-empty { color: #616061; padding: 24px 20px; }
@@ -27,7 +27,8 @@ button { font: inherit; cursor: pointer; }
 .ws-only-you { color: #616061; font-size: 13px; margin-bottom: 2px; }
 .ws-ephemeral { background: #f4f9fd; }
 .ws-text { white-space: pre-wrap; word-wrap: break-word; }
-.ws-file-image { max-width: 480px; max-height: 320px; border: 1px solid #ddd; border-radius: 8px; margin-top: 6px; display: block; }
+.ws-message > div { min-width: 0; }
+.ws-file-image { max-width: min(480px, 100%); max-height: 320px; border: 1px solid #ddd; border-radius: 8px; margin-top: 6px; display: block; }
 .ws-file-link { display: inline-block; margin-top: 6px; padding: 8px 12px; border: 1px solid #ddd; border-radius: 8px; }
 .ws-reactions { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
 .ws-reaction { background: #f2f2f2; border: 1px solid transparent; border-radius: 12px; padding: 0 8px; font-size: 12px; }
@@ -42,11 +43,11 @@ button { font: inherit; cursor: pointer; }
 .ws-composer textarea { flex: 1; border: 0; padding: 10px 12px; font: inherit; resize: none; min-height: 44px; outline: none; }
 .ws-composer button { border: 0; background: #007a5a; color: #fff; padding: 0 16px; font-weight: 700; }
 .ws-composer-hint { color: #616061; font-size: 12px; margin-top: 4px; }
-.ws-thread { width: 380px; display: flex; flex-direction: column; border-right: 1px solid #ddd; }
+.ws-thread { flex: 0 0 380px; min-width: 0; display: flex; flex-direction: column; border-right: 1px solid #ddd; }
 .ws-thread[hidden] { display: none; }
 .ws-thread-header { display: flex; justify-content: space-between; align-items: center; padding: 12px 16px; border-bottom: 1px solid #ddd; font-weight: 900; }
 .ws-close { background: none; border: 0; font-size: 18px; }
-.ws-panel { overflow-y: auto; background: #fafafa; padding: 12px 14px; font-size: 13px; }
+.ws-panel { flex: 0 0 340px; overflow-y: auto; background: #fafafa; padding: 12px 14px; font-size: 13px; }
 .ws-panel h2 { font-size: 14px; margin: 16px 0 6px; }
 .ws-panel h2:first-child { margin-top: 0; }
 .ws-card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 8px 10px; margin-bottom: 8px; }

@@ -6,7 +6,7 @@ export function escapeHtml(text: string): string {
 /** `14:05` for a Slack ts. */
 export function timeOf(ts: string): string {
   const date = new Date(Number(ts.split('.')[0]) * 1000);
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 export function element<K extends keyof HTMLElementTagNameMap>(

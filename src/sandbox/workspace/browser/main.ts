@@ -5,6 +5,7 @@ import { api, fetchSnapshot, subscribeToChanges } from './api-client.ts';
 import { type AppState, initialState, rememberUser, renderContextFor } from './app-state.ts';
 import { createComposer } from './composer.ts';
 import { element, escapeHtml } from './html.ts';
+import { type KeyedHtml, patchList } from './list-patch.ts';
 import { wireMessageMenus } from './message-actions.ts';
 import { renderMessages } from './message-list.ts';
 import { ModalStackView } from './modal-stack.ts';
@@ -93,10 +94,10 @@ function openThread(ts: string): void {
   draw();
 }
 
-/** Keeps a list pinned to its newest message when it was already there. */
-function redraw(list: HTMLElement, html: string): void {
+/** Patches a message list, keeping it pinned to its newest message when it was already there. */
+function redraw(list: HTMLElement, items: KeyedHtml[], empty: string): void {
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  if (list.innerHTML !== html) list.innerHTML = html;
+  patchList(list, items, `<div class="ws-empty">${escapeHtml(empty)}</div>`);
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
@@ -132,12 +133,9 @@ function draw(): void {
       all.filter((message) => !message.threadTs),
       snapshot,
       ctx,
-      {
-        user: state.user,
-        inThread: false,
-        empty: 'No messages yet. Fire a scenario from the panel on the right.',
-      },
+      { user: state.user, inThread: false },
     ),
+    'No messages yet. Fire a scenario from the panel on the right.',
   );
   const parent = state.threadTs ? all.find((message) => message.ts === state.threadTs) : undefined;
   thread.hidden = !parent;
@@ -149,8 +147,8 @@ function draw(): void {
       renderMessages([parent, ...replies], snapshot, renderContextFor(snapshot, 'thread'), {
         user: state.user,
         inThread: true,
-        empty: '',
       }),
+      '',
     );
   }
 }
@@ -169,10 +167,11 @@ async function refresh(): Promise<void> {
       again = false;
       try {
         state.snapshot = await fetchSnapshot(state.user);
-        draw();
       } catch (error) {
-        showToast(`The sandbox server is not answering: ${escapeHtml(String(error))}`);
+        showToast(`The sandbox server is not answering: ${String(error)}`);
+        continue;
       }
+      draw();
     } while (again);
   })();
   await fetching;

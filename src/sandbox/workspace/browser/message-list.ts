@@ -1,6 +1,7 @@
 import { type RenderContext, renderBlocks, renderMrkdwn } from '../blocks/index.ts';
 import type { UiMessage, UiSnapshot } from '../ui-contract.ts';
 import { escapeHtml, timeOf } from './html.ts';
+import type { KeyedHtml } from './list-patch.ts';
 
 /** Slack's short names for the reactions the sandbox offers. */
 const EMOJI: Record<string, string> = { pushpin: '📌', eyes: '👀', white_check_mark: '✅', '+1': '👍' };
@@ -73,12 +74,15 @@ export function renderMessage(
 </div>`;
 }
 
+/** Each message as keyed HTML, for patchList. */
 export function renderMessages(
   messages: UiMessage[],
   snapshot: UiSnapshot,
   ctx: RenderContext,
-  options: { user: string; inThread: boolean; empty: string },
-): string {
-  if (messages.length === 0) return `<div class="ws-empty">${escapeHtml(options.empty)}</div>`;
-  return messages.map((message) => renderMessage(message, snapshot, ctx, options)).join('');
+  options: { user: string; inThread: boolean },
+): KeyedHtml[] {
+  return messages.map((message) => ({
+    key: message.key,
+    html: renderMessage(message, snapshot, ctx, options),
+  }));
 }

@@ -6,8 +6,7 @@ import { showToast } from './toasts.ts';
 const status = (value: string) =>
   `<span class="ws-status ws-status-${escapeHtml(value)}" data-testid="status">${escapeHtml(value)}</span>`;
 
-const clock = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
 
 /** A timeline event's eventData is JSON text (warroom writes a string); shown readably. */
 function eventText(data: string): string {

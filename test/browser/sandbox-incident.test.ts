@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { ARTIFACTS, type BrowserSandbox, startBrowserSandbox } from './start-browser-sandbox.ts';
+
+/**
+ * A whole incident driven through the sandbox's local Slack workspace in headless Chromium, by
+ * clicks and typing only: every step reaches warroom as a signed Slack request, and every state is
+ * read back from what the page renders. Screenshots of the card land in test-artifacts/browser/.
+ */
+
+const SCENARIO = 'rds-cpu-then-failover';
+const RUNBOOK = 'disable-public-access';
+
+let run: BrowserSandbox;
+let page: Page;
+
+beforeAll(async () => {
+  run = await startBrowserSandbox();
+  page = run.page;
+}, 60_000);
+
+beforeEach((context) => {
+  // What the page showed when a step failed, for the CI artifacts.
+  onTestFailed(async () => {
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await page?.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
+  });
+});
+
+afterAll(async () => {
+  await run?.stop();
+});
+
+/** The incident card in #alerts: a channel message with warroom's card header. */
+function card(): Locator {
+  return page
+    .locator('[data-testid="messages"] [data-testid="message"][data-key^="h:"]')
+    .filter({ has: page.locator('[data-block-id="warroom_card_header"]') });
+}
+
+function cardFields(): Locator {
+  return card().locator('[data-block-id="warroom_card_fields"]');
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the test reads what a person sees, laid out.
+  return (await locator.count()) > 0 ? locator.first().innerText() : '';
+}
+
+/** Waits until the locator's rendered text matches; fails with what it showed instead. */
+async function waitForText(locator: Locator, expected: RegExp, timeout = 20_000): Promise<string> {
+  await expect.poll(() => textOf(locator), { timeout, interval: 200 }).toMatch(expected);
+  return textOf(locator);
+}
+
+/** A live update can redraw the element mid-screenshot; then it is taken again. */
+async function shoot(locator: Locator, name: string, attempts = 3): Promise<void> {
+  try {
+    await locator.first().screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  } catch (error) {
+    if (attempts <= 1 || !String(error).includes('not attached')) throw error;
+    await shoot(locator, name, attempts - 1);
+  }
+}
+
+async function confirmIfAsked(): Promise<void> {
+  const dialog = page.locator('[data-testid="confirm-dialog"]');
+  if (await dialog.isVisible()) await dialog.locator('[data-testid="confirm-confirm"]').click();
+}
+
+describe('the sandbox workspace in a browser', () => {
+  it('runs an RDS incident from alarm to resolution by clicks and typing alone', async () => {
+    await page.locator(`[data-testid="fire:${SCENARIO}"]`).click();
+    await card().waitFor({ timeout: 30_000 });
+    expect(await waitForText(cardFields(), /Status\s+Open/)).toMatch(/Resource\s+orders-db/);
+    await expect.poll(() => page.locator('[data-testid="replies"]').count()).toBeGreaterThan(0);
+    await shoot(card(), '01-open');
+
+    await card().locator('[data-testid="button:warroom_acknowledge"]').click();
+    await waitForText(cardFields(), /Status\s+Acknowledged by @alice/);
+    expect(await card().locator('[data-testid="button:warroom_acknowledge"]').count()).toBe(0);
+    await shoot(card(), '02-acknowledged');
+
+    // Impact 2 · High unless the scenario opened it at 2 already; then 1 · Critical (it must change).
+    const opened = /Impact\s+(\d)/.exec(await textOf(cardFields()))?.[1];
+    const impact = opened === '2' ? { value: '1', label: '1 · Critical' } : { value: '2', label: '2 · High' };
+    await card().locator('[data-testid="select:warroom_impact_select"]').selectOption(impact.value);
+    await waitForText(cardFields(), new RegExp(`Impact\\s+${impact.label}`));
+    await shoot(card(), '03-impact');
+
+    await card().locator('[data-testid="button:warroom_run_runbook"]').click();
+    const modal = page.locator('[data-testid="modal"]');
+    await modal.waitFor();
+    await modal.locator('[data-testid="select:warroom_runbook_choice"]').selectOption(RUNBOOK);
+    await waitForText(modal, /AWSConfigRemediation-DisablePublicAccessToRDSInstance[\s\S]*Steps/);
+    await shoot(modal.locator('.ws-modal'), '04-runbook-modal');
+    await modal.locator('[data-testid="modal-submit"]').click();
+    await confirmIfAsked();
+    await expect.poll(() => modal.count()).toBe(0);
+
+    await card().locator('[data-testid="replies"]').click();
+    const progress = page
+      .locator('[data-testid="thread-messages"] [data-testid="message"]')
+      .filter({ hasText: 'Runbook: Disable public access' });
+    await waitForText(progress, /Status:\s*\S*\s*(Pending|In progress)/);
+    await shoot(progress, '05-runbook-running');
+    // The emulator's execution takes ~37 s of steps; warroom polls every 5 s while steps move.
+    await waitForText(progress, /Status:\s*\S*\s*Success/, 120_000);
+    await shoot(progress, '06-runbook-success');
+    const execution = page.locator('[data-testid="aws-execution"]', { hasText: 'DisablePublicAccess' });
+    await waitForText(execution, /Success/);
+
+    const note = 'Failover finished; CPU back under 40 %.';
+    await page.locator('[data-testid="composer"]').fill(`/incident note ${note}`);
+    await page.locator('[data-testid="composer"]').press('Enter');
+    const reply = page
+      .locator('[data-testid="messages"] [data-testid="message"]')
+      .filter({ has: page.locator('[data-testid="only-visible-to-you"]') })
+      .filter({ hasText: 'note' });
+    expect(await waitForText(reply.last(), /INC-1/)).toContain('INC-1');
+    await shoot(card(), '07-noted');
+
+    await card().locator('[data-testid="button:warroom_resolve"]').click();
+    await modal.waitFor();
+    await modal
+      .locator('[data-testid="input:warroom_summary_text"]')
+      .fill('Failover completed; no action needed.');
+    await modal.locator('[data-testid="modal-submit"]').click();
+    await expect.poll(() => modal.count()).toBe(0);
+    await waitForText(cardFields(), /Status\s+\S*\s*Resolved/);
+    expect(await card().locator('[data-testid="button:warroom_reopen"]').count()).toBe(1);
+    await shoot(card(), '08-resolved');
+  }, 240_000);
+
+  it('shows the error warroom returns under the input of a modal, and keeps the modal open', async () => {
+    await page.locator('[data-testid="fire:rds-cpu-then-failover"]').click();
+    const open = card().filter({ has: page.locator('[data-testid="button:warroom_resolve"]') });
+    await open.first().waitFor({ timeout: 30_000 });
+    await open.first().locator('[data-testid="button:warroom_resolve"]').click();
+    const modal = page.locator('[data-testid="modal"]');
+    await modal.waitFor();
+    // Slack's client refuses an empty required field itself; blanks pass it and reach warroom.
+    await modal.locator('[data-testid="input:warroom_summary_text"]').fill('   ');
+    await modal.locator('[data-testid="modal-submit"]').click();
+    const error = modal.locator('[data-testid="error:warroom_summary_input"]');
+    expect(await waitForText(error, /Say what happened/)).toBe('Say what happened and what fixed it.');
+    await shoot(modal.locator('.ws-modal'), '09-modal-error');
+    await modal.locator('[data-testid="modal-close"]').click();
+    await expect.poll(() => modal.count()).toBe(0);
+  }, 120_000);
+});
