@@ -6,6 +6,7 @@ import { type RunningWarroom, startWarroom, type WarroomAdapters } from '../app.
 import { createAwsPorts } from '../aws/aws-ports.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { localAwsEnvironment, useLocalAwsOnly } from '../drill/local-aws-guard.ts';
 import { createLogger } from '../logger.ts';
 import { type AwsEmulator, startAwsEmulator } from './aws/aws-emulator.ts';
 import { printSlackCalls } from './print-slack-calls.ts';
@@ -22,8 +23,8 @@ import { runScenarioSteps, type ScenarioRunOptions } from './scenarios/run-scena
 import { type SlackEmulator, startSlackEmulator } from './slack/slack-emulator.ts';
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from './sns/sign-sns-message.ts';
 
-const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-warroom';
-/** The secret warroom verifies Slack requests with in the sandbox (SLACK_SIGNING_SECRET below). */
+/** The local Slack's bot token and signing secret (tests sign slash commands with it). */
+export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-warroom';
 export const SANDBOX_SIGNING_SECRET = 'sandbox-signing-secret';
 
 export interface Sandbox {
@@ -54,6 +55,8 @@ export interface SandboxOptions {
   write?: (text: string) => void;
   /** Scenario files besides the built-in ones (`npm run drill -- --file my-drill.yml`). */
   scenarioFiles?: string[];
+  /** Marks every message warroom sends DRILL (see startWarroom's `drill`). */
+  drill?: boolean;
   /** The local Slack's rate limits; default on, as Slack has them. */
   slackRateLimits?: boolean;
 }
@@ -67,6 +70,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Read first: a bad scenario file stops the sandbox before anything starts.
   const loaded = loadScenarios(options.scenarioFiles);
   const aws = await startAwsEmulator({ accountId: SANDBOX_ACCOUNT_ID, region: SANDBOX_REGION });
+  // The SDK clients find the emulator the way they find any endpoint (AWS_ENDPOINT_URL_<SERVICE>,
+  // AWS_ENDPOINT_URL for the rest); an endpoint left in the shell that points elsewhere stops it.
+  const awsEnv = localAwsEnvironment(aws, SANDBOX_REGION);
+  try {
+    useLocalAwsOnly(process.env, awsEnv, aws.url);
+  } catch (error) {
+    await aws.close();
+    throw error;
+  }
   seedSandboxAccount(aws);
   const slack = await startSlackEmulator({
     botToken: SANDBOX_BOT_TOKEN,
@@ -75,12 +87,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-sandbox-'));
   writeFileSync(join(dir, 'warroom.yml'), sandboxConfigYaml(SANDBOX_ALERT_CHANNEL));
   const env: Record<string, string> = {
-    ...aws.endpointEnv(),
-    AWS_ACCESS_KEY_ID: 'AKIDSANDBOX',
-    AWS_SECRET_ACCESS_KEY: 'sandbox-secret',
-    AWS_REGION: SANDBOX_REGION,
+    ...awsEnv,
     SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: 'sandbox-signing-secret',
+    SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     WARROOM_CONFIG: join(dir, 'warroom.yml'),
     WARROOM_STORE: `sqlite:${join(dir, 'warroom.db')}`,
@@ -88,12 +97,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     PORT: String(options.port ?? 0),
     LOG_LEVEL: 'warn',
   };
-  // The SDK clients find the emulator the way they find any endpoint: AWS_ENDPOINT_URL_<SERVICE>.
   Object.assign(process.env, env);
   const config = loadConfig(env);
   if (!config.ok) throw new Error(`sandbox config is invalid:\n${config.problems.join('\n')}`);
   const stopPrinting = printSlackCalls(slack, write);
   const warroom = await startWarroom(config.config, options.adapters, {
+    ...(options.drill ? { drill: true } : {}),
     aws: createAwsPorts(SANDBOX_REGION),
     logger: createLogger({ level: 'warn', destination: pino.destination(2) }),
     fetchPem: async (url) => {

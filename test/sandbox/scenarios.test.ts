@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
+import { ManualClock } from '../../src/clock.ts';
 import { isBotError } from '../../src/errors.ts';
+import { EmulatorState } from '../../src/sandbox/aws/emulator-state.ts';
 import { buildChatbot } from '../../src/sandbox/scenarios/build-chatbot.ts';
 import { buildCloudTrail } from '../../src/sandbox/scenarios/build-cloudtrail.ts';
 import { buildCloudWatchAlarm } from '../../src/sandbox/scenarios/build-cloudwatch-alarm.ts';
@@ -21,6 +23,7 @@ import {
   rdsEventParams,
 } from '../../src/sandbox/scenarios/notification-schema.ts';
 import { rdsCpuThenFailover } from '../../src/sandbox/scenarios/rds-cpu-then-failover.ts';
+import { type Pace, runScenarioSteps } from '../../src/sandbox/scenarios/run-scenario.ts';
 import {
   buildContext,
   loadPayload,
@@ -361,5 +364,76 @@ describe('a bad scenario file', () => {
     );
     expect(loadScenarios([file]).map(({ scenario }) => scenario.id)).toContain('my-drill');
     expect(good.scenario.aws?.rds.instances[0]).toMatchObject({ id: 'billing-db', storageEncrypted: false });
+  });
+});
+
+describe("running a scenario's steps", () => {
+  const storm = () =>
+    loadBuiltInScenarios().find(({ scenario }) => scenario.id === 'rds-alarm-storm')!.scenario;
+
+  /** A host that records what happens, on a clock that moves only when the runner sleeps. */
+  function recordingHost() {
+    const clock = new ManualClock('2026-11-22T09:25:00Z');
+    const events: string[] = [];
+    const aws = new EmulatorState({ ...SANDBOX, clock });
+    return {
+      events,
+      aws,
+      host: {
+        aws,
+        context: SANDBOX,
+        clock,
+        write: () => undefined,
+        publish: async (message: string) => {
+          events.push(
+            `publish ${JSON.parse(message).AlarmName} at ${clock.now().toISOString().slice(14, 23)}`,
+          );
+          return 200;
+        },
+        settled: async () => {
+          events.push('settled');
+        },
+        sleep: async (ms: number) => {
+          clock.advance(ms);
+        },
+      },
+    };
+  }
+
+  const run = async (pace: Pace, signal?: AbortSignal) => {
+    const recording = recordingHost();
+    await runScenarioSteps(storm(), recording.host, { pace, signal });
+    return recording;
+  };
+
+  it("seeds the scenario's AWS state first", async () => {
+    const { aws } = await run('fast');
+    expect(aws.rds.instances.size).toBe(20);
+    expect(aws.rds.instances.get('orders-shard-07')?.TagList).toEqual([
+      { Key: 'env', Value: 'prod' },
+      { Key: 'team', Value: 'orders' },
+    ]);
+  });
+
+  it('fast: a repeated step goes out as one burst, then warroom settles before the next step', async () => {
+    const { events } = await run('fast');
+    expect(events.filter((event) => event === 'settled')).toHaveLength(3);
+    expect(events[20]).toBe('settled');
+    expect(events[0]).toBe('publish orders-shard-01-cpu-high at 25:00.000');
+    expect(events[19]).toBe('publish orders-shard-20-cpu-high at 25:00.000');
+  });
+
+  it('realtime, scaled: each notification when its `after` (times the scale) is due', async () => {
+    const { events } = await run(0.1);
+    expect(events[1]).toBe('publish orders-shard-02-cpu-high at 25:00.050');
+    expect(events[20]).toBe('publish orders-shard-01-connections-high at 25:04.500');
+    expect(events.at(-2)).toBe('publish orders-shard-20-connections-high at 25:05.450');
+  });
+
+  it('stops publishing when aborted, and says so', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { events } = await run('realtime', stop.signal);
+    expect(events).toEqual(['settled']);
   });
 });

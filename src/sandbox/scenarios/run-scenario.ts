@@ -15,6 +15,8 @@ export type Pace = 'fast' | 'realtime' | number;
 
 export interface ScenarioRunOptions {
   pace?: Pace;
+  /** Aborting stops publishing (a drill's Ctrl-C); what was published stays published. */
+  signal?: AbortSignal;
 }
 
 /** What running a scenario needs from the place it runs in (the sandbox, or a drill). */
@@ -27,10 +29,20 @@ export interface ScenarioHost {
   settled(): Promise<void>;
   write(text: string): void;
   clock: Clock;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 function scaleOf(pace: Pace): number | undefined {
   if (pace === 'fast') return undefined;
@@ -59,7 +71,12 @@ export async function runScenarioSteps(
     for (const notification of notifications) {
       if (scale !== undefined) {
         const wait = start.getTime() + notification.dueMs * scale - host.clock.now().getTime();
-        if (wait > 0) await sleep(wait);
+        if (wait > 0) await sleep(wait, options.signal);
+      }
+      if (options.signal?.aborted) {
+        host.write('\n■ Stopped: the remaining steps are not published.\n');
+        await host.settled();
+        return;
       }
       await publishOne(host, notification);
     }

@@ -1,0 +1,72 @@
+import { incidentId } from '../incident/incident.ts';
+import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
+import { type Debrief, type DebriefOutcome, type DrillIncident, expectationLabel } from './debrief.ts';
+
+/** Bold and code marks read fine in a terminal without their stars. */
+const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1');
+
+const rule = (title: string) => `\n═══ ${title} ${'═'.repeat(Math.max(3, 74 - title.length))}\n`;
+
+const OUTCOME_MARKS: Record<DebriefOutcome, string> = { met: '✓', missed: '✗', ask: '?' };
+
+/** The briefing as printed at the start of a drill: situation, roles and tasks, what good looks like. */
+export function briefingText(scenario: Scenario): string {
+  const roles = scenario.briefing.roles.flatMap((role) => [
+    `  ${role.role}`,
+    ...role.tasks.map((task) => `    • ${plain(task)}`),
+  ]);
+  const checklist = scenario.expect.map((expectation) => `  ☐ ${plain(expectationLabel(expectation))}`);
+  return [
+    rule(`DRILL BRIEFING · ${scenario.title}`),
+    scenario.description,
+    '',
+    plain(scenario.briefing.situation),
+    '',
+    'Roles',
+    ...roles,
+    '',
+    'What good looks like',
+    ...checklist,
+    '',
+  ].join('\n');
+}
+
+function timeOf(date: Date | undefined): string {
+  return date ? date.toISOString().slice(11, 19) : '—';
+}
+
+function incidentLine({ incident, executions, notes }: DrillIncident): string {
+  const runbooks = executions.length
+    ? executions.map((run) => `${run.runbookId} (${run.status})`).join(', ')
+    : 'none';
+  const resolved =
+    incident.status === 'resolved'
+      ? `resolved ${timeOf(incident.resolvedAt)}${incident.summary ? ` “${incident.summary}”` : ''}`
+      : `still ${incident.status}`;
+  return [
+    `  ${incidentId(incident.seq)} ${incident.resource?.id ?? incident.title}`,
+    `opened ${timeOf(incident.openedAt)}`,
+    `acknowledged ${incident.acknowledgedAt ? `${timeOf(incident.acknowledgedAt)} by ${incident.acknowledgedBy ?? '?'}` : '—'}`,
+    `impact ${incident.impact}${incident.impactSetBy === 'person' ? ' (set by a person)' : ''}`,
+    `notes ${notes}`,
+    `runbooks ${runbooks}`,
+    resolved,
+  ].join(' · ');
+}
+
+/** The debrief printed at the end: the checklist with what happened, then each incident. */
+export function debriefText(scenario: Scenario, debrief: Debrief): string {
+  const met = debrief.items.filter((item) => item.outcome === 'met').length;
+  const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
+  const incidents = debrief.incidents.slice(0, 30).map(incidentLine);
+  if (debrief.incidents.length > 30) incidents.push(`  … and ${debrief.incidents.length - 30} more`);
+  return [
+    rule(`DRILL DEBRIEF · ${scenario.title}`),
+    `${met} of ${checked} checks met (? = for the team to answer)`,
+    ...debrief.items.map((item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${item.detail}`),
+    '',
+    'What happened',
+    ...(incidents.length ? incidents : ['  no incident was opened']),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,41 @@
+import type { Clock } from '../clock.ts';
+import type { Store } from '../store/store.ts';
+import { readDrillIncidents } from './debrief.ts';
+
+export type WaitOutcome = 'resolved' | 'timeout' | 'stopped';
+
+export interface WaitOptions {
+  store: Store;
+  firstSeq: number;
+  until: Date;
+  clock: Clock;
+  pollMs: number;
+  signal?: AbortSignal;
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Waits while the team works the drill: until every incident it opened is resolved (at least one
+ * opened), until `until`, or until `signal` aborts (Ctrl-C). Reads warroom's store every `pollMs`.
+ */
+export async function waitForTeam(options: WaitOptions): Promise<WaitOutcome> {
+  for (;;) {
+    if (options.signal?.aborted) return 'stopped';
+    const incidents = await readDrillIncidents(options.store, options.firstSeq);
+    if (incidents.length > 0 && incidents.every(({ incident }) => incident.status === 'resolved'))
+      return 'resolved';
+    if (options.clock.now() >= options.until) return 'timeout';
+    await pause(options.pollMs, options.signal);
+  }
+}

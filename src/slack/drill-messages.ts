@@ -1,0 +1,66 @@
+import type { Debrief, DebriefOutcome } from '../drill/debrief.ts';
+import { expectationLabel } from '../drill/debrief.ts';
+import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
+import type { KnownBlock } from './block-kit.ts';
+import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+import { linesToSections } from './section-lines.ts';
+
+/** Scenario files write bold the Markdown way (`**Acknowledge**`); Slack's mrkdwn uses one star. */
+function fromMarkdown(text: string): string {
+  return escapeMrkdwn(text).replace(/\*\*([^*]+)\*\*/g, '*$1*');
+}
+
+const OUTCOME_MARKS: Record<DebriefOutcome, string> = { met: '✓', missed: '✗', ask: '❔' };
+
+export interface DrillMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * The first message of a drill in the channel: the situation, each role with what they do in
+ * warroom, and what good looks like. (The DRILL marking is added on the way out, like every
+ * message of a drill.)
+ */
+export function buildDrillBriefing(scenario: Scenario): DrillMessage {
+  const { briefing } = scenario;
+  const roles = briefing.roles.map(
+    (role) =>
+      `*${escapeMrkdwn(role.role)}*\n${role.tasks.map((task) => `• ${fromMarkdown(task)}`).join('\n')}`,
+  );
+  const checklist = scenario.expect.map((expectation) => `☐ ${fromMarkdown(expectationLabel(expectation))}`);
+  return {
+    text: `Briefing · ${scenario.title}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(`Briefing · ${scenario.title}`, 150) } },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(fromMarkdown(briefing.situation), 3000) } },
+      ...linesToSections(['*Roles*', ...roles]),
+      ...linesToSections(['*What good looks like*', ...checklist]),
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'Alerts follow as AWS would send them. Work them from the cards and `/incident`; a debrief follows at the end.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The last message of a drill: the checklist with what warroom recorded for each item. */
+export function buildDrillDebrief(scenario: Scenario, debrief: Debrief): DrillMessage {
+  const lines = debrief.items.map(
+    (item) => `${OUTCOME_MARKS[item.outcome]} *${fromMarkdown(item.label)}* — ${escapeMrkdwn(item.detail)}`,
+  );
+  const met = debrief.items.filter((item) => item.outcome === 'met').length;
+  const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
+  return {
+    text: `Debrief · ${scenario.title}: ${met} of ${checked} checks met`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(`Debrief · ${scenario.title}`, 150) } },
+      ...linesToSections([`*${met} of ${checked} checks met* (❔ = for the team to answer)`, ...lines]),
+    ],
+  };
+}
