@@ -160,20 +160,19 @@ export function evaluateDebrief(expectations: readonly Expectation[], incidents:
       return { label, outcome: 'missed', detail: `no incident ${what} was opened` };
     }
     const verdicts = about.map((drill) => ({ seq: drill.incident.seq, ...verdictFor(expectation)(drill) }));
-    const passed = verdicts.filter((verdict) => verdict.ok).length;
-    const detail =
-      verdicts.length === 1
-        ? verdicts[0]!.detail
-        : `${passed} of ${verdicts.length} incidents; ${verdicts
-            .filter((verdict) => !verdict.ok)
-            .slice(0, 3)
-            .map((verdict) => `${incidentId(verdict.seq)} ${verdict.detail}`)
-            .join('; ')}${verdicts.length - passed > 3 ? '; …' : ''}`;
-    return {
-      label,
-      outcome: passed === verdicts.length ? 'met' : 'missed',
-      detail: passed === verdicts.length && verdicts.length > 1 ? `all ${verdicts.length} incidents` : detail,
-    };
+    const failed = verdicts.filter((verdict) => !verdict.ok);
+    return { label, outcome: failed.length === 0 ? 'met' : 'missed', detail: summarise(verdicts, failed) };
   });
   return { items, incidents };
+}
+
+type IncidentVerdict = { seq: number; ok: boolean; detail: string };
+
+/** One incident: its detail. Several: how many met it, and the first few that did not. */
+function summarise(verdicts: IncidentVerdict[], failed: IncidentVerdict[]): string {
+  if (verdicts.length === 1) return verdicts[0]!.detail;
+  if (failed.length === 0) return `all ${verdicts.length} incidents`;
+  const shown = failed.slice(0, 3).map((verdict) => `${incidentId(verdict.seq)} ${verdict.detail}`);
+  const more = failed.length > 3 ? '; …' : '';
+  return `${verdicts.length - failed.length} of ${verdicts.length} incidents; ${shown.join('; ')}${more}`;
 }
