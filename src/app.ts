@@ -21,10 +21,12 @@ import type { TimelineCapture } from './services/timeline-capture.ts';
 import type { Triage } from './services/triage.ts';
 import type { RunbookServices } from './services/wire-runbooks.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
+import { DrillSlackGateway } from './slack/drill-slack-gateway.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
 import type { FetchPem } from './sns/fetch-pem-over-https.ts';
 import { verifySnsMessage } from './sns/verify-sns-message.ts';
+import { checkSqsQueue, createSqsIntake } from './sqs/start-sqs-intake.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -63,6 +65,8 @@ export interface StartOptions {
   aws: AwsPorts;
   /** How often pending notifications and failed cards are retried, in ms. */
   retryIntervalMs?: number;
+  /** A drill (bin/drill.ts): every message warroom sends to Slack is marked DRILL. */
+  drill?: boolean;
 }
 
 export interface RunningWarroom {
@@ -93,13 +97,17 @@ export async function startWarroom(
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = new Metrics();
+  // Checked before anything opens, so a wrong SQS_QUEUE_URL stops start-up with nothing left behind.
+  const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
+  const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
   const store = new SqliteStore(config.store.path);
   const slackClient = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
   });
-  const slack = new SlackGateway({ client: slackClient, metrics, logger });
+  const gatewayOptions = { client: slackClient, metrics, logger };
+  const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
   const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
     config,
     store,
@@ -111,8 +119,10 @@ export async function startWarroom(
     aws: options.aws,
   });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
+  const verifySns = (raw: string) =>
+    verifySnsMessage(raw, { allowedTopicArns: config.sns.topicArns, certificates, clock });
   const sns = createSnsRoute({
-    verify: (raw) => verifySnsMessage(raw, { allowedTopicArns: config.sns.topicArns, certificates, clock }),
+    verify: verifySns,
     confirmSubscription: options.aws.confirmSubscription,
     store,
     onStored: () => void intake.kick(),
@@ -120,6 +130,19 @@ export async function startWarroom(
     metrics,
     logger,
   });
+  const sqsIntake = sqsQueue
+    ? createSqsIntake({
+        queue: sqsQueue,
+        checked: sqsChecked,
+        verify: verifySns,
+        confirmSubscription: options.aws.confirmSubscription,
+        store,
+        onStored: () => void intake.kick(),
+        clock,
+        logger,
+        metrics,
+      })
+    : undefined;
 
   const bolt = createBoltApp(config, logger);
   adapters.registerSlackHandlers(bolt.app, {
@@ -143,8 +166,12 @@ export async function startWarroom(
     sns,
     slackEvents: bolt.requestListener,
     isReady: () => {
-      const checks = { store: store.isHealthy(), slackAuth: slackReady };
-      return { ready: checks.store && checks.slackAuth, checks };
+      const checks = {
+        store: store.isHealthy(),
+        slackAuth: slackReady,
+        ...(sqsIntake ? { sqs: sqsIntake.queueReachable } : {}),
+      };
+      return { ready: Object.values(checks).every(Boolean), checks };
     },
     metrics,
     logger,
@@ -176,6 +203,7 @@ export async function startWarroom(
   await cards.resumeAll();
   void intake.kick();
   void incidentManager.kick();
+  sqsIntake?.start();
   // Executions and snapshots started before a restart are followed again from the store.
   void core.runbooks.follower.tick();
   core.rds
@@ -212,6 +240,8 @@ export async function startWarroom(
     },
     async stop() {
       clearInterval(retry);
+      // Ends the long poll at once; a message in hand is finished (stored, then deleted) first.
+      await sqsIntake?.stop();
       core.stop();
       // Stop taking work from both doors (Slack's socket, then HTTP) before draining what came in.
       await bolt.stop();
