@@ -12,7 +12,7 @@ export interface ViewSubmissionArgs {
 }
 
 export type ViewDeps = Pick<SlackHandlerDeps, 'triage' | 'logger'> & {
-  slack: Pick<SlackGateway, 'postEphemeral'>;
+  slack: Pick<SlackGateway, 'postEphemeral' | 'openDm' | 'postMessage'>;
   config: { slack: { alertChannel: string } };
 };
 

@@ -16,6 +16,8 @@ import type { CardSnapshot } from './slack-interactions.ts';
 export class RecordingSlack {
   readonly opened: Array<{ triggerId: string; view: Record<string, unknown> }> = [];
   readonly ephemerals: Array<MessageContent & { user: string }> = [];
+  /** Messages posted into DMs, with the user the DM was opened with. */
+  readonly dms: Array<MessageContent & { user: string }> = [];
   openViewError: Error | undefined;
 
   async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
@@ -25,6 +27,15 @@ export class RecordingSlack {
 
   async postEphemeral(content: MessageContent & { user: string }): Promise<void> {
     this.ephemerals.push(content);
+  }
+
+  async openDm(userId: string): Promise<string> {
+    return `D0${userId}`;
+  }
+
+  async postMessage(content: MessageContent): Promise<{ ts: string }> {
+    this.dms.push({ ...content, user: content.channel.replace(/^D0/, '') });
+    return { ts: `${1_700_000_000 + this.dms.length}.000100` };
   }
 }
 

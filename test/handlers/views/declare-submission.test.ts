@@ -5,10 +5,11 @@ import { buildDeclareModal } from '../../../src/slack/modals.ts';
 import { selectState, textState } from '../actions/slack-interactions.ts';
 import { submission, viewArgs, viewFixture } from './view-fixture.ts';
 
-async function setUp(options: Parameters<typeof viewFixture>[0] = {}) {
-  const fixture = await viewFixture(options);
+async function setUp(options: Parameters<typeof viewFixture>[0] & { channelId?: string | null } = {}) {
+  const { channelId = 'C0ALERTS', ...fixtureOptions } = options;
+  const fixture = await viewFixture(fixtureOptions);
   const handle = createDeclareSubmissionHandler(fixture.viewDeps);
-  const modal = buildDeclareModal({ channelId: 'C0ALERTS' });
+  const modal = buildDeclareModal(channelId ? { channelId } : {});
   const declare = (title: string | null, impact: Record<string, unknown>, viewId = 'V0DECL1') =>
     submission(
       modal,
@@ -50,6 +51,19 @@ describe('declare modal submission', () => {
     expect(await store.getIncident(3)).toBeUndefined();
     expect(slack.ephemerals.map((message) => message.text)).toEqual([
       'Declared INC-2: Checkout is down (impact 2 · High). Its card is in <#C0ALERTS>.',
+    ]);
+  });
+
+  it('says the outcome by DM when the modal was opened outside a channel (App Home)', async () => {
+    const { handle, declare, slack } = await setUp({ channelId: null });
+    await handle(viewArgs(declare('Checkout is down', selectState(2))).args);
+    expect(slack.ephemerals).toEqual([]);
+    expect(slack.dms).toEqual([
+      {
+        channel: 'D0U0ALICE',
+        user: 'U0ALICE',
+        text: 'Declared INC-2: Checkout is down (impact 2 · High). Its card is in <#C0ALERTS>.',
+      },
     ]);
   });
 
