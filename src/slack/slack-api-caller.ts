@@ -57,7 +57,11 @@ export class SlackApiCaller {
         metrics.slackCalls.inc({ method, outcome: 'ok' });
         return result;
       } catch (error) {
-        const coded = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+        const coded = error as {
+          code?: string;
+          retryAfter?: number;
+          data?: { error?: string; needed?: string };
+        };
         if (coded.code === webApi.ErrorCode.RateLimitedError && attempt < this.maxRetries) {
           metrics.slackRateLimited.inc({ method });
           const waitSeconds = Math.max(1, coded.retryAfter ?? 1);
@@ -70,9 +74,16 @@ export class SlackApiCaller {
         }
         metrics.slackCalls.inc({ method, outcome: 'error' });
         const slackError = coded.data?.error ?? coded.code ?? 'request_failed';
-        throw new BotError(`SLACK.${slackError.toUpperCase()}`, `Slack refused ${method}: ${slackError}.`, {
-          cause: error,
-        });
+        // Slack names the scope it wanted; saying it turns a dead end into a one-line fix.
+        const needed =
+          slackError === 'missing_scope' && coded.data?.needed
+            ? ` (needs ${coded.data.needed}: add it to the app's scopes and reinstall it)`
+            : '';
+        throw new BotError(
+          `SLACK.${slackError.toUpperCase()}`,
+          `Slack refused ${method}: ${slackError}${needed}.`,
+          { cause: error },
+        );
       }
     }
   }

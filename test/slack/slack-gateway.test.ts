@@ -14,8 +14,13 @@ afterEach(async () => {
   slack = undefined;
 });
 
-async function setUp(clock: ManualClock) {
-  slack = await startSlackEmulator({ botToken: TOKEN, clock, rateLimits: true });
+async function setUp(clock: ManualClock, scopes?: string[]) {
+  slack = await startSlackEmulator({
+    botToken: TOKEN,
+    clock,
+    rateLimits: true,
+    ...(scopes ? { scopes } : {}),
+  });
   const metrics = new Metrics();
   const slept: number[] = [];
   const client = new webApi.WebClient(TOKEN, {
@@ -68,6 +73,15 @@ describe('SlackGateway', () => {
     const { gateway } = await setUp(new ManualClock());
     await expect(gateway.postMessage({ channel: 'C0NOWHERE', text: 'x' })).rejects.toMatchObject({
       code: 'SLACK.CHANNEL_NOT_FOUND',
+    });
+  });
+
+  it('names the scope Slack wanted when it answers missing_scope', async () => {
+    const { gateway } = await setUp(new ManualClock(), ['channels:read']);
+    await expect(gateway.postMessage({ channel: 'C0ALERTS', text: 'hi' })).rejects.toMatchObject({
+      code: 'SLACK.MISSING_SCOPE',
+      userMessage:
+        "Slack refused chat.postMessage: missing_scope (needs chat:write: add it to the app's scopes and reinstall it).",
     });
   });
 
