@@ -1,6 +1,15 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  cardFields as cardFieldsOf,
+  fireScenario,
+  incidentCard,
+  shoot,
+  textOf,
+  typeInComposer,
+  waitForText,
+} from './browser-steps.ts';
 import { ARTIFACTS, type BrowserSandbox, startBrowserSandbox } from './start-browser-sandbox.ts';
 
 /**
@@ -32,37 +41,8 @@ afterAll(async () => {
   await run?.stop();
 });
 
-/** The incident card in #alerts: a channel message with warroom's card header. */
-function card(): Locator {
-  return page
-    .locator('[data-testid="messages"] [data-testid="message"][data-key^="h:"]')
-    .filter({ has: page.locator('[data-block-id="warroom_card_header"]') });
-}
-
-function cardFields(): Locator {
-  return card().locator('[data-block-id="warroom_card_fields"]');
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the test reads what a person sees, laid out.
-  return (await locator.count()) > 0 ? locator.first().innerText() : '';
-}
-
-/** Waits until the locator's rendered text matches; fails with what it showed instead. */
-async function waitForText(locator: Locator, expected: RegExp, timeout = 20_000): Promise<string> {
-  await expect.poll(() => textOf(locator), { timeout, interval: 200 }).toMatch(expected);
-  return textOf(locator);
-}
-
-/** A live update can redraw the element mid-screenshot; then it is taken again. */
-async function shoot(locator: Locator, name: string, attempts = 3): Promise<void> {
-  try {
-    await locator.first().screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  } catch (error) {
-    if (attempts <= 1 || !String(error).includes('not attached')) throw error;
-    await shoot(locator, name, attempts - 1);
-  }
-}
+const card = () => incidentCard(page);
+const cardFields = () => cardFieldsOf(page);
 
 async function confirmIfAsked(): Promise<void> {
   const dialog = page.locator('[data-testid="confirm-dialog"]');
@@ -71,8 +51,8 @@ async function confirmIfAsked(): Promise<void> {
 
 describe('the sandbox workspace in a browser', () => {
   it('runs an RDS incident from alarm to resolution by clicks and typing alone', async () => {
-    await page.locator(`[data-testid="fire:${SCENARIO}"]`).click();
-    await card().waitFor({ timeout: 30_000 });
+    await fireScenario(page, SCENARIO);
+    await card().waitFor();
     expect(await waitForText(cardFields(), /Status\s+Open/)).toMatch(/Resource\s+orders-db/);
     await expect.poll(() => page.locator('[data-testid="replies"]').count()).toBeGreaterThan(0);
     await shoot(card(), '01-open');
@@ -112,8 +92,7 @@ describe('the sandbox workspace in a browser', () => {
     await waitForText(execution, /Success/);
 
     const note = 'Failover finished; CPU back under 40 %.';
-    await page.locator('[data-testid="composer"]').fill(`/incident note ${note}`);
-    await page.locator('[data-testid="composer"]').press('Enter');
+    await typeInComposer(page, `/incident note ${note}`);
     const reply = page
       .locator('[data-testid="messages"] [data-testid="message"]')
       .filter({ has: page.locator('[data-testid="only-visible-to-you"]') })
@@ -134,7 +113,7 @@ describe('the sandbox workspace in a browser', () => {
   }, 240_000);
 
   it('shows the error warroom returns under the input of a modal, and keeps the modal open', async () => {
-    await page.locator('[data-testid="fire:rds-cpu-then-failover"]').click();
+    await fireScenario(page, SCENARIO);
     const open = card().filter({ has: page.locator('[data-testid="button:warroom_resolve"]') });
     await open.first().waitFor({ timeout: 30_000 });
     await open.first().locator('[data-testid="button:warroom_resolve"]').click();

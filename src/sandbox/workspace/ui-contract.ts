@@ -123,6 +123,8 @@ export interface UiSnapshot {
   modals: UiModal[];
   home?: Json;
   scenarios: UiScenario[];
+  /** Scenarios fired and still publishing their steps. */
+  runningScenarios: string[];
   /** The manifest's message shortcuts, offered in each message's menu. */
   messageShortcuts: Array<{ name: string; callbackId: string }>;
   aws: UiAwsState;

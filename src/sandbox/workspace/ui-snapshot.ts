@@ -16,6 +16,7 @@ export function buildSnapshot(input: {
   userId: string;
   version: number;
   notices: string[];
+  runningScenarios: string[];
 }): UiSnapshot {
   const { context, sandbox, userId } = input;
   const { slack } = context;
@@ -44,6 +45,7 @@ export function buildSnapshot(input: {
     modals: context.modals.stack(userId),
     ...(home ? { home } : {}),
     scenarios: sandbox.scenarios(),
+    runningScenarios: input.runningScenarios,
     messageShortcuts: input.manifest.messageShortcuts,
     aws: snapshotAws(sandbox.aws.state, context.clock),
     notices: input.notices,

@@ -54,13 +54,14 @@ function renderAws(aws: UiAwsState): string {
 /** Scenarios to fire, and the emulated AWS account as it is now. */
 export function renderSidePanel(snapshot: UiSnapshot): string {
   const scenarios = snapshot.scenarios
-    .map(
-      (scenario) => `<div class="ws-card" data-testid="scenario:${escapeHtml(scenario.id)}">
+    .map((scenario) => {
+      const running = snapshot.runningScenarios.includes(scenario.id);
+      return `<div class="ws-card" data-testid="scenario:${escapeHtml(scenario.id)}">
   <div class="ws-card-title">${escapeHtml(scenario.title)}</div>
   <div class="ws-muted">${escapeHtml(scenario.description)}</div>
-  <button type="button" class="ws-fire" data-fire="${escapeHtml(scenario.id)}" data-testid="fire:${escapeHtml(scenario.id)}">Fire</button>
-</div>`,
-    )
+  <button type="button" class="ws-fire" data-fire="${escapeHtml(scenario.id)}" data-testid="fire:${escapeHtml(scenario.id)}"${running ? ' disabled' : ''}>${running ? 'Publishing…' : 'Fire'}</button>
+</div>`;
+    })
     .join('');
   const notices = snapshot.notices
     .map((notice) => `<div class="ws-card ws-field-error">${escapeHtml(notice)}</div>`)
@@ -73,7 +74,9 @@ export function wireSidePanel(root: HTMLElement): void {
     const button =
       event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-fire]') : null;
     if (!button?.dataset['fire']) return;
+    // Shown at once; the next snapshot says whether it is still publishing.
     button.disabled = true;
+    button.textContent = 'Publishing…';
     void api.fireScenario(button.dataset['fire']).then((result) => {
       button.disabled = false;
       showToast(
