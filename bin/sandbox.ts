@@ -64,7 +64,18 @@ if (once) {
   process.exit(0);
 }
 
-const ui = await startWorkspaceUi({ sandbox, signingSecret: SANDBOX_SIGNING_SECRET, port: uiPort });
+const ui = await startWorkspaceUi({ sandbox, signingSecret: SANDBOX_SIGNING_SECRET, port: uiPort }).catch(
+  async (error: unknown) => {
+    await sandbox.stop();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(
+        `Port ${uiPort} is taken (another sandbox?): stop it, or set SANDBOX_UI_PORT to a free port (0 picks one).\n`,
+      );
+      process.exit(2);
+    }
+    throw error;
+  },
+);
 write(`\nOpen ${ui.url} in a browser: the local Slack workspace, with scenarios to fire on the right.\n`);
 if (scenarioId) await sandbox.runScenario(scenarioId);
 write(`Also try \`curl -s localhost:${sandbox.warroom.port}/metrics | grep warroom_\`. Ctrl-C stops.\n`);
