@@ -1,74 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseNotification } from '../../handlers/notifications/index.ts';
-import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
+import type { Sandbox } from '../../src/sandbox/run-sandbox.ts';
 import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
-import type { Json, UiMessage, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
+import type { Json } from '../../src/sandbox/workspace/ui-contract.ts';
+import {
+  cardElement,
+  fieldsText,
+  startWorkspaceUiHarness,
+  theCard,
+  until,
+  type WorkspaceUiHarness,
+} from './workspace-ui-harness.ts';
 
 /**
  * The workspace UI's server against the real sandbox: the page's API calls become Slack requests
  * that warroom verifies and acts on, and what warroom sends back shows up in the snapshot.
  */
 
+let harness: WorkspaceUiHarness;
 let sandbox: Sandbox;
 let ui: WorkspaceUi;
+let post: WorkspaceUiHarness['post'];
+let snapshot: WorkspaceUiHarness['snapshot'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    adapters: { parseNotification, registerSlackHandlers },
-    port: 0,
-    write: () => {},
-  });
-  ui = await startWorkspaceUi({ sandbox, signingSecret: SANDBOX_SIGNING_SECRET, port: 0 });
-  await sandbox.runScenario('rds-cpu-then-failover');
+  harness = await startWorkspaceUiHarness();
+  ({ sandbox, ui, post, snapshot } = harness);
 }, 60_000);
 
 afterAll(async () => {
-  await ui?.close();
-  await sandbox?.stop();
+  await harness?.stop();
 });
-
-async function post(path: string, body: unknown): Promise<{ status: number; json: Json }> {
-  const response = await fetch(new URL(path, ui.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Json };
-}
-
-async function snapshot(user = 'U0ALICE'): Promise<UiSnapshot> {
-  return (await (await fetch(new URL(`/api/snapshot?user=${user}`, ui.url))).json()) as UiSnapshot;
-}
-
-function theCard(snap: UiSnapshot): UiMessage {
-  const card = snap.messages['C0ALERTS']?.find((message) =>
-    message.blocks?.some((block) => block['block_id'] === 'warroom_card_header'),
-  );
-  if (!card) throw new Error('no incident card in #alerts');
-  return card;
-}
-
-function cardElement(card: UiMessage, actionId: string): Json {
-  for (const block of card.blocks ?? []) {
-    for (const element of (block['elements'] as Json[] | undefined) ?? []) {
-      if (element['action_id'] === actionId) return element;
-    }
-  }
-  throw new Error(`no ${actionId} on the card`);
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const fieldsText = (card: UiMessage) =>
-  JSON.stringify(card.blocks?.find((b) => b['block_id'] === 'warroom_card_fields'));
 
 describe('the sandbox workspace UI server', () => {
   it('serves the page, its bundled script and the metric picture warroom uploaded', async () => {

@@ -104,7 +104,7 @@ export async function addReaction(
 ): Promise<UiActionResult> {
   actorFor(context, input.user);
   const found = findMessage(context.slack, input.channel, input.key);
-  if (found.isEphemeral) return { ok: false, message: 'Only messages in the channel take reactions.' };
+  if (!found.apiMessage) return { ok: false, message: 'Only messages in the channel take reactions.' };
   const added = context.reactions.add(found.channel, found.ts, input.name, input.user);
   context.changed();
   if (!added) return { ok: true };
