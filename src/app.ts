@@ -21,6 +21,7 @@ import type { TimelineCapture } from './services/timeline-capture.ts';
 import type { Triage } from './services/triage.ts';
 import type { RunbookServices } from './services/wire-runbooks.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
+import { BotAuthorization, type BotIdentity } from './slack/bot-authorization.ts';
 import { DrillSlackGateway } from './slack/drill-slack-gateway.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
@@ -100,7 +101,6 @@ export async function startWarroom(
   // Checked before anything opens, so a wrong SQS_QUEUE_URL stops start-up with nothing left behind.
   const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
   const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
-  const store = new SqliteStore(config.store.path);
   const slackClient = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     rejectRateLimitedCalls: true,
@@ -108,6 +108,10 @@ export async function startWarroom(
   });
   const gatewayOptions = { client: slackClient, metrics, logger };
   const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
+  // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
+  const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
+  const identity = await botAuthorization.verify();
+  const store = new SqliteStore(config.store.path);
   const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
     config,
     store,
@@ -144,7 +148,7 @@ export async function startWarroom(
       })
     : undefined;
 
-  const bolt = createBoltApp(config, logger);
+  const bolt = createBoltApp(config, logger, botAuthorization);
   adapters.registerSlackHandlers(bolt.app, {
     config,
     store,
@@ -161,14 +165,13 @@ export async function startWarroom(
     ssmOnCall: core.ssmOnCall,
   });
 
-  let slackReady = false;
   const server = createHttpServer({
     sns,
     slackEvents: bolt.requestListener,
     isReady: () => {
       const checks = {
         store: store.isHealthy(),
-        slackAuth: slackReady,
+        slackAuth: botAuthorization.connected,
         ...(sqsIntake ? { sqs: sqsIntake.queueReachable } : {}),
       };
       return { ready: Object.values(checks).every(Boolean), checks };
@@ -191,13 +194,14 @@ export async function startWarroom(
   }
 
   warnAboutConfig(config, logger);
-  const checkSlack = slack.authTest().then(
-    (identity) => {
-      slackReady = true;
-      logger.info({ botUserId: identity.userId, teamId: identity.teamId }, 'connected to Slack');
-    },
+  const checkSlack = (identity ? Promise.resolve(identity) : botAuthorization.identify()).then(
+    (found: BotIdentity) =>
+      logger.info({ botUserId: found.botUserId, teamId: found.teamId }, 'connected to Slack'),
     (error: unknown) =>
-      logger.error({ err: error }, 'Slack auth.test failed: check SLACK_BOT_TOKEN and SLACK_API_URL'),
+      logger.error(
+        { err: error },
+        'Slack auth.test failed: check SLACK_BOT_TOKEN and SLACK_API_URL (retried on the next Slack request)',
+      ),
   );
   // What a crash left behind: cards posted but unrecorded, notifications stored but unprocessed.
   await cards.resumeAll();

@@ -1,7 +1,9 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config/config.ts';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { toBoltLogger } from './bolt-logger.ts';
+import type { BotAuthorization } from './bot-authorization.ts';
 
 export interface BoltSetup {
   app: App;
@@ -22,8 +24,13 @@ export interface BoltSetup {
  * /slack/events to it, because the same port also serves /sns and health. Socket Mode (an app
  * token is set): events arrive over the socket and the HTTP server still serves /sns and health.
  */
-export function createBoltApp(config: Config, logger: Logger): BoltSetup {
+export function createBoltApp(
+  config: Config,
+  logger: Logger,
+  authorization: Pick<BotAuthorization, 'authorize'>,
+): BoltSetup {
   const boltLogger = toBoltLogger(logger);
+  const authorize = authorization.authorize;
   const clientOptions = { slackApiUrl: config.slack.apiUrl };
   if (config.slack.appToken) {
     const receiver = new SocketModeReceiver({
@@ -32,12 +39,16 @@ export function createBoltApp(config: Config, logger: Logger): BoltSetup {
       // A copy: the Socket Mode client writes its own retry policy into the options it is given.
       installerOptions: { clientOptions: { ...clientOptions } },
     });
-    const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+    const app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
     return {
       app,
       socketMode: true,
       start: async () => {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          throw appTokenProblem(error);
+        }
       },
       stop: () => receiver.client.disconnect(),
     };
@@ -49,7 +60,7 @@ export function createBoltApp(config: Config, logger: Logger): BoltSetup {
     processBeforeResponse: false,
     logger: boltLogger,
   });
-  const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+  const app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
   return {
     app,
     requestListener: receiver.requestListener,
@@ -58,3 +69,16 @@ export function createBoltApp(config: Config, logger: Logger): BoltSetup {
     stop: async () => {},
   };
 }
+
+/** apps.connections.open refusing the app-level token is a set-up mistake: say which and how to fix it. */
+function appTokenProblem(error: unknown): unknown {
+  const reason = (error as { data?: { error?: unknown } }).data?.error;
+  if (typeof reason !== 'string' || !REFUSED_APP_TOKEN.has(reason)) return error;
+  return new BotError(
+    'SLACK.APP_TOKEN_REFUSED',
+    `Slack refused SLACK_APP_TOKEN (${reason}): use an app-level token (xapp-…) with the connections:write scope, from the app's Basic Information page, and turn Socket Mode on.`,
+    { cause: error },
+  );
+}
+
+const REFUSED_APP_TOKEN = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'not_allowed_token_type']);

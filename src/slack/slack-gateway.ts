@@ -51,9 +51,13 @@ export interface FileUpload {
 
 /** Every Slack Web API call warroom makes, one method each, all sent through SlackApiCaller. */
 export class SlackGateway extends SlackApiCaller {
-  async authTest(): Promise<{ userId: string; teamId: string }> {
+  async authTest(): Promise<{ botUserId: string; botId: string; teamId: string }> {
     const result = await this.call('auth.test', undefined, (client) => client.auth.test());
-    return { userId: String(result.user_id ?? ''), teamId: String(result.team_id ?? '') };
+    return {
+      botUserId: String(result.user_id ?? ''),
+      botId: String(result.bot_id ?? ''),
+      teamId: String(result.team_id ?? ''),
+    };
   }
 
   async postMessage(content: MessageContent): Promise<{ ts: string }> {
