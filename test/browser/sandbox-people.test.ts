@@ -69,10 +69,22 @@ describe('several people in the sandbox workspace', () => {
       .locator('[data-testid="thread-messages"] [data-testid="message"]')
       .filter({ hasText: 'Runbook: Stop DB instance' });
     await waitForText(progress, /Status:\s*\S*\s*(Pending|In progress)/);
-    await waitForText(
-      page.locator('[data-testid="aws-execution"]', { hasText: 'AWS-StopRdsInstance' }),
-      /InProgress|Pending/,
+    const execution = page.locator('[data-testid="aws-execution"]', { hasText: 'AWS-StopRdsInstance' });
+    await waitForText(execution, /InProgress|Pending/);
+
+    // Stop has Slack's confirm dialog: "Keep running" sends nothing, "Stop" cancels the run.
+    await progress.locator('[data-testid="button:warroom_runbook_stop"]').click();
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    expect(await waitForText(dialog, /Stop this runbook\?/)).toMatch(
+      /cancelled where it is now[\s\S]*Keep running/,
     );
+    await shoot(dialog.locator('.ws-modal'), '12-stop-confirm');
+    await dialog.locator('[data-testid="confirm-deny"]').click();
+    expect(await dialog.count()).toBe(0);
+    await progress.locator('[data-testid="button:warroom_runbook_stop"]').click();
+    await dialog.locator('[data-testid="confirm-confirm"]').click();
+    await waitForText(execution, /Cancelled/);
+    await waitForText(progress, /Status:\s*\S*\s*Cancelled/, 30_000);
   }, 120_000);
 
   it('publishes App Home with the open incidents when carol opens it', async () => {
@@ -81,6 +93,6 @@ describe('several people in the sandbox workspace', () => {
     await page.locator('[data-testid="app-home"]').click();
     const home = page.locator('[data-testid="home-tab"]');
     await waitForText(home, /Open incidents[\s\S]*INC-1/);
-    await shoot(home, '12-app-home');
+    await shoot(home, '13-app-home');
   }, 60_000);
 });
