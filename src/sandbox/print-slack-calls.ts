@@ -1,3 +1,4 @@
+import { CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
 import type { SlackEmulator } from './slack/slack-emulator.ts';
 import { renderBlocks } from './terminal/render-blocks.ts';
 
@@ -12,6 +13,7 @@ export function printSlackCalls(slack: SlackEmulator, write: Write): () => void 
       text?: string;
       blocks?: unknown;
       thread_ts?: string;
+      metadata?: { event_type?: string };
     };
     if (call.status === 429) {
       write(`\n⏳ Slack answered 429 to ${call.method}: warroom waits Retry-After and tries again\n`);
@@ -35,10 +37,13 @@ export function printSlackCalls(slack: SlackEmulator, write: Write): () => void 
       return;
     }
     if (call.method === 'chat.postMessage' || call.method === 'chat.update') {
+      // Cards carry warroom's message metadata; anything else (a DM, a drill briefing) is a message.
+      const what =
+        args.metadata?.event_type === CARD_METADATA_EVENT_TYPE ? 'new incident card' : 'new message';
       const heading =
         call.method === 'chat.postMessage'
-          ? `💬 Slack #${args.channel}: new incident card (chat.postMessage)`
-          : `✏️  Slack #${args.channel}: card ${args.ts} updated in place (chat.update)`;
+          ? `💬 Slack #${args.channel}: ${what} (chat.postMessage)`
+          : `✏️  Slack #${args.channel}: message ${args.ts} updated in place (chat.update)`;
       const body = renderBlocks(args.blocks, args.text ?? '');
       write(`\n${heading}\n┌${'─'.repeat(70)}\n${body.join('\n')}\n└${'─'.repeat(70)}\n`);
     }
