@@ -1,3 +1,4 @@
+import { abortablePause } from '../abortable-pause.ts';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../store/store.ts';
 import { readDrillIncidents } from './debrief.ts';
@@ -13,18 +14,6 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Waits while the team works the drill: until every incident it opened is resolved (at least one
  * opened), until `until`, or until `signal` aborts (Ctrl-C). Reads warroom's store every `pollMs`.
@@ -36,6 +25,6 @@ export async function waitForTeam(options: WaitOptions): Promise<WaitOutcome> {
     if (incidents.length > 0 && incidents.every(({ incident }) => incident.status === 'resolved'))
       return 'resolved';
     if (options.clock.now() >= options.until) return 'timeout';
-    await pause(options.pollMs, options.signal);
+    await abortablePause(options.pollMs, options.signal);
   }
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { inboxItemOf } from '../sns/inbox-item.ts';
 import type { VerifiedSnsMessage } from '../sns/sns-message.ts';
 import type { Store } from '../store/store.ts';
 import { readBody } from './read-body.ts';
@@ -78,14 +79,7 @@ export function createSnsRoute(deps: SnsRouteDeps) {
       return sendJson(response, 200, { ok: true, unsubscribed: message.topicArn });
     }
     try {
-      const saved = await deps.store.saveNotification({
-        messageId: message.messageId,
-        topicArn: message.topicArn,
-        subject: message.subject,
-        message: message.message,
-        timestamp: message.timestamp,
-        receivedAt: deps.clock.now(),
-      });
+      const saved = await deps.store.saveNotification(inboxItemOf(message, deps.clock.now()));
       if (saved === 'duplicate') deps.metrics.snsDuplicates.inc();
       sendJson(response, 200, { ok: true, messageId: message.messageId, duplicate: saved === 'duplicate' });
     } catch (error) {

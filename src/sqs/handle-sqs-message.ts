@@ -1,6 +1,7 @@
 import type { SqsReceivedMessage } from '../aws/sqs-port.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { inboxItemOf } from '../sns/inbox-item.ts';
 import type { VerifiedSnsMessage } from '../sns/sns-message.ts';
 import { SnsRejectedError, type SnsRejectReason } from '../sns/sns-rejected-error.ts';
 import type { Store } from '../store/store.ts';
@@ -85,14 +86,7 @@ export function createSqsMessageHandler(deps: SqsMessageHandlerDeps) {
       return { outcome: 'unsubscribed', delete: true };
     }
     try {
-      const saved = await deps.store.saveNotification({
-        messageId: message.messageId,
-        topicArn: message.topicArn,
-        subject: message.subject,
-        message: message.message,
-        timestamp: message.timestamp,
-        receivedAt: deps.clock.now(),
-      });
+      const saved = await deps.store.saveNotification(inboxItemOf(message, deps.clock.now()));
       deps.onStored();
       return { outcome: saved, delete: true };
     } catch (error) {

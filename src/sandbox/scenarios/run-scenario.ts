@@ -1,3 +1,4 @@
+import { abortablePause } from '../../abortable-pause.ts';
 import type { Clock } from '../../clock.ts';
 import type { EmulatorState } from '../aws/emulator-state.ts';
 import type { BuildContext } from './build-context.ts';
@@ -32,18 +33,6 @@ export interface ScenarioHost {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 function scaleOf(pace: Pace): number | undefined {
   if (pace === 'fast') return undefined;
   if (pace === 'realtime') return 1;
@@ -62,7 +51,7 @@ export async function runScenarioSteps(
   options: ScenarioRunOptions = {},
 ): Promise<void> {
   const scale = scaleOf(options.pace ?? 'fast');
-  const sleep = host.sleep ?? realSleep;
+  const sleep = host.sleep ?? abortablePause;
   seedScenarioAws(host.aws, scenario.aws);
   const start = host.clock.now();
   const steps = [...scenario.steps].sort((a, b) => a.after - b.after);
