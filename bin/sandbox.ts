@@ -38,6 +38,8 @@ const sandbox = await startSandbox({
   adapters: { parseNotification, registerSlackHandlers },
   port,
   write,
+  // In the browser, warroom runs as a team would have it: paging, incident channels, Incident Manager.
+  team: !once,
 });
 write(
   `warroom is listening on ${sandbox.warroom.url} (POST /sns, /slack/events, GET /healthz, /readyz, /metrics)\n`,

@@ -16,6 +16,7 @@ import {
   SANDBOX_REGION,
   SANDBOX_TOPIC_ARN,
   sandboxConfigYaml,
+  sandboxTeamYaml,
   seedSandboxAccount,
 } from './sandbox-account.ts';
 import { DEFAULT_SCENARIO_ID, findScenario, loadScenarios } from './scenarios/load-scenarios.ts';
@@ -59,6 +60,12 @@ export interface SandboxOptions {
   drill?: boolean;
   /** The local Slack's rate limits; default on, as Slack has them. */
   slackRateLimits?: boolean;
+  /**
+   * Configure warroom as a settled team would (sandboxTeamYaml): on-call paging, a channel per
+   * incident, Incident Manager write-through. The browser sandbox turns it on; tests that count
+   * messages leave it off.
+   */
+  team?: boolean;
 }
 
 /**
@@ -85,7 +92,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...(options.slackRateLimits === false ? { rateLimits: false } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-sandbox-'));
-  writeFileSync(join(dir, 'warroom.yml'), sandboxConfigYaml(SANDBOX_ALERT_CHANNEL));
+  const yaml = options.team ? sandboxTeamYaml : sandboxConfigYaml;
+  writeFileSync(join(dir, 'warroom.yml'), yaml(SANDBOX_ALERT_CHANNEL));
   const env: Record<string, string> = {
     ...awsEnv,
     SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,

@@ -17,8 +17,53 @@ export function sandboxConfigYaml(alertChannel: string): string {
   );
 }
 
+export const SANDBOX_RESPONSE_PLAN = 'sandbox-database-incidents';
+export const SANDBOX_RESPONSE_PLAN_ARN = `arn:aws:ssm-incidents::${SANDBOX_ACCOUNT_ID}:response-plan/${SANDBOX_RESPONSE_PLAN}`;
+
+/**
+ * What a team adds once it settles in, for the browser sandbox: a channel per incident, declared
+ * incidents written through to Incident Manager, and on-call paging. Bob and Carol take turns on
+ * call (a day each, hand-off 09:00 UTC); whoever is on call is paged as an incident opens, then
+ * the @sre group (Alice) after 5 minutes, repeated every 10 until someone acknowledges. Only for
+ * the local workspace: its people do not exist in a real Slack, so drills there leave this out.
+ */
+export function sandboxTeamYaml(alertChannel: string): string {
+  return `slack:
+  alertChannel: ${alertChannel}
+  incidentChannels: true
+sns:
+  topicArns: [${SANDBOX_TOPIC_ARN}]
+automation:
+  roleArn: ${SANDBOX_AUTOMATION_ROLE_ARN}
+incidents:
+  responsePlanArn: ${SANDBOX_RESPONSE_PLAN_ARN}
+oncall:
+  rotations:
+    primary:
+      members: [U0BOB, U0CAROL]
+      shift: 1d
+      handoff: "09:00"
+      timezone: UTC
+escalation:
+  default:
+    stages:
+      - after: 0s
+        notify: [rotation:primary]
+      - after: 5m
+        notify: [S0SRE]
+    repeatLastEveryMinutes: 10
+`;
+}
+
 /** A small account to play with: a PostgreSQL instance (with logs), an Aurora cluster, an SNS topic. */
 export function seedSandboxAccount(aws: AwsEmulator): void {
+  // The plan sandboxTeamYaml names: declared incidents start an Incident Manager record from it.
+  aws.state.incidents.addResponsePlan({
+    name: SANDBOX_RESPONSE_PLAN,
+    displayName: 'Database incidents',
+    title: 'Database incident',
+    impact: 3,
+  });
   aws.state.rds.addInstance({
     id: 'orders-db',
     engine: 'postgres',

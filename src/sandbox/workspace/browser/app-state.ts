@@ -1,5 +1,6 @@
 import type { RenderContext } from '../blocks/index.ts';
 import type { UiSnapshot } from '../ui-contract.ts';
+import { formatSlackDate } from './slack-dates.ts';
 
 /** `home` is the App Home tab; anything else a conversation id. */
 export type Selection = 'home' | string;
@@ -37,6 +38,7 @@ export function renderContextFor(snapshot: UiSnapshot, idPrefix: string): Render
       snapshot.conversations
         .filter((conversation) => conversation.kind !== 'im')
         .map((conversation) => ({ id: conversation.id, name: conversation.label })),
+    formatDate: (epochSeconds, format) => formatSlackDate(epochSeconds, format),
     idPrefix,
   };
 }
