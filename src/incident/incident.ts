@@ -45,6 +45,8 @@ export interface Incident {
   acknowledgedAt?: Date;
   resolvedBy?: string;
   resolvedAt?: Date;
+  /** When it was last reopened after a resolve: escalation starts again from here. */
+  reopenedAt?: Date;
   /** The resolution summary, also written to Incident Manager. */
   summary?: string;
   /** The incident's own Slack channel, when one was created. */

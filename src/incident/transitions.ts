@@ -137,7 +137,7 @@ export function reopen(incident: Incident, actor: SlackActor, now: Date): Transi
   return changed(
     incident,
     now,
-    { status, resolvedBy: undefined, resolvedAt: undefined },
+    { status, resolvedBy: undefined, resolvedAt: undefined, reopenedAt: now },
     { kind: 'status', actor: actor.userId, text: 'reopened the incident', from: 'resolved', to: status },
   );
 }

@@ -45,22 +45,32 @@ export class Escalation {
     const policy = choosePolicy(this.deps.config, incident);
     if (!policy || incident.status !== 'open') return;
     const last = policy.stages.length - 1;
-    await this.deps.store.escalations.schedule(
-      policy.stages.map((stage, index) => ({
-        seq: incident.seq,
-        index,
-        policy: policy.name,
-        notify: stage.notify,
-        dueAt: new Date(incident.openedAt.getTime() + stage.afterMs),
-        repeatEveryMs: index === last ? policy.repeatLastEveryMs : undefined,
-      })),
-    );
+    // A reopened incident nobody owns is escalated again, timed from the reopen.
+    const from = incident.reopenedAt ?? incident.openedAt;
+    const stages = policy.stages.map((stage, index) => ({
+      seq: incident.seq,
+      index,
+      policy: policy.name,
+      notify: stage.notify,
+      dueAt: new Date(from.getTime() + stage.afterMs),
+      repeatEveryMs: index === last ? policy.repeatLastEveryMs : undefined,
+    }));
+    const { escalations } = this.deps.store;
+    await (incident.reopenedAt
+      ? escalations.scheduleRound(incident.seq, incident.reopenedAt, stages)
+      : escalations.schedule(stages));
     await this.tick();
   }
 
-  /** After a change: an incident no longer open has its remaining stages cancelled, on the timeline. */
+  /**
+   * After a change: an incident no longer open has its remaining stages cancelled, on the
+   * timeline; one reopened and open again starts a new round (once per reopen).
+   */
   async stopIfHandled(incident: Incident): Promise<void> {
-    if (incident.status === 'open') return;
+    if (incident.status === 'open') {
+      if (incident.reopenedAt) await this.schedule(incident);
+      return;
+    }
     const now = this.deps.clock.now();
     // A failed StopEngagement is logged and retried by the next pass; it never holds up the stop.
     await this.deps.engagements

@@ -32,6 +32,12 @@ export interface DueEscalationStage extends EscalationStageRecord {
 export interface EscalationStore {
   /** Records stages once: stages already there (same incident and index) are left as they are. */
   schedule(stages: readonly NewEscalationStage[]): Promise<number>;
+  /**
+   * A reopened incident's stages, written over the old round's (same indexes) unless a stage
+   * of this round (due at or after `since`, not cancelled) exists already: asking twice, or
+   * after the round fired, changes nothing. Returns the number of stages written.
+   */
+  scheduleRound(seq: number, since: Date, stages: readonly NewEscalationStage[]): Promise<number>;
   list(seq: number): Promise<EscalationStageRecord[]>;
   /** Stages due by `now` (and claims that ran out), earliest first. */
   listDue(now: Date, limit: number): Promise<DueEscalationStage[]>;

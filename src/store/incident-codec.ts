@@ -15,6 +15,7 @@ export function decodeIncident(seq: number, data: string): Incident {
     recoveredAt: parsed.recoveredAt ? new Date(parsed.recoveredAt) : undefined,
     acknowledgedAt: parsed.acknowledgedAt ? new Date(parsed.acknowledgedAt) : undefined,
     resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
+    reopenedAt: parsed.reopenedAt ? new Date(parsed.reopenedAt) : undefined,
     latestSignal: { ...parsed.latestSignal, at: new Date(parsed.latestSignal.at) },
   };
 }

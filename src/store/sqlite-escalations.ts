@@ -62,6 +62,41 @@ export class SqliteEscalations implements EscalationStore {
     )();
   }
 
+  async scheduleRound(seq: number, since: Date, stages: readonly NewEscalationStage[]): Promise<number> {
+    const begun = this.db.prepare(
+      `SELECT COUNT(*) AS n FROM escalation_stages
+       WHERE incident_seq = ? AND status != 'cancelled' AND due_at >= ?`,
+    );
+    const upsert = this.db.prepare(
+      `INSERT INTO escalation_stages (incident_seq, stage_index, policy, notify, due_at, repeat_every_ms)
+       VALUES (@seq, @index, @policy, @notify, @dueAt, @repeatEveryMs)
+       ON CONFLICT (incident_seq, stage_index) DO UPDATE SET
+         policy = excluded.policy, notify = excluded.notify, due_at = excluded.due_at,
+         repeat_every_ms = excluded.repeat_every_ms, status = 'due', claimed_until = NULL,
+         attempts = 0, last_error = NULL, fired_at = NULL, cancelled_at = NULL`,
+    );
+    // Repeats of the old round sit at higher indexes than the policy's stages: cancel them.
+    const dropOld = this.db.prepare(
+      `UPDATE escalation_stages SET status = 'cancelled', cancelled_at = @since, claimed_until = NULL
+       WHERE incident_seq = @seq AND stage_index >= @count AND status IN ('due', 'claimed')`,
+    );
+    return this.db.transaction(() => {
+      if ((begun.get(seq, since.toISOString()) as { n: number }).n > 0) return 0;
+      dropOld.run({ seq, count: stages.length, since: since.toISOString() });
+      for (const stage of stages) {
+        upsert.run({
+          seq,
+          index: stage.index,
+          policy: stage.policy,
+          notify: JSON.stringify(stage.notify),
+          dueAt: stage.dueAt.toISOString(),
+          repeatEveryMs: stage.repeatEveryMs ?? null,
+        });
+      }
+      return stages.length;
+    })();
+  }
+
   async list(seq: number): Promise<EscalationStageRecord[]> {
     const rows = this.db
       .prepare('SELECT * FROM escalation_stages WHERE incident_seq = ? ORDER BY stage_index')

@@ -101,4 +101,46 @@ describe('escalation policy 0s → U0ALICE, 5m → U0BOB', () => {
     await tickEscalation(harness);
     expect(await pingsOf(seq, 'U0BOB')).toEqual([]);
   });
+
+  it('escalates a reopened incident again from the first stage, timed from the reopen, once', async () => {
+    // INC-1 was resolved without anyone acknowledging it: reopening leaves it open and unowned.
+    clock.advance(30 * MINUTE);
+    const reopened = await harness.warroom.triage.perform(1, { kind: 'reopen' }, { userId: 'U0CAROL' });
+    expect(reopened.kind).toBe('changed');
+    await tickEscalation(harness);
+    expect(await pingsOf(1, 'U0ALICE')).toHaveLength(2);
+    expect(await pingsOf(1, 'U0BOB')).toHaveLength(1);
+
+    // Another change to the open incident does not start yet another round.
+    await harness.warroom.triage.perform(1, { kind: 'impact', impact: 2 }, { userId: 'U0CAROL' });
+    await tickEscalation(harness);
+    expect(await pingsOf(1, 'U0ALICE')).toHaveLength(2);
+
+    clock.advance(5 * MINUTE);
+    await tickEscalation(harness);
+    expect(await pingsOf(1, 'U0BOB')).toHaveLength(2);
+    clock.advance(30 * MINUTE);
+    await tickEscalation(harness);
+    expect(await pingsOf(1, 'U0ALICE')).toHaveLength(2);
+    expect(await pingsOf(1, 'U0BOB')).toHaveLength(2);
+  });
+
+  it('does not escalate a reopened incident someone had acknowledged: it has an owner', async () => {
+    const declared = await harness.warroom.triage.declare({
+      title: 'Search index stale',
+      impact: 3,
+      actor: { userId: 'U0CAROL' },
+    });
+    const seq = declared.kind === 'declared' ? declared.incident.seq : 0;
+    await tickEscalation(harness);
+    await harness.warroom.triage.perform(seq, { kind: 'acknowledge' }, { userId: 'U0CAROL' });
+    await harness.warroom.triage.perform(seq, { kind: 'resolve' }, { userId: 'U0CAROL' });
+    const alicePings = (await pingsOf(seq, 'U0ALICE')).length;
+    await harness.warroom.triage.perform(seq, { kind: 'reopen' }, { userId: 'U0CAROL' });
+    expect((await harness.warroom.store.getIncident(seq))?.status).toBe('acknowledged');
+    clock.advance(10 * MINUTE);
+    await tickEscalation(harness);
+    expect(await pingsOf(seq, 'U0ALICE')).toHaveLength(alicePings);
+    expect(await pingsOf(seq, 'U0BOB')).toEqual([]);
+  });
 });
