@@ -61,7 +61,9 @@ describe('the browser sandbox runs warroom as a team would (team: true)', () => 
     await vi.waitFor(
       () => {
         const created = sandbox.slack.callsTo('conversations.create').filter((call) => call.ok);
-        expect(created.map((call) => String(call.args.name))).toEqual([expect.stringMatching(/^inc-\d{8}-2-checkout-is-slow$/)]);
+        expect(created.map((call) => String(call.args.name))).toEqual([
+          expect.stringMatching(/^inc-\d{8}-2-checkout-is-slow$/),
+        ]);
       },
       { timeout: 10_000, interval: 100 },
     );
