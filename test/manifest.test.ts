@@ -103,9 +103,11 @@ function recordRegistrations(): Registered {
   return registered;
 }
 
-/** Every Web API method the Slack gateway calls, read from its source. */
+/** Every Web API method the Slack gateway calls, read from its source (and its history reads). */
 function gatewayMethods(): string[] {
-  const source = readFileSync(new URL('../src/slack/slack-gateway.ts', import.meta.url), 'utf8');
+  const source = ['slack-gateway.ts', 'slack-history.ts']
+    .map((file) => readFileSync(new URL(`../src/slack/${file}`, import.meta.url), 'utf8'))
+    .join('\n');
   return [
     ...new Set([...source.matchAll(/this\.call\(\s*'([A-Za-z.]+)'/g)].map((match) => match[1] as string)),
   ];

@@ -13,7 +13,7 @@ import { SingleFlight } from './single-flight.ts';
 export interface AutomationFollowerDeps {
   store: Store;
   automation: AutomationRunner;
-  slack: Pick<SlackGateway, 'postMessage' | 'updateMessage'>;
+  slack: Pick<SlackGateway, 'postMessage' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
   logger: Logger;
   alertChannel: string;

@@ -16,7 +16,7 @@ import { RecentRequests } from './recent-requests.ts';
 export interface RdsDeskDeps {
   rds: RdsPort;
   store: Store;
-  slack: Pick<SlackGateway, 'postMessage' | 'permalink'>;
+  slack: Pick<SlackGateway, 'postMessage' | 'permalink' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
   logger: Logger;
   alertChannel: string;

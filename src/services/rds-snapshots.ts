@@ -6,16 +6,17 @@ import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { type RdsTarget, TARGET_WORDS } from '../rds/rds-target.ts';
 import { incidentSnapshotName } from '../rds/snapshot-name.ts';
+import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { targetText } from '../slack/rds-check-text.ts';
-import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import { postThreadReplyOnce, type ThreadReplySlack } from './post-thread-reply-once.ts';
 import { SnapshotWatch, type SnapshotWatchOutcome, type SnapshotWatchRecord } from './rds-snapshot-watch.ts';
 
 export interface RdsSnapshotsDeps {
   rds: RdsPort;
   store: Store;
-  slack: Pick<SlackGateway, 'postMessage'>;
+  slack: ThreadReplySlack;
   clock: Clock;
   logger: Logger;
   alertChannel: string;
@@ -113,11 +114,19 @@ export class RdsSnapshots {
       `rds-snapshot-${outcome.kind}:${item.snapshotId}`,
     );
     const card = await this.deps.store.getCard(item.seq, this.deps.alertChannel);
-    await this.deps.slack.postMessage({
-      channel: this.deps.alertChannel,
-      text: card?.ts ? text : `${incidentId(item.seq)}: ${text}`,
-      threadTs: card?.ts,
-    });
+    if (!card?.ts) {
+      await this.deps.slack.postMessage({
+        channel: this.deps.alertChannel,
+        text: `${incidentId(item.seq)}: ${text}`,
+      });
+      return;
+    }
+    // Reported once per outcome, even if warroom stopped after posting it and before the watch was closed.
+    await postThreadReplyOnce(
+      this.deps.slack,
+      { channel: this.deps.alertChannel, text, threadTs: card.ts },
+      { eventType: THREAD_METADATA_EVENT_TYPES.snapshotReport, id: `${item.snapshotId}:${outcome.kind}` },
+    );
   }
 
   /** One annotation on the timeline; the incident itself does not change, so the card is not redrawn. */

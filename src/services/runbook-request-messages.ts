@@ -1,16 +1,17 @@
 import type { Logger } from '../logger.ts';
 import type { RunbookRequest } from '../runbooks/request.ts';
 import type { RunbookDefinition } from '../runbooks/runbook.ts';
+import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { buildRunbookApprovalMessage } from '../slack/runbook-approval-message.ts';
-import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import { postThreadReplyOnce, type ThreadReplySlack } from './post-thread-reply-once.ts';
 
 /** Keeps each two-person request's thread message (under the alert-channel card) equal to the request. */
 export class RunbookRequestMessages {
   constructor(
     private readonly deps: {
       store: Store;
-      slack: Pick<SlackGateway, 'postMessage' | 'updateMessage'>;
+      slack: ThreadReplySlack;
       logger: Logger;
       alertChannel: string;
       catalog: readonly RunbookDefinition[];
@@ -47,7 +48,11 @@ export class RunbookRequestMessages {
       );
       return;
     }
-    const { ts } = await slack.postMessage({ channel: card.channel, threadTs: card.ts, ...message });
+    const { ts } = await postThreadReplyOnce(
+      slack,
+      { channel: card.channel, threadTs: card.ts, ...message },
+      { eventType: THREAD_METADATA_EVENT_TYPES.runbookRequest, id: request.id },
+    );
     await store.runbooks.recordRequestMessage(request.id, card.channel, ts, request.version);
   }
 }

@@ -1,15 +1,16 @@
 import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { RunbookDefinition } from '../runbooks/runbook.ts';
+import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { buildRunbookRunMessage } from '../slack/runbook-run-message.ts';
-import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import { postThreadReplyOnce, type ThreadReplySlack } from './post-thread-reply-once.ts';
 
 /** Keeps each execution's one thread message (under the alert-channel card) equal to what was seen. */
 export class RunbookRunMessages {
   constructor(
     private readonly deps: {
       store: Store;
-      slack: Pick<SlackGateway, 'postMessage' | 'updateMessage'>;
+      slack: ThreadReplySlack;
       alertChannel: string;
       catalog: readonly RunbookDefinition[];
     },
@@ -35,7 +36,11 @@ export class RunbookRunMessages {
       );
       return;
     }
-    const { ts } = await slack.postMessage({ channel: card.channel, threadTs: card.ts, ...message });
+    const { ts } = await postThreadReplyOnce(
+      slack,
+      { channel: card.channel, threadTs: card.ts, ...message },
+      { eventType: THREAD_METADATA_EVENT_TYPES.runbookRun, id: executionId },
+    );
     await store.runbooks.recordExecutionMessage(executionId, card.channel, ts, version);
   }
 }

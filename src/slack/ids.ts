@@ -74,3 +74,10 @@ export const SLASH_COMMAND = '/incident';
 
 /** Message metadata event type on every card: finds a card posted just before a crash. */
 export const CARD_METADATA_EVENT_TYPE = 'warroom_incident_card';
+
+/** Metadata event types on thread messages warroom posts once and may need to find after a crash. */
+export const THREAD_METADATA_EVENT_TYPES = {
+  runbookRun: 'warroom_runbook_run',
+  runbookRequest: 'warroom_runbook_request',
+  snapshotReport: 'warroom_snapshot_report',
+} as const;

@@ -1,8 +1,10 @@
 import { BotError } from '../errors.ts';
 import type { KnownBlock } from './block-kit.ts';
-import { SlackApiCaller, type WebClient } from './slack-api-caller.ts';
+import type { WebClient } from './slack-api-caller.ts';
+import { SlackHistory } from './slack-history.ts';
 
 export type { SlackGatewayOptions } from './slack-api-caller.ts';
+export type { SlackMessage } from './slack-history.ts';
 
 export interface MessageContent {
   channel: string;
@@ -10,30 +12,6 @@ export interface MessageContent {
   blocks?: KnownBlock[];
   metadata?: { event_type: string; event_payload: Record<string, string | number> };
   threadTs?: string;
-}
-
-/** A message as warroom reads it back from Slack. */
-export interface SlackMessage {
-  ts: string;
-  text: string;
-  /** The person who wrote it; absent for apps and integrations (they have a bot id instead). */
-  user?: string;
-  botId?: string;
-  /** Set on thread replies (and on a thread's parent, equal to its own ts). */
-  threadTs?: string;
-}
-
-function toSlackMessage(
-  message: { text?: string; user?: string; bot_id?: string; thread_ts?: string },
-  ts: string,
-): SlackMessage {
-  return {
-    ts,
-    text: message.text ?? '',
-    user: message.user,
-    botId: message.bot_id,
-    threadTs: message.thread_ts,
-  };
 }
 
 /** A file to share as a thread reply (or in the channel when `threadTs` is absent). */
@@ -49,8 +27,11 @@ export interface FileUpload {
   altText?: string;
 }
 
-/** Every Slack Web API call warroom makes, one method each, all sent through SlackApiCaller. */
-export class SlackGateway extends SlackApiCaller {
+/**
+ * Every Slack Web API call warroom makes, one method each, all sent through SlackApiCaller
+ * (reading messages back is in SlackHistory).
+ */
+export class SlackGateway extends SlackHistory {
   async authTest(): Promise<{ botUserId: string; botId: string; teamId: string }> {
     const result = await this.call('auth.test', undefined, (client) => client.auth.test());
     return {
@@ -170,60 +151,6 @@ export class SlackGateway extends SlackApiCaller {
       client.chat.getPermalink({ channel, message_ts: ts }),
     );
     return result.permalink ?? '';
-  }
-
-  /**
-   * Reads one message by its ts: conversations.history for a top-level message (Slack's way to
-   * fetch one: latest = oldest = ts, inclusive, limit 1), else conversations.replies, which is
-   * where thread replies live. Undefined when the message is gone. Needs the bot in the channel.
-   */
-  async readMessage(channel: string, ts: string): Promise<SlackMessage | undefined> {
-    const window = { channel, latest: ts, oldest: ts, inclusive: true };
-    const history = await this.call('conversations.history', undefined, (client) =>
-      client.conversations.history({ ...window, limit: 1 }),
-    );
-    const top = history.messages?.find((message) => message.ts === ts);
-    if (top) return toSlackMessage(top, ts);
-    // A thread reply: replies answers the thread's parent too (first), whatever the window says.
-    const replies = await this.call('conversations.replies', undefined, (client) =>
-      client.conversations.replies({ ...window, ts, limit: 2 }),
-    );
-    const reply = replies.messages?.find((message) => message.ts === ts);
-    return reply ? toSlackMessage(reply, ts) : undefined;
-  }
-
-  /**
-   * Finds a message the bot posted since `oldest` whose metadata matches. Used after a crash
-   * between "posted" and "recorded the ts", so the card is found instead of posted twice.
-   */
-  async findMessageByMetadata(
-    channel: string,
-    oldest: Date,
-    eventType: string,
-    matches: (payload: Record<string, unknown>) => boolean,
-  ): Promise<string | undefined> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.call('conversations.history', channel, (client) =>
-        client.conversations.history({
-          channel,
-          oldest: (Math.floor(oldest.getTime() / 1000) - 5).toString(),
-          include_all_metadata: true,
-          limit: 200,
-          cursor,
-        }),
-      );
-      for (const message of page.messages ?? []) {
-        const metadata = message.metadata as
-          | { event_type?: string; event_payload?: Record<string, unknown> }
-          | undefined;
-        if (message.ts && metadata?.event_type === eventType && matches(metadata.event_payload ?? {})) {
-          return message.ts;
-        }
-      }
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return undefined;
   }
 
   /** Creates a channel; Slack errors (name_taken, restricted_action, missing_scope) come back as SLACK.* codes. */
