@@ -78,7 +78,7 @@ const OPERATIONS: Record<string, string[]> = {
     'CreateQueue',
     'PurgeQueue',
   ],
-  cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms'],
+  cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms', 'GetMetricData'],
 };
 
 /**

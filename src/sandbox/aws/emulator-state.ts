@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.ts';
+import { CloudWatchState } from './services/cloudwatch/cloudwatch-state.ts';
 import { RdsState } from './services/rds/rds-state.ts';
 import { SnsState } from './services/sns/sns-state.ts';
 import { SqsState } from './services/sqs/sqs-state.ts';
@@ -22,6 +23,8 @@ export class EmulatorState {
   readonly contacts: ContactsState;
   /** SQS queues: seed with `sqs.createQueue(name, { VisibilityTimeout })`, inspect `sqs.queues`. */
   readonly sqs: SqsState;
+  /** CloudWatch metric data for GetMetricData: `cloudwatch.putMetricValues(…)`, `publishEveryMinute(…)`. */
+  readonly cloudwatch: CloudWatchState;
 
   constructor(env: EmulatorEnvironment) {
     this.sns = new SnsState();
@@ -30,5 +33,6 @@ export class EmulatorState {
     this.ssm = new SsmState(env);
     this.contacts = new ContactsState(env);
     this.sqs = new SqsState(env);
+    this.cloudwatch = new CloudWatchState(env);
   }
 }
