@@ -2,6 +2,7 @@ import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients, createSqsClient } from './aws-clients.ts';
 import { CloudWatchGateway } from './cloudwatch-gateway.ts';
+import type { MetricValues } from './cloudwatch-metric-values.ts';
 import { ContactsGateway } from './contacts-gateway.ts';
 import type { ContactsPort } from './contacts-port.ts';
 import { IncidentManagerGateway } from './incident-manager-gateway.ts';
@@ -29,6 +30,8 @@ export interface AwsPorts {
   rdsResources: RdsResourceReader;
   /** Pictures of an alarm's metric for the card's thread (CloudWatch GetMetricWidgetImage). */
   metricImages: MetricImages;
+  /** Latest metric values (CloudWatch GetMetricData): free storage in `/incident rds status`. */
+  metricValues: MetricValues;
   /** SSM Contacts engagements for `contact:` escalation targets (absent: contact targets page nobody). */
   contacts?: ContactsPort;
   /** The SQS intake queue at SQS_QUEUE_URL (only opened when that is set). */
@@ -43,6 +46,7 @@ export function createAwsPorts(region: string): AwsPorts {
   const clients = createAwsClients({ region });
   const incidentManager = new IncidentManagerGateway(clients.ssmIncidents);
   const sns = new SnsGateway();
+  const cloudwatch = new CloudWatchGateway(clients.cloudwatch);
   return {
     incidentRecords: incidentManager,
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
@@ -50,7 +54,8 @@ export function createAwsPorts(region: string): AwsPorts {
     rds: new RdsGateway(clients.rds),
     automation: new AutomationGateway(clients.ssm),
     rdsResources: new RdsResourceGateway(clients.rds),
-    metricImages: new CloudWatchGateway(clients.cloudwatch),
+    metricImages: cloudwatch,
+    metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),
     openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
   };

@@ -99,5 +99,15 @@ export function seedSandboxAccount(aws: AwsEmulator): void {
     engineVersion: '16.4',
     members: [{ instanceId: 'payments-aurora-1', writer: true }, { instanceId: 'payments-aurora-2' }],
   });
+  // What `/incident rds status` reads from CloudWatch, published every minute while the sandbox
+  // runs: orders-db has 68 of its 100 GiB free, payments-aurora's volume is far from its limit.
+  const metrics = aws.state.cloudwatch;
+  const anHourAgo = new Date(metrics.now().getTime() - 60 * 60_000);
+  const healthy = (metric: string, dimensions: Record<string, string>, bytes: number) =>
+    metrics.publishEveryMinute('AWS/RDS', metric, dimensions, [{ from: anHourAgo, value: bytes }], 'Bytes');
+  healthy('FreeStorageSpace', { DBInstanceIdentifier: 'orders-db' }, 68 * 1024 ** 3);
+  healthy('AuroraVolumeBytesLeftTotal', { DBClusterIdentifier: 'payments-aurora' }, 127.5 * 1024 ** 4);
+  healthy('FreeLocalStorage', { DBInstanceIdentifier: 'payments-aurora-1' }, 30 * 1024 ** 3);
+  healthy('FreeLocalStorage', { DBInstanceIdentifier: 'payments-aurora-2' }, 30 * 1024 ** 3);
   aws.state.sns.addPendingSubscription(SANDBOX_TOPIC_ARN, 'sandbox-subscription-token');
 }

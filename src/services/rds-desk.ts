@@ -1,20 +1,25 @@
+import type { MetricValues } from '../aws/cloudwatch-metric-values.ts';
 import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
 import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { type RdsTarget, rdsTargetOf } from '../rds/rds-target.ts';
+import { storageMetricsOfCluster, storageMetricsOfInstance } from '../rds/storage-metrics.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { targetText } from '../slack/rds-check-text.ts';
 import { buildClusterStatusReply, buildInstanceStatusReply } from '../slack/rds-status-text.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { type CatalogRunbook, checkDatabase } from './rds-check.ts';
+import { readFreeStorage } from './rds-free-storage.ts';
 import { type LogRequest, postLogTail } from './rds-logs.ts';
 import { RdsSnapshots } from './rds-snapshots.ts';
 import { RecentRequests } from './recent-requests.ts';
 
 export interface RdsDeskDeps {
   rds: RdsPort;
+  /** CloudWatch GetMetricData, for free storage in `status`; absent: the reply says it is not read. */
+  metricValues?: MetricValues;
   store: Store;
   slack: Pick<SlackGateway, 'postMessage' | 'permalink' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
@@ -49,15 +54,24 @@ export class RdsDesk {
   async status(incident: Incident): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster'], 'status');
     if (typeof target === 'string') return target;
-    const { rds } = this.deps;
+    const { rds, metricValues } = this.deps;
+    // One GetMetricData call per status, after Describe* says which metrics fit (Aurora or not).
+    const readStorage = (metrics: Parameters<typeof readFreeStorage>[1]) =>
+      metricValues ? readFreeStorage({ ...this.deps, metricValues }, metrics) : Promise.resolve(undefined);
     if (target.kind === 'instance') {
       const instance = await rds.describeInstance(target.id);
-      const maintenance = instance.arn ? await rds.pendingMaintenance(instance.arn) : [];
-      return buildInstanceStatusReply(incident.seq, instance, maintenance);
+      const [maintenance, storage] = await Promise.all([
+        instance.arn ? rds.pendingMaintenance(instance.arn) : [],
+        readStorage(storageMetricsOfInstance(instance)),
+      ]);
+      return buildInstanceStatusReply(incident.seq, instance, maintenance, storage);
     }
     const cluster = await rds.describeCluster(target.id);
-    const maintenance = cluster.arn ? await rds.pendingMaintenance(cluster.arn) : [];
-    return buildClusterStatusReply(incident.seq, cluster, maintenance);
+    const [maintenance, storage] = await Promise.all([
+      cluster.arn ? rds.pendingMaintenance(cluster.arn) : [],
+      readStorage(storageMetricsOfCluster(cluster)),
+    ]);
+    return buildClusterStatusReply(incident.seq, cluster, maintenance, storage);
   }
 
   async check(incident: Incident): Promise<RdsReply> {

@@ -1,7 +1,9 @@
 import { incidentId } from '../incident/incident.ts';
 import type { DbClusterFacts, DbEndpoint, DbInstanceFacts, PendingMaintenance } from '../rds/rds-facts.ts';
+import type { StorageFinding } from '../rds/storage-metrics.ts';
 import type { KnownBlock } from './block-kit.ts';
 import { escapeMrkdwn, slackDate } from './mrkdwn.ts';
+import { clusterStorageLines, instanceStorageLines } from './rds-storage-text.ts';
 import { linesToSections } from './section-lines.ts';
 
 export interface RdsStatusReply {
@@ -34,35 +36,36 @@ function reply(lines: string[]): RdsStatusReply {
 }
 
 /**
- * `/incident rds status` for a DB instance. Free storage is a CloudWatch metric
- * (FreeStorageSpace) warroom does not read, and the reply says so rather than guess.
+ * `/incident rds status` for a DB instance. Free storage comes from CloudWatch (`storage`, see
+ * rds-storage-text.ts); a metric without datapoints or a failed read is said as such, never guessed.
  */
 export function buildInstanceStatusReply(
   seq: number,
   instance: DbInstanceFacts,
   maintenance: readonly PendingMaintenance[],
+  storage?: readonly StorageFinding[],
 ): RdsStatusReply {
-  const storage =
-    instance.allocatedStorageGiB === undefined
-      ? 'allocated size not known'
-      : `${instance.allocatedStorageGiB} GiB allocated${instance.storageType ? ` (${escapeMrkdwn(instance.storageType)})` : ''}`;
   const zone = instance.availabilityZone ? ` (${escapeMrkdwn(instance.availabilityZone)})` : '';
   return reply([
     `*${incidentId(seq)} · DB instance ${code(instance.id)}*: ${escapeMrkdwn(instance.status)}`,
     `• Engine: ${escapeMrkdwn(`${instance.engine} ${instance.engineVersion}`.trim())} · Class: ${escapeMrkdwn(instance.instanceClass)}`,
     `• Multi-AZ: ${yesNo(instance.multiAZ)}${zone}`,
-    `• Storage: ${storage}; free space not known (FreeStorageSpace is a CloudWatch metric warroom does not read)`,
+    ...instanceStorageLines(instance, storage),
     `• Endpoint: ${endpointText(instance.endpoint)}`,
     ...(instance.clusterId ? [`• Member of DB cluster ${code(instance.clusterId)}`] : []),
     ...maintenanceLines(maintenance),
   ]);
 }
 
-/** `/incident rds status` for a DB cluster: members with their roles, and both endpoints. */
+/**
+ * `/incident rds status` for a DB cluster: members with their roles, what is left in an Aurora
+ * volume and each member's local storage (`storage`, from CloudWatch), and both endpoints.
+ */
 export function buildClusterStatusReply(
   seq: number,
   cluster: DbClusterFacts,
   maintenance: readonly PendingMaintenance[],
+  storage?: readonly StorageFinding[],
 ): RdsStatusReply {
   const members =
     cluster.members.length === 0
@@ -74,6 +77,7 @@ export function buildClusterStatusReply(
     `*${incidentId(seq)} · DB cluster ${code(cluster.id)}*: ${escapeMrkdwn(cluster.status)}`,
     `• Engine: ${escapeMrkdwn(`${cluster.engine} ${cluster.engineVersion}`.trim())} · Multi-AZ: ${yesNo(cluster.multiAZ)}`,
     `• Members: ${members}`,
+    ...clusterStorageLines(storage),
     `• Writer endpoint: ${endpointText(cluster.endpoint)}`,
     `• Reader endpoint: ${endpointText(cluster.readerEndpoint)}`,
     ...maintenanceLines(maintenance),

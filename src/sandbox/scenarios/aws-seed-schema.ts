@@ -1,3 +1,4 @@
+import { StandardUnit } from '@aws-sdk/client-cloudwatch';
 import { z } from 'zod';
 
 /**
@@ -67,6 +68,32 @@ export const snapshotSeedSchema = z.strictObject({
     .default([]),
 });
 
+const metricLevelSchema = z.strictObject({
+  /** Seconds from the start of the scenario, as a step's `after`. */
+  after: z.number().int().min(0),
+  value: z.number(),
+});
+
+/**
+ * A CloudWatch metric published once a minute, as RDS publishes its own: the first level (at
+ * `after: 0`) has been published for the hour before the start, each later one takes over at its
+ * `after` (a volume filling up as the steps go).
+ */
+export const metricSeedSchema = z.strictObject({
+  namespace: z.string().min(1).default('AWS/RDS'),
+  metric: z.string().min(1),
+  /** Exactly the metric's dimensions, e.g. `{ DBClusterIdentifier: payments-aurora }`. */
+  dimensions: z.record(z.string().min(1), z.string().min(1)).default({}),
+  unit: z.enum(StandardUnit).default('None'),
+  levels: z
+    .array(metricLevelSchema)
+    .min(1)
+    .refine((levels) => levels[0]?.after === 0, { message: 'the first level must be at after: 0' })
+    .refine((levels) => levels.every((level, i) => i === 0 || level.after > (levels[i - 1]?.after ?? 0)), {
+      message: 'levels must be in increasing `after` order',
+    }),
+});
+
 export const awsSeedSchema = z.strictObject({
   rds: z
     .strictObject({
@@ -75,9 +102,11 @@ export const awsSeedSchema = z.strictObject({
       snapshots: z.array(snapshotSeedSchema).default([]),
     })
     .default({ instances: [], clusters: [], snapshots: [] }),
+  cloudwatch: z.strictObject({ metrics: z.array(metricSeedSchema).default([]) }).default({ metrics: [] }),
 });
 
 export type AwsSeed = z.output<typeof awsSeedSchema>;
 export type InstanceSeedSpec = z.output<typeof instanceSeedSchema>;
 export type ClusterSeedSpec = z.output<typeof clusterSeedSchema>;
 export type SnapshotSeedSpec = z.output<typeof snapshotSeedSchema>;
+export type MetricSeedSpec = z.output<typeof metricSeedSchema>;

@@ -1,5 +1,8 @@
 import type { EmulatorState } from '../aws/emulator-state.ts';
-import type { AwsSeed, ClusterSeedSpec, InstanceSeedSpec } from './aws-seed-schema.ts';
+import type { AwsSeed, ClusterSeedSpec, InstanceSeedSpec, MetricSeedSpec } from './aws-seed-schema.ts';
+
+/** How long a seeded metric has already been published when the scenario starts. */
+const METRIC_HISTORY_MS = 60 * 60_000;
 
 const idsOf = (entry: { id?: string; ids?: string[] }): string[] => entry.ids ?? (entry.id ? [entry.id] : []);
 
@@ -55,13 +58,28 @@ function seedCluster(state: EmulatorState, id: string, seed: ClusterSeedSpec): v
   }
 }
 
+function seedMetric(state: EmulatorState, seed: MetricSeedSpec, start: Date): void {
+  const levels = seed.levels.map((level, index) => ({
+    from: new Date(start.getTime() + (index === 0 ? -METRIC_HISTORY_MS : level.after * 1000)),
+    value: level.value,
+  }));
+  state.cloudwatch.deleteMetric(seed.namespace, seed.metric, seed.dimensions);
+  state.cloudwatch.publishEveryMinute(seed.namespace, seed.metric, seed.dimensions, levels, seed.unit);
+}
+
 /**
  * Adds a scenario's AWS state to the emulator: instances, clusters with their members, snapshots
- * with their restore attribute (`all` = public). A resource the sandbox account already has is
- * replaced by the scenario's version of it.
+ * with their restore attribute (`all` = public), CloudWatch metrics published every minute from
+ * an hour before `start` (default: the emulator's now). A resource the sandbox account already has
+ * is replaced by the scenario's version of it.
  */
-export function seedScenarioAws(state: EmulatorState, seed: AwsSeed | undefined): void {
+export function seedScenarioAws(
+  state: EmulatorState,
+  seed: AwsSeed | undefined,
+  start: Date = state.cloudwatch.now(),
+): void {
   if (!seed) return;
+  for (const metric of seed.cloudwatch.metrics) seedMetric(state, metric, start);
   for (const entry of seed.rds.instances) for (const id of idsOf(entry)) seedInstance(state, id, entry);
   for (const entry of seed.rds.clusters) for (const id of idsOf(entry)) seedCluster(state, id, entry);
   for (const snapshot of seed.rds.snapshots) {

@@ -39,6 +39,11 @@ export class CloudWatchState {
 
   constructor(private readonly env: { clock: Clock }) {}
 
+  /** The emulator's now: what seeds anchor levels to, and how far `publishEveryMinute` has published. */
+  now(): Date {
+    return this.env.clock.now();
+  }
+
   /** Adds raw values to a metric (kept in time order); `unit` as the publisher would send it. */
   putMetricValues(
     namespace: string,
@@ -67,6 +72,11 @@ export class CloudWatchState {
     const series = this.seriesFor(namespace, metricName, dimensions, unit);
     series.levels.push(...levels.map((level) => ({ from: new Date(level.from), value: level.value })));
     series.levels.sort((a, b) => a.from.getTime() - b.from.getTime());
+  }
+
+  /** Forgets a metric and all its values (a scenario replacing what the sandbox account had). */
+  deleteMetric(namespace: string, metricName: string, dimensions: MetricDimensions): void {
+    this.series.delete(seriesKey(namespace, metricName, dimensions));
   }
 
   /**
