@@ -95,6 +95,20 @@ describe('each built-in scenario run against the sandbox', () => {
     expect(output.match(/POST \/sns → 200/g)).toHaveLength(2);
   });
 
+  it('dates a fast-paced story in the past: no event later than when it was published, spacing kept', async () => {
+    const running = await start();
+    const before = Date.now();
+    await running.runScenario('rds-cpu-then-failover');
+    const [incident] = await incidents(running);
+    const failoverAt = incident?.latestSignal.at.getTime() ?? Number.NaN;
+    expect(failoverAt).toBeLessThanOrEqual(Date.now());
+    expect(failoverAt).toBeGreaterThanOrEqual(before - 1000);
+    // The alarm opened the incident 90 s of story time before the failover.
+    const timeline = await running.warroom.store.listTimeline(incident?.seq ?? 0);
+    const alarm = timeline.find((entry) => entry.kind === 'opened');
+    expect(failoverAt - (alarm?.at.getTime() ?? 0)).toBe(90_000);
+  });
+
   it('rds-public-snapshot: one impact-2 card for the snapshot, and `rds check` shows it public', async () => {
     const running = await start();
     await running.runScenario('rds-public-snapshot');

@@ -55,8 +55,9 @@ export async function runScenarioSteps(
   seedScenarioAws(host.aws, scenario.aws);
   const start = host.clock.now();
   const steps = [...scenario.steps].sort((a, b) => a.after - b.after);
+  const datedFrom = eventTimeBase(steps, start, scale, host.context);
   for (const step of steps) {
-    const notifications = buildStep(step, start, host.context);
+    const notifications = buildStep(step, datedFrom, host.context);
     for (const notification of notifications) {
       if (scale !== undefined) {
         const wait = start.getTime() + notification.dueMs * scale - host.clock.now().getTime();
@@ -72,6 +73,25 @@ export async function runScenarioSteps(
     if (scale === undefined) await host.settled();
   }
   await host.settled();
+}
+
+/**
+ * When the scenario's events say they happened. Faster than real time, the story is dated as if it
+ * began long enough ago that no event is stamped later than the moment it is published (a failover
+ * "90 s after the alarm" must not be in the future, nor after the responder's resolve); real time
+ * dates each event when it goes out.
+ */
+function eventTimeBase(
+  steps: Scenario['steps'],
+  start: Date,
+  scale: number | undefined,
+  context: ScenarioHost['context'],
+): Date {
+  const lastDueMs = Math.max(
+    0,
+    ...steps.flatMap((step) => buildStep(step, start, context).map((n) => n.dueMs)),
+  );
+  return new Date(start.getTime() - lastDueMs * (1 - Math.min(scale ?? 0, 1)));
 }
 
 async function publishOne(host: ScenarioHost, notification: ScenarioPublish): Promise<void> {
