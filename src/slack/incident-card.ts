@@ -94,6 +94,19 @@ function linkButtons(incident: Incident, region: string): Button[] {
  * The incident card: one message per incident, posted once and then updated in place. Pure: the
  * same incident gives the same blocks, and every text is cut to Slack's limits.
  */
+/** A declared incident's "signal" is the person who declared it: a real mention, not escaped text. */
+function signalTitle(incident: Incident): string {
+  const { latestSignal: signal, declaredBy } = incident;
+  if (signal.signalType === 'declared' && declaredBy && /^[UW][A-Z0-9]+$/.test(declaredBy)) {
+    return `Declared by <@${declaredBy}>`;
+  }
+  return escapeMrkdwn(signal.title);
+}
+
+function signalCountText(count: number): string {
+  return count === 0 ? 'no AWS signal yet' : `${count} signal${count === 1 ? '' : 's'}`;
+}
+
 export function buildIncidentCard(
   incident: Incident,
   options: { defaultRegion: string; offerRunbooks?: boolean; offerPaging?: boolean },
@@ -127,7 +140,7 @@ export function buildIncidentCard(
       text: {
         type: 'mrkdwn',
         text: truncate(
-          `*Latest signal* · ${slackDate(signal.at)}\n*${escapeMrkdwn(signal.title)}*\n${signal.detail}`,
+          `*Latest signal* · ${slackDate(signal.at)}\n*${signalTitle(incident)}*\n${signal.detail}`,
           3000,
         ),
       },
@@ -196,7 +209,7 @@ export function buildIncidentCard(
     elements: [
       {
         type: 'mrkdwn',
-        text: `${incident.signalCount} signal${incident.signalCount === 1 ? '' : 's'} · last ${slackDate(incident.updatedAt)} · warroom`,
+        text: `${signalCountText(incident.signalCount)} · last ${slackDate(incident.updatedAt)} · warroom`,
       },
     ],
   });

@@ -232,4 +232,26 @@ describe('buildIncidentCard', () => {
     );
     expect(block(same, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\nAcknowledged by <@U0ALICE>');
   });
+
+  it('names who declared a declared incident with a real mention, and says no AWS signal came yet', () => {
+    const card = buildIncidentCard(
+      incident({
+        source: 'declared',
+        declaredBy: 'U0ALICE',
+        signalCount: 0,
+        latestSignal: {
+          signalType: 'declared',
+          title: 'Declared by <@U0ALICE>',
+          detail: '',
+          at: new Date('2026-11-22T09:00:00Z'),
+          facts: [],
+        },
+      }),
+      { defaultRegion: 'us-east-1' },
+    );
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('*Declared by <@U0ALICE>*');
+    expect(json).not.toContain('&lt;@U0ALICE&gt;');
+    expect(json).toContain('no AWS signal yet · last');
+  });
 });
