@@ -47,7 +47,11 @@ const EVENT_SCOPES: Record<string, string[]> = {
 
 const manifestSchema = z.object({
   features: z.object({
-    app_home: z.object({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean() }),
+    app_home: z.object({
+      home_tab_enabled: z.boolean(),
+      messages_tab_enabled: z.boolean(),
+      messages_tab_read_only_enabled: z.boolean().optional(),
+    }),
     shortcuts: z.array(
       z.object({
         name: z.string(),
@@ -152,7 +156,17 @@ describe('manifest.yml declares what the code registers and calls', () => {
     );
     expect(manifest.settings.event_subscriptions.request_url).toBe(REQUEST_URL);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: REQUEST_URL });
-    expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: false });
+  });
+
+  it('shows the DMs warroom sends (pages) in the Messages tab, read-only since it reads no DMs', () => {
+    const sendsDms = gatewayMethods().includes('conversations.open');
+    const readsDms = manifest.settings.event_subscriptions.bot_events.includes('message.im');
+    expect(sendsDms).toBe(true);
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: sendsDms,
+      messages_tab_read_only_enabled: !readsDms,
+    });
   });
 
   it('knows the scopes of every Web API method the gateway calls', () => {
