@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/clock.ts';
+import { startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { EmulatorState } from '../../../src/sandbox/aws/emulator-state.ts';
+import { seedSandboxAccount } from '../../../src/sandbox/sandbox-account.ts';
 import { awsSeedSchema } from '../../../src/sandbox/scenarios/aws-seed-schema.ts';
 import { findScenario, loadBuiltInScenarios } from '../../../src/sandbox/scenarios/load-scenarios.ts';
 import { seedScenarioAws } from '../../../src/sandbox/scenarios/seed-scenario-aws.ts';
@@ -98,5 +100,38 @@ describe('a scenario’s CloudWatch seed', () => {
       cloudwatch: { metrics: [{ metric: 'FreeStorageSpace', levels: [{ after: 0, value: 1 }] }] },
     });
     expect(good.cloudwatch.metrics[0]).toMatchObject({ namespace: 'AWS/RDS', unit: 'None', dimensions: {} });
+  });
+});
+
+describe('the sandbox account’s metrics', () => {
+  it('publishes a healthy orders-db and payments-aurora, every minute while the sandbox runs', async () => {
+    const clock = new ManualClock(START);
+    const emulator = await startAwsEmulator({ clock });
+    try {
+      seedSandboxAccount(emulator);
+      clock.set(minutes(90));
+      const free = emulator.state.cloudwatch.valuesBetween(
+        'AWS/RDS',
+        'FreeStorageSpace',
+        { DBInstanceIdentifier: 'orders-db' },
+        minutes(75),
+        minutes(91),
+      );
+      expect(free?.values).toHaveLength(16);
+      expect(free?.values.at(-1)).toEqual({ at: minutes(90), value: 68 * 1024 ** 3 });
+      const allocated = emulator.state.rds.instances.get('orders-db')?.AllocatedStorage;
+      expect((68 / (allocated ?? 0)) * 100).toBeGreaterThan(20);
+      expect(
+        emulator.state.cloudwatch.valuesBetween(
+          'AWS/RDS',
+          'AuroraVolumeBytesLeftTotal',
+          { DBClusterIdentifier: 'payments-aurora' },
+          minutes(89),
+          minutes(90),
+        )?.values,
+      ).toEqual([{ at: minutes(89), value: 127.5 * 1024 ** 4 }]);
+    } finally {
+      await emulator.close();
+    }
   });
 });
