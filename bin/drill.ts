@@ -11,9 +11,12 @@ import type { Pace } from '../src/sandbox/scenarios/run-scenario.ts';
 const USAGE = `npm run drill -- <scenario-id> [--slack-channel C0123] [--file my-drill.yml] [--pace fast|realtime|<scale>] [--minutes N]
 npm run drill -- --list [--file my-drill.yml]
 
-Without --slack-channel the drill runs in the sandbox (a local Slack, printed here). With it, warroom
-joins your Slack workspace (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) and posts into that channel, marked
-DRILL; every AWS call goes to a local emulator, so no AWS account is touched. See docs/drills.md.`;
+Without --slack-channel the drill runs in the local workspace: open the printed URL in a browser
+(SANDBOX_UI_PORT, default 3100) and work the cards there. With it, warroom joins your Slack
+workspace (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) and posts into that channel. Either way every message
+is marked DRILL and every AWS call goes to a local emulator, so no AWS account is touched.
+Defaults: --pace realtime, --minutes 60; --pace fast --minutes 0 runs it through unattended.
+See docs/drills.md.`;
 
 const write = (text: string) => process.stdout.write(text);
 
@@ -28,6 +31,15 @@ function parsePace(text: string | undefined): Pace | undefined {
   if (!Number.isFinite(scale) || scale <= 0)
     fail(`--pace: expected fast, realtime or a scale such as 0.1, not "${text}"`);
   return scale;
+}
+
+function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`${name} must be a port number from 0 to 65535, not "${raw}"`);
+  return port;
 }
 
 const { values, positionals } = (() => {
@@ -65,8 +77,10 @@ try {
     fail(`--minutes: expected a number of minutes (0 or more), not "${values.minutes}"`);
   }
   const stop = new AbortController();
-  process.once('SIGINT', () => {
-    write('\nStopping: the debrief follows.\n');
+  process.on('SIGINT', () => {
+    // The first Ctrl-C ends the drill with its debrief; a second one leaves at once.
+    if (stop.signal.aborted) process.exit(130);
+    write('\nStopping: the debrief follows (Ctrl-C again leaves without it).\n');
     stop.abort();
   });
   await runDrill({
@@ -79,6 +93,7 @@ try {
     logger: createLogger({ level: 'warn', destination: pino.destination(2) }),
     pace: parsePace(values.pace),
     waitMinutes: minutes,
+    uiPort: portFrom('SANDBOX_UI_PORT', 3100),
     signal: stop.signal,
   });
   process.exit(0);

@@ -1,17 +1,15 @@
 import type { WarroomAdapters } from '../app.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import { BotError, isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { SANDBOX_ACCOUNT_ID, SANDBOX_REGION, SANDBOX_TOPIC_ARN } from '../sandbox/sandbox-account.ts';
 import { findScenario, loadScenarios } from '../sandbox/scenarios/load-scenarios.ts';
-import { type Pace, runScenarioSteps } from '../sandbox/scenarios/run-scenario.ts';
+import type { Pace } from '../sandbox/scenarios/run-scenario.ts';
 import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
-import { buildDrillBriefing, buildDrillDebrief, type DrillMessage } from '../slack/drill-messages.ts';
-import { type Debrief, evaluateDebrief, nextIncidentSeq, readDrillIncidents } from './debrief.ts';
-import { briefingText, debriefText } from './drill-text.ts';
+import type { Debrief } from './debrief.ts';
+import { drillHostIn } from './drill-host.ts';
+import { DrillSession } from './drill-session.ts';
 import { startSandboxDrillStage } from './sandbox-drill-stage.ts';
 import { type DrillStage, startSlackDrillStage } from './slack-drill-stage.ts';
-import { type WaitOutcome, waitForTeam } from './wait-for-team.ts';
+import type { WaitOutcome } from './wait-for-team.ts';
 
 export interface DrillOptions {
   scenarioId: string;
@@ -24,10 +22,12 @@ export interface DrillOptions {
   adapters: WarroomAdapters;
   write: (text: string) => void;
   logger: Logger;
-  /** Default: realtime in Slack (people need the time), fast in the sandbox. */
+  /** Default realtime: people need the time, in Slack and in the local workspace alike. */
   pace?: Pace;
-  /** How long to wait for the team before the debrief; default 60 in Slack, 0 in the sandbox. */
+  /** How long to wait for the team before the debrief (default 60); 0 debriefs once the alerts are out. */
   waitMinutes?: number;
+  /** The local workspace's port in the sandbox (default 0: a free one). */
+  uiPort?: number;
   /** Aborting ends the wait (Ctrl-C): the debrief still comes. */
   signal?: AbortSignal;
   pollMs?: number;
@@ -65,62 +65,46 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
         scenarioFiles: options.scenarioFiles,
         write,
         logger: options.logger,
+        uiPort: options.uiPort ?? 0,
       });
   try {
     options.onStarted?.(stage);
-    const firstSeq = await nextIncidentSeq(stage.warroom.store);
-    write(briefingText(scenario));
-    await postToChannel(stage, buildDrillBriefing(scenario), 'the briefing');
-    write(
-      `\nBriefing posted in ${inSlack ? `<#${stage.channel}>` : `#${stage.channel}`}. The alerts follow.\n`,
-    );
-    await runScenarioSteps(
-      scenario,
-      {
-        aws: stage.aws.state,
-        context: { accountId: SANDBOX_ACCOUNT_ID, region: SANDBOX_REGION, topicArn: SANDBOX_TOPIC_ARN },
-        publish: stage.publish,
-        settled: () => stage.warroom.settled(),
-        write,
-        clock,
-      },
-      { pace: options.pace ?? (inSlack ? 'realtime' : 'fast'), signal: options.signal },
-    );
-    const minutes = options.waitMinutes ?? (inSlack ? 60 : 0);
+    if (stage.workspace) write(`\nThe local Slack workspace: open ${stage.workspace.url} in a browser.\n`);
+    const host = drillHostIn(stage, {
+      channelLabel: inSlack ? `<#${stage.channel}>` : '#alerts',
+      write,
+      clock,
+    });
+    const session = await DrillSession.start({ scenario, host, pace: options.pace ?? 'realtime', clock });
+    stage.workspace?.showDrill(session);
+    const stopPublishing = () => session.stop();
+    options.signal?.addEventListener('abort', stopPublishing, { once: true });
+    await session.publishingDone();
+    const minutes = options.waitMinutes ?? 60;
     let waited: DrillResult['waited'] = 'no-wait';
-    if (minutes > 0) {
+    if (minutes > 0 && !session.ended.aborted) {
+      const where = stage.workspace ? ' (or when someone presses Debrief in the workspace)' : '';
       write(
         `\nAll alerts are out. The debrief comes when every incident of the drill is resolved, ` +
-          `after ${minutes} minute${minutes === 1 ? '' : 's'} at the latest, or on Ctrl-C.\n`,
+          `after ${minutes} minute${minutes === 1 ? '' : 's'} at the latest, or on Ctrl-C${where}.\n`,
       );
-      waited = await waitForTeam({
-        store: stage.warroom.store,
-        firstSeq,
+      waited = await session.waitForTeam({
         until: new Date(clock.now().getTime() + minutes * 60_000),
-        clock,
         pollMs: options.pollMs ?? 2000,
         signal: options.signal,
       });
     }
-    await stage.warroom.settled();
-    const debrief = evaluateDebrief(scenario.expect, await readDrillIncidents(stage.warroom.store, firstSeq));
-    write(debriefText(scenario, debrief));
-    await postToChannel(stage, buildDrillDebrief(scenario, debrief), 'the debrief');
+    options.signal?.removeEventListener('abort', stopPublishing);
+    const debrief = await session.debrief();
+    if (stage.workspace && waited !== 'no-wait' && !options.signal?.aborted) {
+      write(`\nThe debrief is in #alerts and at ${stage.workspace.url}; Ctrl-C closes the workspace.\n`);
+      await new Promise<void>((resolve) => {
+        if (!options.signal || options.signal.aborted) return resolve();
+        options.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
     return { scenario, debrief, waited };
   } finally {
     await stage.stop();
-  }
-}
-
-async function postToChannel(stage: DrillStage, message: DrillMessage, what: string): Promise<void> {
-  try {
-    await stage.slack.postMessage({ channel: stage.channel, ...message });
-  } catch (error) {
-    const reason = isBotError(error) ? error.message : String(error);
-    throw new BotError(
-      'DRILL.POST_REFUSED',
-      `Slack refused ${what} in ${stage.channel} (${reason}). Is the channel id right, and is warroom's bot a member of it (/invite @warroom)?`,
-      { cause: error },
-    );
   }
 }

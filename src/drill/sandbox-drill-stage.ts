@@ -1,10 +1,10 @@
-import { webApi } from '@slack/bolt';
 import type { WarroomAdapters } from '../app.ts';
+import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { Metrics } from '../metrics.ts';
-import { SANDBOX_BOT_TOKEN, startSandbox } from '../sandbox/run-sandbox.ts';
+import { SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET, startSandbox } from '../sandbox/run-sandbox.ts';
 import { SANDBOX_ALERT_CHANNEL } from '../sandbox/sandbox-account.ts';
-import { DrillSlackGateway } from '../slack/drill-slack-gateway.ts';
+import { startWorkspaceUi } from '../sandbox/workspace/start-workspace-ui.ts';
+import { localDrillGateway } from './drill-host.ts';
 import type { DrillStage } from './slack-drill-stage.ts';
 
 export interface SandboxStageOptions {
@@ -12,9 +12,14 @@ export interface SandboxStageOptions {
   scenarioFiles?: string[];
   write: (text: string) => void;
   logger: Logger;
+  /** The local workspace's port (0 picks a free one). */
+  uiPort: number;
 }
 
-/** A drill in the sandbox: the local Slack stands in for the channel, printed as `npm run sandbox` does. */
+/**
+ * A drill in the sandbox: the local Slack stands in for the channel, printed as `npm run sandbox`
+ * does, and shown in a browser by the same workspace UI, where the team works the cards.
+ */
 export async function startSandboxDrillStage(options: SandboxStageOptions): Promise<DrillStage> {
   const sandbox = await startSandbox({
     adapters: options.adapters,
@@ -23,16 +28,34 @@ export async function startSandboxDrillStage(options: SandboxStageOptions): Prom
     scenarioFiles: options.scenarioFiles,
     drill: true,
   });
-  const client = new webApi.WebClient(SANDBOX_BOT_TOKEN, {
-    slackApiUrl: sandbox.slack.apiUrl,
-    rejectRateLimitedCalls: true,
+  const ui = await startWorkspaceUi({
+    sandbox,
+    signingSecret: SANDBOX_SIGNING_SECRET,
+    port: options.uiPort,
+    scenarioFiles: options.scenarioFiles,
+    write: options.write,
+    logger: options.logger,
+  }).catch(async (error: unknown) => {
+    await sandbox.stop();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new BotError(
+        'DRILL.UI_PORT',
+        `Port ${options.uiPort} is taken (a sandbox already running?): stop it, or set SANDBOX_UI_PORT to a free port (0 picks one).`,
+        { cause: error },
+      );
+    }
+    throw error;
   });
   return {
     aws: sandbox.aws,
     warroom: sandbox.warroom,
     channel: SANDBOX_ALERT_CHANNEL,
-    slack: new DrillSlackGateway({ client, metrics: new Metrics(), logger: options.logger }),
+    slack: localDrillGateway(sandbox.slack.apiUrl, SANDBOX_BOT_TOKEN, options.logger),
     publish: sandbox.publish,
-    stop: () => sandbox.stop(),
+    workspace: { url: ui.url, showDrill: (session) => ui.showDrill(session) },
+    async stop() {
+      await ui.close();
+      await sandbox.stop();
+    },
   };
 }

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
-import { type RunningWarroom, startWarroom, type WarroomAdapters } from '../app.ts';
+import { startWarroom, type WarroomAdapters } from '../app.ts';
 import { createAwsPorts } from '../aws/aws-ports.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { Metrics } from '../metrics.ts';
-import { type AwsEmulator, startAwsEmulator } from '../sandbox/aws/aws-emulator.ts';
+import { startAwsEmulator } from '../sandbox/aws/aws-emulator.ts';
 import {
   SANDBOX_ACCOUNT_ID,
   SANDBOX_REGION,
@@ -18,16 +18,14 @@ import {
 } from '../sandbox/sandbox-account.ts';
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from '../sandbox/sns/sign-sns-message.ts';
 import { DrillSlackGateway } from '../slack/drill-slack-gateway.ts';
+import type { DrillPlace } from './drill-host.ts';
+import type { DrillSession } from './drill-session.ts';
 import { assertAwsStaysLocal, localAwsEnvironment, useLocalAwsOnly } from './local-aws-guard.ts';
 
 /** Where a drill runs: a warroom wired to the local AWS emulator, and a way to post to the channel. */
-export interface DrillStage {
-  aws: AwsEmulator;
-  warroom: RunningWarroom;
-  channel: string;
-  /** Posts as warroom's bot, marked DRILL like every message of the drill. */
-  slack: DrillSlackGateway;
-  publish(message: string, subject?: string): Promise<number>;
+export interface DrillStage extends DrillPlace {
+  /** The local workspace in a browser, when the drill runs in the sandbox: it shows the drill too. */
+  workspace?: { url: string; showDrill(session: DrillSession): void };
   stop(): Promise<void>;
 }
 

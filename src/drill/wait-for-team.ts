@@ -8,7 +8,8 @@ export type WaitOutcome = 'resolved' | 'timeout' | 'stopped';
 export interface WaitOptions {
   store: Store;
   firstSeq: number;
-  until: Date;
+  /** Without it, the wait ends only when the team resolved or `signal` aborts. */
+  until?: Date;
   clock: Clock;
   pollMs: number;
   signal?: AbortSignal;
@@ -16,7 +17,7 @@ export interface WaitOptions {
 
 /**
  * Waits while the team works the drill: until every incident it opened is resolved (at least one
- * opened), until `until`, or until `signal` aborts (Ctrl-C). Reads warroom's store every `pollMs`.
+ * opened), until `until` (if given), or until `signal` aborts (Ctrl-C). Reads warroom's store every `pollMs`.
  */
 export async function waitForTeam(options: WaitOptions): Promise<WaitOutcome> {
   for (;;) {
@@ -24,7 +25,7 @@ export async function waitForTeam(options: WaitOptions): Promise<WaitOutcome> {
     const incidents = await readDrillIncidents(options.store, options.firstSeq);
     if (incidents.length > 0 && incidents.every(({ incident }) => incident.status === 'resolved'))
       return 'resolved';
-    if (options.clock.now() >= options.until) return 'timeout';
+    if (options.until && options.clock.now() >= options.until) return 'timeout';
     await abortablePause(options.pollMs, options.signal);
   }
 }

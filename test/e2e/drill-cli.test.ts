@@ -9,11 +9,17 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run drill -- <args>` (tsx bin/drill.ts), with no Slack or AWS settings in its environment. */
+/**
+ * `npm run drill -- <args>` (tsx bin/drill.ts), with no Slack or AWS settings in its environment
+ * and the local workspace on a free port.
+ */
 async function drill(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('SLACK_')),
-  );
+  const env = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('SLACK_')),
+    ),
+    SANDBOX_UI_PORT: '0',
+  };
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/drill.ts', ...args], {
       cwd: repoRoot,
@@ -27,10 +33,14 @@ async function drill(args: string[]): Promise<{ stdout: string; stderr: string; 
   }
 }
 
+// Unattended: every alert at once (--pace fast) and the debrief right after (--minutes 0).
+const UNATTENDED = ['--pace', 'fast', '--minutes', '0'];
+
 describe('npm run drill (in the sandbox: no Slack workspace, no AWS account)', () => {
-  it('prints the briefing, the DRILL-marked card as the sandbox shows it, and the debrief', async () => {
-    const { stdout, code } = await drill(['rds-cpu-then-failover']);
+  it('prints the workspace URL, the briefing, the DRILL-marked card as the sandbox shows it, and the debrief', async () => {
+    const { stdout, code } = await drill(['rds-cpu-then-failover', ...UNATTENDED]);
     expect(code).toBe(0);
+    expect(stdout).toMatch(/The local Slack workspace: open http:\/\/127\.0\.0\.1:\d+\/ in a browser\./);
     expect(stdout).toContain('═══ DRILL BRIEFING · RDS CPU alarm, then a Multi-AZ failover');
     expect(stdout).toContain(
       '  Incident commander\n    • Press Acknowledge on the card (or `/incident ack`) within 5 minutes.',
@@ -40,7 +50,7 @@ describe('npm run drill (in the sandbox: no Slack workspace, no AWS account)', (
     expect(stdout).toMatch(/│ DRILL · 🟡 INC-1 · CPUUTILIZATION > 80 ON ORDERS-DB/);
     expect(stdout).toContain('no AWS resources are touched');
     expect(stdout).toContain('═══ DRILL DEBRIEF · RDS CPU alarm, then a Multi-AZ failover');
-    // Nobody works the cards in the sandbox, so the debrief says so item by item.
+    // Nobody worked the cards, so the debrief says so item by item.
     expect(stdout).toContain('  ✗ Acknowledged within 5m — not acknowledged');
     expect(stdout).toContain('  ? The database owner read the status and the logs');
   });
@@ -55,7 +65,7 @@ describe('npm run drill (in the sandbox: no Slack workspace, no AWS account)', (
     const listed = await drill(['--list', '--file', file]);
     expect(listed.stdout).toMatch(/^rds-cpu-then-failover +RDS CPU alarm, then a Multi-AZ failover$/m);
     expect(listed.stdout).toMatch(/^reporting-replica-lag +/m);
-    const { stdout, code } = await drill(['reporting-replica-lag', '--file', file]);
+    const { stdout, code } = await drill(['reporting-replica-lag', '--file', file, ...UNATTENDED]);
     expect(code).toBe(0);
     expect(stdout).toContain('═══ DRILL BRIEFING · Replica lag on the reporting replica');
     expect(stdout).toMatch(/│ DRILL · \S+ INC-1 · REPLICALAG > 300 ON REPORTING-REPLICA/);

@@ -12,6 +12,7 @@ export function buildPageHtml(appName: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(appName)} sandbox · local Slack workspace</title>
 <style>${BLOCK_KIT_CSS}${WORKSPACE_CSS}</style>
 </head>

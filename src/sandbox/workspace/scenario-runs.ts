@@ -5,7 +5,8 @@ const MAX_NOTICES = 20;
 
 /**
  * Scenarios fired from the page: run in the background (each waits for warroom to settle after
- * every step), shown as publishing until done, and a failure kept as a notice for the page.
+ * every step), shown as publishing until done, and a failure kept as a notice for the page
+ * (with the drills' own failures).
  */
 export class ScenarioRuns {
   readonly running: string[] = [];
@@ -34,7 +35,8 @@ export class ScenarioRuns {
     return { ok: true };
   }
 
-  private notice(text: string): void {
+  /** Keeps `text` for the page (the newest few). */
+  notice(text: string): void {
     this.notices.push(text);
     this.notices.splice(0, Math.max(0, this.notices.length - MAX_NOTICES));
   }

@@ -1,6 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { type Clock, systemClock } from '../../clock.ts';
+import { localDrillGateway } from '../../drill/drill-host.ts';
+import type { DrillSession } from '../../drill/drill-session.ts';
+import { createLogger, type Logger } from '../../logger.ts';
 import { viewExecution } from '../aws/services/ssm/automation-progress.ts';
+import { SANDBOX_BOT_TOKEN } from '../run-sandbox.ts';
+import { SANDBOX_ALERT_CHANNEL } from '../sandbox-account.ts';
+import { loadScenarios } from '../scenarios/load-scenarios.ts';
 import { readAppManifest } from './app-manifest.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
 import { LiveUpdates, watchQuietChanges } from './live-updates.ts';
@@ -9,11 +16,12 @@ import { syncModalsFromCall } from './modal-sync.ts';
 import { buildPageHtml } from './page-html.ts';
 import { ResponseOrigins } from './response-origins.ts';
 import { ScenarioRuns } from './scenario-runs.ts';
-import { postRoutes } from './ui-routes.ts';
+import { getRoutes, postRoutes } from './ui-routes.ts';
 import { listenUiServer } from './ui-server.ts';
 import { buildSnapshot, type SandboxParts } from './ui-snapshot.ts';
 import { UserReactions } from './user-reactions.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
+import { WorkspaceDrills } from './workspace-drills.ts';
 
 export interface WorkspaceUiOptions {
   sandbox: SandboxParts;
@@ -24,11 +32,20 @@ export interface WorkspaceUiOptions {
   /** Default 127.0.0.1: the page drives warroom, so it is not offered to the network. */
   host?: string;
   clock?: Clock;
+  /** The sandbox's scenario files besides the built-ins: their drills can be started too. */
+  scenarioFiles?: string[];
+  /** Where a drill's briefing, alerts and debrief are printed (the terminal); default nowhere. */
+  write?: (text: string) => void;
+  logger?: Logger;
+  /** How often a drill checks whether every incident is resolved (default 1 s). */
+  drillPollMs?: number;
 }
 
 export interface WorkspaceUi {
   url: string;
   port: number;
+  /** Shows a drill run from elsewhere (`npm run drill`) in the side panel, with Stop and Debrief. */
+  showDrill(session: DrillSession): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +91,25 @@ export async function startWorkspaceUi(options: WorkspaceUiOptions): Promise<Wor
   );
 
   const scenarios = new ScenarioRuns(sandbox, () => live.changed());
+  const drills = new WorkspaceDrills({
+    scenarios: loadScenarios(options.scenarioFiles),
+    place: {
+      aws: sandbox.aws,
+      warroom: sandbox.warroom,
+      channel: SANDBOX_ALERT_CHANNEL,
+      slack: localDrillGateway(
+        sandbox.slack.apiUrl,
+        SANDBOX_BOT_TOKEN,
+        options.logger ?? createLogger({ level: 'warn', destination: pino.destination(2) }),
+      ),
+      publish: (message, subject) => sandbox.publish(message, subject),
+    },
+    write: options.write ?? (() => {}),
+    clock,
+    changed: () => live.changed(),
+    notice: (text) => scenarios.notice(text),
+    ...(options.drillPollMs ? { pollMs: options.drillPollMs } : {}),
+  });
 
   const stop = () => {
     stopListening();
@@ -95,8 +131,10 @@ export async function startWorkspaceUi(options: WorkspaceUiOptions): Promise<Wor
           version: live.version,
           notices: [...scenarios.notices],
           runningScenarios: [...scenarios.running],
+          drill: drills.view(),
         }),
-      posts: postRoutes(context, scenarios),
+      posts: postRoutes(context, scenarios, drills),
+      gets: getRoutes(drills),
     },
     options.port ?? 3100,
     options.host ?? '127.0.0.1',
@@ -109,6 +147,7 @@ export async function startWorkspaceUi(options: WorkspaceUiOptions): Promise<Wor
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     port,
+    showDrill: (session) => drills.show(session),
     close: async () => {
       stop();
       server.closeAllConnections();

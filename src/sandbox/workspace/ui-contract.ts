@@ -130,6 +130,62 @@ export interface UiSnapshot {
   aws: UiAwsState;
   /** Things the person should know: a request warroom refused, a scenario that failed. */
   notices: string[];
+  /** The drill running now, or the last one (with its debrief); absent before the first. */
+  drill?: UiDrill;
+}
+
+/** What the team is told before a drill: the scenario's briefing and its checklist. */
+export interface UiBriefing {
+  scenarioId: string;
+  title: string;
+  description: string;
+  /** `**bold**` and backticks as the scenario file writes them. */
+  situation: string;
+  roles: Array<{ role: string; tasks: string[] }>;
+  checklist: string[];
+}
+
+export type UiDebriefOutcome = 'met' | 'missed' | 'ask';
+
+/** One incident of the drill as warroom recorded it: who did what, and when. */
+export interface UiDrillIncident {
+  id: string;
+  /** The resource it is about, or its title. */
+  about: string;
+  status: string;
+  openedAt: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+  impact: number;
+  impactSetByPerson: boolean;
+  notes: number;
+  runbooks: string[];
+  resolvedAt?: string;
+  resolvedBy?: string;
+  summary?: string;
+}
+
+export interface UiDebrief {
+  met: number;
+  /** Items warroom can check (the rest are for the team to answer). */
+  checked: number;
+  items: Array<{ label: string; outcome: UiDebriefOutcome; detail: string }>;
+  incidents: UiDrillIncident[];
+}
+
+export interface UiDrill {
+  briefing: UiBriefing;
+  /** `real time`, `10× faster`, `fast`. */
+  pace: string;
+  startedAt: string;
+  /** When the debrief began: the clock stops there. */
+  endedAt?: string;
+  phase: 'publishing' | 'waiting' | 'debriefing' | 'debriefed';
+  published: number;
+  total: number;
+  /** Publishing was stopped before the last step. */
+  stopped: boolean;
+  debrief?: UiDebrief;
 }
 
 /** A control in a message, modal or App Home, read from the renderer's markup. */

@@ -56,3 +56,17 @@ export const shortcutSchema = z.object({
 });
 
 export const fireScenarioSchema = z.object({ id: z.string().min(1) });
+
+/** realtime (a drill's default), fast, or a scale of the steps' `after` (0.1 = ten times faster). */
+export const drillPaceSchema = z.union([
+  z.literal('realtime'),
+  z.literal('fast'),
+  z.number().positive('a pace scale above 0, such as 0.1').max(10),
+]);
+
+export const startDrillSchema = z.object({
+  scenario: z.string().min(1),
+  pace: drillPaceSchema.default('realtime'),
+});
+
+export const drillControlSchema = z.object({}).strict();

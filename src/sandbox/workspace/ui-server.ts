@@ -12,6 +12,9 @@ export interface PostRoute {
   run(body: never): Promise<UiActionResult>;
 }
 
+/** One GET route answering JSON from the query string. */
+export type GetRoute = (params: URLSearchParams) => { status: number; body: unknown };
+
 export interface UiServerParts {
   html: string;
   script: string;
@@ -19,6 +22,7 @@ export interface UiServerParts {
   slack: SlackEmulator;
   snapshot(userId: string): UiSnapshot;
   posts: Record<string, PostRoute>;
+  gets: Record<string, GetRoute>;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -88,6 +92,17 @@ async function handle(
         return;
       }
       sendJson(response, 200, parts.snapshot(user));
+      return;
+    }
+    const get = parts.gets[url.pathname];
+    if (get) {
+      const { status, body } = get(url.searchParams);
+      sendJson(response, status, body);
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      // The page names no icon of its own (a data: URL); other clients asking get nothing, not a 404.
+      response.writeHead(204).end();
       return;
     }
     const file = /^\/files\/([A-Za-z0-9]+)$/.exec(url.pathname);

@@ -3,10 +3,13 @@ import type { AppManifest } from './app-manifest.ts';
 import { snapshotAws } from './aws-snapshot.ts';
 import { conversationsFor } from './conversation-directory.ts';
 import { messagesFor } from './conversation-messages.ts';
-import type { UiSnapshot } from './ui-contract.ts';
+import type { UiDrill, UiSnapshot } from './ui-contract.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
-export type SandboxParts = Pick<Sandbox, 'aws' | 'slack' | 'warroom' | 'scenarios' | 'runScenario'>;
+export type SandboxParts = Pick<
+  Sandbox,
+  'aws' | 'slack' | 'warroom' | 'scenarios' | 'runScenario' | 'publish'
+>;
 
 /** Everything the page shows to `userId` now, in one JSON document. */
 export function buildSnapshot(input: {
@@ -17,6 +20,7 @@ export function buildSnapshot(input: {
   version: number;
   notices: string[];
   runningScenarios: string[];
+  drill: UiDrill | undefined;
 }): UiSnapshot {
   const { context, sandbox, userId } = input;
   const { slack } = context;
@@ -49,5 +53,6 @@ export function buildSnapshot(input: {
     messageShortcuts: input.manifest.messageShortcuts,
     aws: snapshotAws(sandbox.aws.state, context.clock),
     notices: input.notices,
+    ...(input.drill ? { drill: input.drill } : {}),
   };
 }
