@@ -190,6 +190,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
 
   const rds = new RdsDesk({
     rds: input.aws.rds,
+    metricValues: input.aws.metricValues,
     store,
     slack,
     clock,
