@@ -52,10 +52,11 @@ export async function runScenarioSteps(
 ): Promise<void> {
   const scale = scaleOf(options.pace ?? 'fast');
   const sleep = host.sleep ?? abortablePause;
-  seedScenarioAws(host.aws, scenario.aws);
   const start = host.clock.now();
   const steps = [...scenario.steps].sort((a, b) => a.after - b.after);
   const datedFrom = eventTimeBase(steps, start, scale, host.context);
+  // Metric levels follow the story's clock, so a fast run ends at the story's last level.
+  seedScenarioAws(host.aws, scenario.aws, datedFrom);
   for (const step of steps) {
     const notifications = buildStep(step, datedFrom, host.context);
     for (const notification of notifications) {
