@@ -20,11 +20,12 @@ export interface IntrinsicValue {
 
 const REMOVED = Symbol('AWS::NoValue');
 
-/** One deployment: the parameter values, what holds, and the resources that would be created. */
+/** One deployment: the parameter values, what holds, the resources that would be created and the outputs. */
 export interface Scenario {
   problems: string[];
   conditions: Record<string, boolean>;
   resources: Record<string, CfnResource>;
+  outputs: Record<string, Record<string, unknown>>;
 }
 
 function fn(value: unknown): [string, unknown] | undefined {
@@ -40,8 +41,8 @@ const intrinsic = (type: IntrinsicType, from: string): IntrinsicValue => ({ [INT
 /**
  * Resolves a template for one set of parameter values as CloudFormation would: checks the values
  * against AllowedValues/AllowedPattern and the Rules, evaluates the Conditions, keeps the resources
- * whose condition holds and resolves Fn::If, AWS::NoValue, parameter Refs, Fn::Sub, Fn::Join,
- * Fn::Select and Fn::Split in their properties. An intrinsic it cannot resolve is an error, never a pass.
+ * and outputs whose condition holds and resolves Fn::If, AWS::NoValue, parameter Refs, Fn::Sub,
+ * Fn::Join, Fn::Select and Fn::Split in their properties and values. An intrinsic it cannot resolve is an error, never a pass.
  */
 export function resolveScenario(
   template: CfnTemplate,
@@ -170,6 +171,12 @@ export function resolveScenario(
     const properties = resolve(resource.Properties ?? {}, `Resources.${name}.Properties`);
     resources[name] = { ...resource, Properties: properties as Record<string, unknown> };
   }
+  const outputs: Record<string, Record<string, unknown>> = {};
+  for (const [name, output] of Object.entries(template.outputs)) {
+    const { Condition: when, ...rest } = output;
+    if (typeof when === 'string' && !condition(when)) continue;
+    outputs[name] = resolve(rest, `Outputs.${name}`) as Record<string, unknown>;
+  }
   for (const name of Object.keys(template.conditions)) condition(name);
-  return { problems, conditions: conditionCache, resources };
+  return { problems, conditions: conditionCache, resources, outputs };
 }

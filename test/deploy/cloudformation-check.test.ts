@@ -90,8 +90,10 @@ describe('the CloudFormation template check', () => {
     expect(checkBroken('Endpoint: !Sub ${PublicBaseUrl}/sns', 'Endpoint: !Sub ${PublicUrl}/sns')).toContain(
       'Resources.Fn::ForEach::HttpsSubscriptions.HttpsSubscription&{TopicArn}.Properties.Endpoint.Fn::Sub: PublicUrl is not a parameter or resource',
     );
-    expect(checkBroken('- HasAutomationRole\n', '- HasAutomationRol\n')).toContain(
-      'Resources.WarroomRole.Properties.Policies[0].PolicyDocument.Statement[2].Fn::If: no condition named HasAutomationRol',
+    expect(
+      checkBroken('Resource: !If [CreateAutomationRole,', 'Resource: !If [CreateAutomationRol,'),
+    ).toContain(
+      'Resources.WarroomRole.Properties.Policies[0].PolicyDocument.Statement[2].Resource.Fn::If: no condition named CreateAutomationRol',
     );
     expect(checkBroken('DependsOn: NotificationQueuePolicy', 'DependsOn: QueuePolicy')).toContain(
       'Resources.Fn::ForEach::QueueSubscriptions.QueueSubscription&{TopicArn}.DependsOn: no resource named QueuePolicy',
@@ -108,6 +110,13 @@ describe('the CloudFormation template check', () => {
     const problems = checkBroken('QueueUrl:\n    Condition: IsSqsIntake\n', 'QueueUrl:\n');
     expect(problems).toContain(
       'Outputs.QueueUrl.Value.Ref: uses NotificationQueue, which exists only when IsSqsIntake holds, where it may not',
+    );
+    const passRole = checkBroken(
+      'Resource: !If [CreateAutomationRole, !GetAtt AutomationRole.Arn, !Ref AutomationRoleArn]',
+      'Resource: !GetAtt AutomationRole.Arn',
+    );
+    expect(passRole).toContain(
+      'Resources.WarroomRole.Properties.Policies[0].PolicyDocument.Statement[2].Resource.Fn::GetAtt: uses AutomationRole, which exists only when CreateAutomationRole holds, where it may not',
     );
   });
 

@@ -1,58 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCfnTemplate, type ParameterValues } from '../../scripts/deploy-checks/cfn-template.ts';
 import { checkCfnTemplate } from '../../scripts/deploy-checks/check-cfn-template.ts';
-import { resolveScenario } from '../../scripts/deploy-checks/resolve-scenario.ts';
-import { loadResourceSchemas } from '../../scripts/deploy-checks/resource-schemas.ts';
 import { usedResourceTypes } from '../../scripts/deploy-checks/used-resource-types.ts';
+import {
+  actionsOf,
+  GIVEN_AUTOMATION_ROLE,
+  resolved,
+  SCENARIOS,
+  type Statement,
+  schemas,
+  secret,
+  roleStatements as statementsOf,
+  TEMPLATE,
+  TOPICS,
+} from './deploy-scenarios.ts';
 
-const TEMPLATE = readFileSync('deploy/cloudformation.yml', 'utf8');
-const schemas = loadResourceSchemas('deploy/schemas');
-const secret = (name: string) =>
-  `arn:aws:secretsmanager:us-east-1:123456789012:secret:warroom/${name}-AbCdEf`;
-const TOPICS = 'arn:aws:sns:us-east-1:123456789012:incidents,arn:aws:sns:eu-west-1:123456789012:rds-events';
-
-/** The deployments the template is checked for: each mode, with every optional secret and without. */
-const SCENARIOS: Record<string, ParameterValues> = {
-  'sqs, everything set': {
-    TopicArns: TOPICS,
-    SlackBotTokenSecretArn: secret('bot'),
-    SlackSigningSecretArn: secret('signing'),
-    SlackAppTokenSecretArn: secret('app'),
-    AutomationRoleArn: 'arn:aws:iam::123456789012:role/warroom-automation',
-  },
-  'sqs, Socket Mode only': {
-    TopicArns: 'arn:aws:sns:us-east-1:123456789012:incidents',
-    SlackBotTokenSecretArn: secret('bot'),
-    SlackAppTokenSecretArn: secret('app'),
-    RunnerServicePrincipal: 'tasks.apprunner.amazonaws.com',
-  },
-  'https, HTTP mode': {
-    TopicArns: TOPICS,
-    IntakeMode: 'https',
-    PublicBaseUrl: 'https://warroom.example.com',
-    SlackBotTokenSecretArn: secret('bot'),
-    SlackSigningSecretArn: secret('signing'),
-  },
-};
-
-function resolved(scenario: string) {
-  return resolveScenario(loadCfnTemplate(TEMPLATE, SCENARIOS[scenario]!), SCENARIOS[scenario]!, schemas);
-}
-
-interface Statement {
-  Sid: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-function roleStatements(scenario: string): Statement[] {
-  const role = resolved(scenario).resources.WarroomRole!;
-  const policies = role.Properties?.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>;
-  return policies.flatMap((policy) => policy.PolicyDocument.Statement);
-}
-const actionsOf = (statements: Statement[]) =>
-  statements.flatMap((statement) => [statement.Action].flat()).sort();
+const roleStatements = (scenario: string) => statementsOf(scenario, 'WarroomRole');
 
 /** Every action of deploy/iam-policy.json, read from the generated file (`npm run iam`). */
 const generated = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as { Statement: Statement[] };
@@ -73,11 +36,9 @@ describe('deploy/cloudformation.yml', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('drops the queue and PassRole statements when there is no queue and no automation role', () => {
+  it('drops the queue statement when there is no queue, and keeps PassRole for the role the stack creates', () => {
     const actions = actionsOf(roleStatements('https, HTTP mode'));
-    const expected = generatedActions.filter(
-      (action) => !action.startsWith('sqs:') && action !== 'iam:PassRole',
-    );
+    const expected = generatedActions.filter((action) => !action.startsWith('sqs:'));
     expect(actions).toEqual([...expected, 'secretsmanager:GetSecretValue'].sort());
   });
 
@@ -94,7 +55,14 @@ describe('deploy/cloudformation.yml', () => {
     }
     const passRole = statements.find((statement) => statement.Action === 'iam:PassRole');
     expect(passRole).toMatchObject({
-      Resource: 'arn:aws:iam::123456789012:role/warroom-automation',
+      Resource: GIVEN_AUTOMATION_ROLE,
+      Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+    });
+    const created = roleStatements('https, HTTP mode').find(
+      (statement) => statement.Action === 'iam:PassRole',
+    );
+    expect(created).toMatchObject({
+      Resource: { $cfnIntrinsic: 'string', from: 'GetAtt AutomationRole.Arn' },
       Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
     });
     const secrets = statements.find((statement) => statement.Action === 'secretsmanager:GetSecretValue');
