@@ -73,4 +73,19 @@ button { font: inherit; cursor: pointer; }
 .ws-toasts { position: fixed; bottom: 16px; left: 50%; transform: translateX(-50%); display: flex; flex-direction: column; gap: 6px; z-index: 20; }
 .ws-toast { background: #1d1c1d; color: #fff; padding: 8px 14px; border-radius: 6px; max-width: 640px; }
 .ws-home { padding: 16px 20px; overflow-y: auto; flex: 1; }
+.ws-start-drill { background: #4a154b; margin-left: 6px; }
+.ws-drill-live { border-color: #e8912d; box-shadow: 0 0 0 2px #fdf3dc; }
+.ws-drill-buttons { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
+.ws-drill-buttons .ws-button { padding: 3px 10px; font-size: 13px; }
+.ws-drill-modal { width: 700px; }
+.ws-drill-modal h3 { font-size: 15px; margin: 14px 0 4px; }
+.ws-drill-modal code { background: #f2f2f2; border-radius: 3px; padding: 0 3px; font-size: 13px; }
+.ws-drill-role ul, .ws-debrief-incidents { margin: 2px 0 8px; padding-left: 20px; }
+.ws-checklist, .ws-debrief { list-style: none; margin: 4px 0 8px; padding-left: 4px; }
+.ws-debrief li { margin: 3px 0; }
+.ws-debrief-mark { display: inline-block; width: 1.2em; font-weight: 900; }
+.ws-debrief-met .ws-debrief-mark { color: #007a5a; }
+.ws-debrief-missed .ws-debrief-mark { color: #e01e5a; }
+.ws-drill-pace { margin-right: auto; font-size: 13px; align-self: center; }
+.ws-drill-started { background: #fdf3dc; padding: 6px 10px; border-radius: 4px; margin-top: 0; }
 `;

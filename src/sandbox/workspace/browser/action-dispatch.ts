@@ -39,6 +39,9 @@ export function wireBlockActions(root: HTMLElement, target: DispatchTarget): voi
       if (!result.ok) showToast(result.message ?? 'warroom did not take that.');
     } finally {
       if (control instanceof HTMLButtonElement) control.disabled = false;
+      // An overflow menu is a list of actions, not a choice: back to "⋯", so the same item works again.
+      if (control instanceof HTMLSelectElement && control.classList.contains('bk-overflow'))
+        control.value = '';
     }
   };
   for (const type of ['click', 'change', 'keydown']) {

@@ -1,4 +1,10 @@
-import type { UiActionResult, UiBlockActionRequest, UiControlValue, UiSnapshot } from '../ui-contract.ts';
+import type {
+  UiActionResult,
+  UiBlockActionRequest,
+  UiBriefing,
+  UiControlValue,
+  UiSnapshot,
+} from '../ui-contract.ts';
 
 /** The UI server's JSON API: each call answers whether warroom took it, and why not. */
 
@@ -32,7 +38,19 @@ export const api = {
   shortcut: (user: string, channel: string, key: string, callbackId: string) =>
     post('/api/shortcuts', { user, channel, key, callbackId }),
   fireScenario: (id: string) => post('/api/scenarios/fire', { id }),
+  startDrill: (scenario: string, pace: 'realtime' | 'fast' | number) =>
+    post('/api/drill/start', { scenario, pace }),
+  stopDrill: () => post('/api/drill/stop', {}),
+  debriefDrill: () => post('/api/drill/debrief', {}),
 };
+
+/** A scenario's briefing, read before its drill starts. */
+export async function fetchBriefing(scenario: string): Promise<UiBriefing> {
+  const response = await fetch(`/api/drill/briefing?scenario=${encodeURIComponent(scenario)}`);
+  const body = (await response.json()) as UiBriefing & { message?: string };
+  if (!response.ok) throw new Error(body.message ?? `briefing: HTTP ${response.status}`);
+  return body;
+}
 
 /** Calls `onChange` on every server change event (Server-Sent Events; the browser reconnects). */
 export function subscribeToChanges(onChange: () => void): void {

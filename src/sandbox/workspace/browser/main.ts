@@ -4,12 +4,13 @@ import { wireBlockActions } from './action-dispatch.ts';
 import { api, fetchSnapshot, subscribeToChanges } from './api-client.ts';
 import { type AppState, initialState, rememberUser, renderContextFor } from './app-state.ts';
 import { createComposer } from './composer.ts';
+import { showDebriefWhenReady, tickDrillClock, wireDrillControls } from './drill-panel.ts';
 import { element, escapeHtml } from './html.ts';
 import { type KeyedHtml, patchList } from './list-patch.ts';
 import { wireMessageMenus } from './message-actions.ts';
 import { renderMessages } from './message-list.ts';
 import { ModalStackView } from './modal-stack.ts';
-import { renderSidePanel, wireSidePanel } from './side-panel.ts';
+import { renderSidePanel, settleScenarioToasts, wireSidePanel } from './side-panel.ts';
 import { renderSidebar, wireSidebar } from './sidebar.ts';
 import { showToast } from './toasts.ts';
 
@@ -67,7 +68,9 @@ wireBlockActions(home, {
     return view ? { source: { kind: 'view', viewId: String(view['id']) }, stateRoot: home } : undefined;
   },
 });
-wireSidePanel(panel);
+wireSidePanel(panel, { refresh: () => refresh(), snapshot: () => state.snapshot });
+wireDrillControls(panel, () => state.snapshot);
+setInterval(() => tickDrillClock(panel), 1000);
 wireSidebar(sidebar, {
   select: (id) => {
     state.selected = id;
@@ -106,6 +109,8 @@ function draw(): void {
   if (!snapshot) return;
   sidebar.innerHTML = renderSidebar(snapshot, state);
   panel.innerHTML = renderSidePanel(snapshot);
+  settleScenarioToasts(snapshot);
+  showDebriefWhenReady(snapshot);
   modals.show(snapshot.modals);
   const showingHome = state.selected === 'home';
   home.hidden = !showingHome;
@@ -135,7 +140,7 @@ function draw(): void {
       ctx,
       { user: state.user, inThread: false },
     ),
-    'No messages yet. Fire a scenario from the panel on the right.',
+    'No messages yet. Fire a scenario or start a drill from the panel on the right.',
   );
   const parent = state.threadTs ? all.find((message) => message.ts === state.threadTs) : undefined;
   thread.hidden = !parent;

@@ -1,7 +1,8 @@
 import type { UiAwsState, UiSnapshot } from '../ui-contract.ts';
 import { api } from './api-client.ts';
+import { renderDrillStatus } from './drill-panel.ts';
 import { escapeHtml } from './html.ts';
-import { showToast } from './toasts.ts';
+import { showToast, type Toast } from './toasts.ts';
 
 const status = (value: string) =>
   `<span class="ws-status ws-status-${escapeHtml(value)}" data-testid="status">${escapeHtml(value)}</span>`;
@@ -51,7 +52,7 @@ function renderAws(aws: UiAwsState): string {
 <h2>RDS</h2>${databases || '<div class="ws-muted">No databases.</div>'}`;
 }
 
-/** Scenarios to fire, and the emulated AWS account as it is now. */
+/** The drill under way (or the last one), scenarios to fire or drill, and the emulated AWS account. */
 export function renderSidePanel(snapshot: UiSnapshot): string {
   const scenarios = snapshot.scenarios
     .map((scenario) => {
@@ -60,16 +61,35 @@ export function renderSidePanel(snapshot: UiSnapshot): string {
   <div class="ws-card-title">${escapeHtml(scenario.title)}</div>
   <div class="ws-muted">${escapeHtml(scenario.description)}</div>
   <button type="button" class="ws-fire" data-fire="${escapeHtml(scenario.id)}" data-testid="fire:${escapeHtml(scenario.id)}"${running ? ' disabled' : ''}>${running ? 'Publishing…' : 'Fire'}</button>
+  <button type="button" class="ws-fire ws-start-drill" data-start-drill="${escapeHtml(scenario.id)}" data-testid="start-drill:${escapeHtml(scenario.id)}">Start drill</button>
 </div>`;
     })
     .join('');
   const notices = snapshot.notices
     .map((notice) => `<div class="ws-card ws-field-error">${escapeHtml(notice)}</div>`)
     .join('');
-  return `<h2>Scenarios</h2>${scenarios}${notices}${renderAws(snapshot.aws)}`;
+  return `${renderDrillStatus(snapshot.drill)}<h2>Scenarios</h2>${scenarios}${notices}${renderAws(snapshot.aws)}`;
 }
 
-export function wireSidePanel(root: HTMLElement): void {
+/** "Scenario fired" toasts, each kept until its scenario has published every step. */
+const firedToasts = new Map<string, { toast: Toast; armed: boolean }>();
+
+/** Takes down the toast of each scenario that has finished (called with every new snapshot). */
+export function settleScenarioToasts(snapshot: UiSnapshot): void {
+  for (const [id, fired] of firedToasts) {
+    if (!fired.armed || snapshot.runningScenarios.includes(id)) continue;
+    fired.toast.dismiss();
+    firedToasts.delete(id);
+  }
+}
+
+export interface SidePanelHost {
+  /** Fetches a snapshot taken after this moment and draws it. */
+  refresh(): Promise<void>;
+  snapshot(): UiSnapshot | undefined;
+}
+
+export function wireSidePanel(root: HTMLElement, host: SidePanelHost): void {
   root.addEventListener('click', (event) => {
     const button =
       event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-fire]') : null;
@@ -77,11 +97,24 @@ export function wireSidePanel(root: HTMLElement): void {
     // Shown at once; the next snapshot says whether it is still publishing.
     button.disabled = true;
     button.textContent = 'Publishing…';
-    void api.fireScenario(button.dataset['fire']).then((result) => {
+    const id = button.dataset['fire'];
+    void api.fireScenario(id).then(async (result) => {
       button.disabled = false;
-      showToast(
-        result.ok ? 'Scenario fired: AWS publishes to SNS…' : (result.message ?? 'It could not be fired.'),
-      );
+      if (!result.ok) {
+        showToast(result.message ?? 'It could not be fired.');
+        return;
+      }
+      firedToasts.get(id)?.toast.dismiss();
+      const fired = {
+        toast: showToast('Scenario fired: AWS publishes to SNS…', { sticky: true }),
+        armed: false,
+      };
+      firedToasts.set(id, fired);
+      // Only a snapshot taken after the fire was answered can say the scenario has finished.
+      await host.refresh();
+      fired.armed = true;
+      const latest = host.snapshot();
+      if (latest) settleScenarioToasts(latest);
     });
   });
 }

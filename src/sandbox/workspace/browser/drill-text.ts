@@ -1,0 +1,85 @@
+import type { UiBriefing, UiDebrief, UiDrill, UiDrillIncident, UiSnapshot } from '../ui-contract.ts';
+import { escapeHtml } from './html.ts';
+
+/** How a drill reads on the page: the briefing, the debrief and the running clock, as HTML. */
+
+/** Scenario files write `**bold**` and backticks; shown as such, everything else escaped. */
+export function scenarioText(text: string): string {
+  return escapeHtml(text)
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
+/** `0:42`, `12:05`, `1:02:09`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** The time since the drill started, stopped at its debrief. */
+export function drillElapsed(drill: Pick<UiDrill, 'startedAt' | 'endedAt'>, now = Date.now()): string {
+  const end = drill.endedAt ? Date.parse(drill.endedAt) : now;
+  return formatElapsed(end - Date.parse(drill.startedAt));
+}
+
+export function briefingHtml(briefing: UiBriefing): string {
+  const roles = briefing.roles
+    .map(
+      (role) => `<div class="ws-drill-role" data-testid="briefing-role">
+  <div class="ws-card-title">${escapeHtml(role.role)}</div>
+  <ul>${role.tasks.map((task) => `<li>${scenarioText(task)}</li>`).join('')}</ul>
+</div>`,
+    )
+    .join('');
+  return `<p class="ws-muted">${scenarioText(briefing.description)}</p>
+<h3>Situation</h3><p data-testid="briefing-situation">${scenarioText(briefing.situation)}</p>
+<h3>Roles</h3>${roles}
+<h3>What good looks like</h3>
+<ul class="ws-checklist" data-testid="briefing-checklist">${briefing.checklist.map((item) => `<li>☐ ${scenarioText(item)}</li>`).join('')}</ul>`;
+}
+
+const MARKS = { met: '✓', missed: '✗', ask: '❔' } as const;
+
+/** Slack user ids in warroom's words (`by U0ALICE`) as the people the page knows. */
+function withNames(text: string, snapshot: UiSnapshot): string {
+  return text.replace(/\b[UW][A-Z0-9]{2,}\b/g, (id) => {
+    const user = snapshot.users.find((candidate) => candidate.id === id);
+    return user ? `@${user.name}` : id;
+  });
+}
+
+const clock = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString() : '—');
+
+function incidentHtml(incident: UiDrillIncident, snapshot: UiSnapshot): string {
+  const who = (id: string | undefined) => (id ? ` by ${escapeHtml(withNames(id, snapshot))}` : '');
+  const parts = [
+    `opened ${clock(incident.openedAt)}`,
+    incident.acknowledgedAt
+      ? `acknowledged ${clock(incident.acknowledgedAt)}${who(incident.acknowledgedBy)}`
+      : 'not acknowledged',
+    `impact ${incident.impact}${incident.impactSetByPerson ? ' (set by a person)' : ''}`,
+    `${incident.notes} note${incident.notes === 1 ? '' : 's'}`,
+    `runbooks ${incident.runbooks.length ? escapeHtml(incident.runbooks.join(', ')) : 'none'}`,
+    incident.status === 'resolved'
+      ? `resolved ${clock(incident.resolvedAt)}${who(incident.resolvedBy)}${incident.summary ? ` “${escapeHtml(incident.summary)}”` : ''}`
+      : `still ${escapeHtml(incident.status)}`,
+  ];
+  return `<li data-testid="debrief-incident"><strong>${escapeHtml(incident.id)}</strong> ${escapeHtml(incident.about)} · ${parts.join(' · ')}</li>`;
+}
+
+export function debriefHtml(debrief: UiDebrief, drill: UiDrill, snapshot: UiSnapshot): string {
+  const items = debrief.items
+    .map(
+      (item) =>
+        `<li class="ws-debrief-${item.outcome}" data-testid="debrief-item" data-outcome="${item.outcome}"><span class="ws-debrief-mark">${MARKS[item.outcome]}</span> <strong>${scenarioText(item.label)}</strong> — ${escapeHtml(withNames(item.detail, snapshot))}</li>`,
+    )
+    .join('');
+  const incidents = debrief.incidents.map((incident) => incidentHtml(incident, snapshot)).join('');
+  return `<p><strong data-testid="debrief-score">${debrief.met} of ${debrief.checked} checks met</strong> <span class="ws-muted">(❔ = for the team to answer) · ${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
+<ul class="ws-debrief" data-testid="debrief-items">${items}</ul>
+<h3>What happened</h3>
+<ul class="ws-debrief-incidents">${incidents || '<li class="ws-muted">No incident was opened.</li>'}</ul>`;
+}
