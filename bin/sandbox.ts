@@ -6,7 +6,7 @@ import { startWorkspaceUi } from '../src/sandbox/workspace/start-workspace-ui.ts
 /**
  * `npm run sandbox`: warroom with a local AWS and a local Slack you use in a browser (the URL is
  * printed; SANDBOX_UI_PORT, default 3100). Scenarios are fired from the page, or at start with
- * `--scenario <id>`. `--once` fires the first scenario (or `--scenario`'s), prints what reached
+ * `--scenario <id>`; a drill (briefing, alerts at a drill's pace, debrief) is started from the page. `--once` fires the first scenario (or `--scenario`'s), prints what reached
  * Slack and exits, with no browser UI (used by the tests).
  */
 const write = (text: string) => process.stdout.write(text);
@@ -66,19 +66,25 @@ if (once) {
   process.exit(0);
 }
 
-const ui = await startWorkspaceUi({ sandbox, signingSecret: SANDBOX_SIGNING_SECRET, port: uiPort }).catch(
-  async (error: unknown) => {
-    await sandbox.stop();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      process.stderr.write(
-        `Port ${uiPort} is taken (another sandbox?): stop it, or set SANDBOX_UI_PORT to a free port (0 picks one).\n`,
-      );
-      process.exit(2);
-    }
-    throw error;
-  },
+const ui = await startWorkspaceUi({
+  sandbox,
+  signingSecret: SANDBOX_SIGNING_SECRET,
+  port: uiPort,
+  // A drill started from the page prints its briefing, alerts and debrief here too.
+  write,
+}).catch(async (error: unknown) => {
+  await sandbox.stop();
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(
+      `Port ${uiPort} is taken (another sandbox?): stop it, or set SANDBOX_UI_PORT to a free port (0 picks one).\n`,
+    );
+    process.exit(2);
+  }
+  throw error;
+});
+write(
+  `\nOpen ${ui.url} in a browser: the local Slack workspace, with scenarios to fire or drill on the right.\n`,
 );
-write(`\nOpen ${ui.url} in a browser: the local Slack workspace, with scenarios to fire on the right.\n`);
 if (scenarioId) await sandbox.runScenario(scenarioId);
 write(`Also try \`curl -s localhost:${sandbox.warroom.port}/metrics | grep warroom_\`. Ctrl-C stops.\n`);
 process.on('SIGINT', () => {

@@ -7,7 +7,7 @@ import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts
 import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
 import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
 import type { Json, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
-import { cardElement, theCard, until } from './workspace-ui-harness.ts';
+import { cardElement, fieldsText, theCard, until } from './workspace-ui-harness.ts';
 
 /**
  * Drills run from the workspace page, through the UI server's API only (no browser): the
@@ -211,6 +211,11 @@ describe('drills in the workspace UI, through its API', () => {
       state: [],
     });
     expect(ack.status).toBe(200);
+    await until(
+      async () => theCard(await snapshot()),
+      (message) => fieldsText(message).includes('Acknowledged by <@U0BOB>'),
+      'the acknowledged card',
+    );
     const resolved = await post('/api/compose', {
       user: 'U0ALICE',
       channel: 'C0ALERTS',
