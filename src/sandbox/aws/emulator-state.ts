@@ -30,7 +30,7 @@ export class EmulatorState {
     this.sns = new SnsState();
     this.incidents = new IncidentsState(env);
     this.rds = new RdsState(env);
-    this.ssm = new SsmState(env);
+    this.ssm = new SsmState(env, this.rds);
     this.contacts = new ContactsState(env);
     this.sqs = new SqsState(env);
     this.cloudwatch = new CloudWatchState(env);

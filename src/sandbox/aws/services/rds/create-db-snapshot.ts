@@ -7,13 +7,15 @@ import type {
 } from '@aws-sdk/client-rds';
 import { type HandlerContext, validatedInput } from '../../service-definition.ts';
 import { rdsModelledError, rdsNotFound } from './rds-errors.ts';
+import { createManualSnapshot } from './rds-snapshot-actions.ts';
 import { snapshotAt } from './snapshot-progress.ts';
 
 /**
  * CreateDBSnapshot: a manual snapshot of an available instance, `creating` until
  * `state.rds.snapshotCreationMs` of clock time has passed. The identifier rules are checked before
  * (rds-constraints.ts); RDS stores it lower-case, so a name taken in any case is
- * DBSnapshotAlreadyExists. An instance that is not available is InvalidDBInstanceState.
+ * DBSnapshotAlreadyExists. An instance that is not available, or is an Aurora member, is
+ * InvalidDBInstanceState (rds-snapshot-actions.ts).
  */
 export function createDBSnapshot(
   raw: Record<string, unknown>,
@@ -21,28 +23,14 @@ export function createDBSnapshot(
 ): CreateDBSnapshotResult {
   const input = validatedInput<CreateDBSnapshotMessage>(raw);
   const { rds } = context.state;
-  const instance = rds.instances.get((input.DBInstanceIdentifier ?? '').toLowerCase());
-  if (!instance)
-    throw rdsNotFound('DBInstanceNotFound', `DBInstance ${input.DBInstanceIdentifier} not found.`);
-  const id = (input.DBSnapshotIdentifier ?? '').toLowerCase();
-  if (rds.snapshots.has(id))
-    throw rdsModelledError(
-      'DBSnapshotAlreadyExists',
-      `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
-    );
-  if (instance.DBInstanceStatus !== 'available')
-    throw rdsModelledError(
-      'InvalidDBInstanceState',
-      `Cannot create a snapshot because the database instance ${instance.DBInstanceIdentifier} is not currently in the available state.`,
-    );
   const now = context.clock.now();
   const availableAt = new Date(now.getTime() + rds.snapshotCreationMs);
-  const snapshot = rds.addSnapshot({
-    id,
-    instanceId: instance.DBInstanceIdentifier ?? id,
-    encrypted: instance.StorageEncrypted ?? false,
+  const snapshot = createManualSnapshot(
+    rds,
+    input.DBInstanceIdentifier ?? '',
+    input.DBSnapshotIdentifier ?? '',
     availableAt,
-  });
+  );
   return { DBSnapshot: snapshotAt(snapshot, availableAt, now) };
 }
 

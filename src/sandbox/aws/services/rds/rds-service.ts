@@ -1,7 +1,7 @@
 import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsQueryProtocol } from '../../protocols/aws-query-protocol.ts';
 import { rdsValidationErrors } from '../../protocols/query-validation-errors.ts';
-import type { ServiceDefinition } from '../../service-definition.ts';
+import type { OperationHandler, ServiceDefinition } from '../../service-definition.ts';
 import { createDBClusterSnapshot, createDBSnapshot } from './create-db-snapshot.ts';
 import { describeDBClusterSnapshots } from './describe-db-cluster-snapshots.ts';
 import { describeDBClusters } from './describe-db-clusters.ts';
@@ -12,6 +12,19 @@ import { describePendingMaintenanceActions } from './describe-pending-maintenanc
 import { downloadDBLogFilePortion } from './download-db-log-file-portion.ts';
 import { validateRdsInput } from './rds-constraints.ts';
 
+/** Each handler first brings RDS up to the clock (changes in flight, running runbooks' effects). */
+function settledFirst(handlers: Record<string, OperationHandler>): Record<string, OperationHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (input, context) => {
+        context.state.rds.settle();
+        return handler(input, context);
+      },
+    ]),
+  );
+}
+
 /** RDS over awsQuery, with the documented identifier and MaxRecords rules the model lacks. */
 export function createRdsService(): ServiceDefinition {
   const model = loadServiceModel('rds');
@@ -21,7 +34,7 @@ export function createRdsService(): ServiceDefinition {
     endpointEnvSuffix: 'RDS',
     model,
     protocol: createAwsQueryProtocol(model, rdsValidationErrors),
-    handlers: {
+    handlers: settledFirst({
       DescribeDBInstances: describeDBInstances,
       DescribeDBClusters: describeDBClusters,
       DescribeDBSnapshots: describeDBSnapshots,
@@ -32,7 +45,7 @@ export function createRdsService(): ServiceDefinition {
       CreateDBSnapshot: createDBSnapshot,
       CreateDBClusterSnapshot: createDBClusterSnapshot,
       DescribePendingMaintenanceActions: describePendingMaintenanceActions,
-    },
+    }),
     extraValidation: validateRdsInput,
   };
 }

@@ -8,6 +8,7 @@ import type {
 } from '@aws-sdk/client-rds';
 import type { Clock } from '../../../../clock.ts';
 import { type LogFileRecord, type LogFileSeed, RdsLogFiles } from './rds-log-files.ts';
+import { ScheduledRdsChanges } from './scheduled-rds-changes.ts';
 
 export interface InstanceSeed {
   id: string;
@@ -89,8 +90,28 @@ export class RdsState {
   readonly pendingMaintenance = new Map<string, PendingMaintenanceAction[]>();
   /** How long a snapshot created through the API stays `creating`, in clock time. */
   snapshotCreationMs = 60_000;
+  /** How long a stop, start or modification takes when no runbook step waits for it to finish. */
+  transitionMs = 120_000;
+  /** Changes in flight (`stopping` → `stopped`), applied by `settle()`. */
+  readonly scheduled = new ScheduledRdsChanges();
+  private settler?: () => void;
 
   constructor(private readonly env: { accountId: string; region: string; clock: Clock }) {}
+
+  /**
+   * Brings the state up to the clock: changes in flight and, once SSM has taken over settling, the
+   * effects of running runbooks, in time order. Every RDS handler calls it before it reads; a test
+   * reading `instances` directly calls it first.
+   */
+  settle(): void {
+    if (this.settler) this.settler();
+    else this.scheduled.applyDue(this.env.clock.now());
+  }
+
+  /** Lets SSM settle instead, so runbook steps and RDS's own changes interleave by time. */
+  settleWith(settler: () => void): void {
+    this.settler = settler;
+  }
 
   private arn(kind: string, id: string): string {
     return `arn:aws:rds:${this.env.region}:${this.env.accountId}:${kind}:${id}`;

@@ -1,11 +1,24 @@
 import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
-import type { ServiceDefinition } from '../../service-definition.ts';
+import type { OperationHandler, ServiceDefinition } from '../../service-definition.ts';
 import { describeAutomationStepExecutions, getAutomationExecution } from './automation-execution-views.ts';
 import { describeDocument } from './describe-document.ts';
 import { getDocument } from './get-document.ts';
 import { startAutomationExecution } from './start-automation-execution.ts';
 import { stopAutomationExecution } from './stop-automation-execution.ts';
+
+/** Each handler first runs the runbook effects due by now, so what it reads or changes is current. */
+function settledFirst(handlers: Record<string, OperationHandler>): Record<string, OperationHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (input, context) => {
+        context.state.ssm.settle();
+        return handler(input, context);
+      },
+    ]),
+  );
+}
 
 /** Systems Manager Automation over awsJson 1.1. DescribeAutomationExecutions is modelled, not served. */
 export function createSsmService(): ServiceDefinition {
@@ -16,13 +29,13 @@ export function createSsmService(): ServiceDefinition {
     endpointEnvSuffix: 'SSM',
     model,
     protocol: createAwsJsonProtocol(model),
-    handlers: {
+    handlers: settledFirst({
       DescribeDocument: describeDocument,
       GetDocument: getDocument,
       StartAutomationExecution: startAutomationExecution,
       GetAutomationExecution: getAutomationExecution,
       StopAutomationExecution: stopAutomationExecution,
       DescribeAutomationStepExecutions: describeAutomationStepExecutions,
-    },
+    }),
   };
 }

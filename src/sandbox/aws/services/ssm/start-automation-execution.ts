@@ -49,6 +49,7 @@ export function startAutomationExecution(
       startTime: context.clock.now(),
       stepExecutionIds: runbook.steps.map(() => randomUUID()),
       failure,
+      effects: { nextStep: 0, outputs: new Map() },
     });
     return { AutomationExecutionId: id };
   });
