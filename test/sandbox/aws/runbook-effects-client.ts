@@ -9,6 +9,7 @@ import {
   GetAutomationExecutionCommand,
   SSMClient,
   StartAutomationExecutionCommand,
+  StopAutomationExecutionCommand,
 } from '@aws-sdk/client-ssm';
 import { ManualClock } from '../../../src/clock.ts';
 import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
@@ -29,6 +30,9 @@ export async function startRunbookBench() {
       new StartAutomationExecutionCommand({ DocumentName: document, Parameters: parameters }),
     );
     return started.AutomationExecutionId ?? '';
+  };
+  const stop = async (id: string) => {
+    await ssm.send(new StopAutomationExecutionCommand({ AutomationExecutionId: id }));
   };
   const execution = async (id: string) => {
     const { AutomationExecution } = await ssm.send(
@@ -75,6 +79,7 @@ export async function startRunbookBench() {
     emulator,
     seed: emulator.state.rds,
     run,
+    stop,
     progress,
     instance,
     cluster,

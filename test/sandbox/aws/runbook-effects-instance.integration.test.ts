@@ -62,7 +62,7 @@ describe('instance runbooks change the emulated RDS as their steps run (real SSM
     bench.seed.addInstance({ id: 'orders-db' });
     const reboot = await bench.run('AWS-RebootRdsInstance', { InstanceId: ['orders-db'] });
     bench.at(4);
-    bench.emulator.state.ssm.executions.get(reboot)!.stoppedAt = bench.clock.now();
+    await bench.stop(reboot);
     const stop = await bench.run('AWS-StopRdsInstance', { InstanceId: ['orders-db'] });
     bench.at(60);
     expect(await bench.progress(stop)).toMatchObject({
