@@ -80,7 +80,7 @@ try {
   process.on('SIGINT', () => {
     // The first Ctrl-C ends the drill with its debrief; a second one leaves at once.
     if (stop.signal.aborted) process.exit(130);
-    write('\nStopping: the debrief follows (Ctrl-C again leaves without it).\n');
+    write('\nStopping (Ctrl-C again leaves at once).\n');
     stop.abort();
   });
   await runDrill({

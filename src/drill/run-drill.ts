@@ -43,9 +43,12 @@ export interface DrillResult {
 }
 
 /**
- * A drill: warroom marked DRILL, every AWS endpoint on the local emulator seeded for the scenario.
- * The briefing is printed and posted first, the steps are published, the team works the cards,
- * and the debrief (the `expect` checklist against warroom's store) is printed and posted last.
+ * A drill: warroom marked DRILL, every AWS endpoint on the local emulator seeded for the scenario,
+ * in a Slack channel or in the local workspace (served in a browser, where the drill shows too).
+ * The briefing is printed and posted first, the steps are published, the team works the cards
+ * until every incident is resolved (or `waitMinutes`, or `signal`), and the debrief (the `expect`
+ * checklist against warroom's store) is printed and posted last. In the local workspace the page
+ * then stays up to read the debrief until `signal` aborts.
  */
 export async function runDrill(options: DrillOptions): Promise<DrillResult> {
   const { write } = options;
@@ -82,10 +85,12 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     await session.publishingDone();
     const minutes = options.waitMinutes ?? 60;
     let waited: DrillResult['waited'] = 'no-wait';
-    if (minutes > 0 && !session.ended.aborted) {
+    if (minutes > 0 && (options.signal?.aborted || session.ended.aborted)) waited = 'stopped';
+    else if (minutes > 0) {
       const where = stage.workspace ? ' (or when someone presses Debrief in the workspace)' : '';
+      const alerts = session.status().stopped ? 'The alerts were stopped.' : 'All alerts are out.';
       write(
-        `\nAll alerts are out. The debrief comes when every incident of the drill is resolved, ` +
+        `\n${alerts} The debrief comes when every incident of the drill is resolved, ` +
           `after ${minutes} minute${minutes === 1 ? '' : 's'} at the latest, or on Ctrl-C${where}.\n`,
       );
       waited = await session.waitForTeam({
@@ -96,12 +101,11 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     }
     options.signal?.removeEventListener('abort', stopPublishing);
     const debrief = await session.debrief();
-    if (stage.workspace && waited !== 'no-wait' && !options.signal?.aborted) {
+    const ctrlC = options.signal;
+    if (stage.workspace && waited !== 'no-wait' && ctrlC && !ctrlC.aborted) {
+      // The team was in the page: it stays up to read the debrief there.
       write(`\nThe debrief is in #alerts and at ${stage.workspace.url}; Ctrl-C closes the workspace.\n`);
-      await new Promise<void>((resolve) => {
-        if (!options.signal || options.signal.aborted) return resolve();
-        options.signal.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await new Promise<void>((resolve) => ctrlC.addEventListener('abort', () => resolve(), { once: true }));
     }
     return { scenario, debrief, waited };
   } finally {

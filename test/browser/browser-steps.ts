@@ -32,7 +32,8 @@ export async function shoot(locator: Locator, name: string, attempts = 3): Promi
   try {
     await locator.first().screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   } catch (error) {
-    if (attempts <= 1 || !String(error).includes('not attached')) throw error;
+    const redrawn = /not attached|not an HTMLElement/.test(String(error));
+    if (attempts <= 1 || !redrawn) throw error;
     await shoot(locator, name, attempts - 1);
   }
 }

@@ -244,9 +244,15 @@ describe('drills in the workspace UI, through its API', () => {
         resolvedBy: 'U0ALICE',
       }),
     ]);
-    expect(alertsTexts().at(-1)).toBe(
-      'DRILL · Debrief · RDS CPU alarm, then a Multi-AZ failover: 2 of 4 checks met',
+    // Posted once evaluated; a late thread reply (the metric picture) may come after it.
+    const debriefs = await until(
+      async () => alertsTexts().filter((text) => text.startsWith('DRILL · Debrief · RDS')),
+      (found) => found.length > 0,
+      'the debrief in #alerts',
     );
+    expect(debriefs).toEqual([
+      'DRILL · Debrief · RDS CPU alarm, then a Multi-AZ failover: 2 of 4 checks met',
+    ]);
   });
 
   it('refuses to start while an incident is open, since the drill’s alerts would land on it', async () => {

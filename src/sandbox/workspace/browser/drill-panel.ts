@@ -42,13 +42,13 @@ export function renderDrillStatus(drill: UiDrill | undefined): string {
 <div class="ws-card ws-drill${over ? '' : ' ws-drill-live'}" data-testid="drill-status" data-phase="${drill.phase}">
   <div class="ws-card-title">🧪 ${escapeHtml(drill.briefing.title)}</div>
   <div data-testid="drill-phase">${phaseText(drill)}</div>
-  <div class="ws-muted">Elapsed <span data-drill-elapsed data-started="${escapeHtml(drill.startedAt)}"${drill.endedAt ? ` data-ended="${escapeHtml(drill.endedAt)}"` : ''} data-testid="drill-elapsed">${drillElapsed(drill)}</span>
+  <div class="ws-muted">Elapsed <span data-drill-elapsed data-started="${escapeHtml(drill.startedAt)}"${drill.endedAt ? ` data-ended="${escapeHtml(drill.endedAt)}"` : ''} data-testid="drill-elapsed"></span>
     · <span data-testid="drill-alerts">${drill.published} of ${drill.total} alert${drill.total === 1 ? '' : 's'} sent${left > 0 ? `, ${left} to come` : ''}</span></div>
   <div class="ws-drill-buttons">${buttons}</div>
 </div>`;
 }
 
-/** The clock moves between snapshots. */
+/** Fills and moves the drill's clock (left out of the panel's HTML, which then changes only with the drill). */
 export function tickDrillClock(root: ParentNode): void {
   for (const clock of root.querySelectorAll<HTMLElement>('[data-drill-elapsed]')) {
     const startedAt = clock.dataset['started'] ?? '';

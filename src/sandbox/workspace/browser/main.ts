@@ -42,6 +42,8 @@ main.append(header, messages, home, composer);
 thread.append(threadHeader, threadMessages, threadComposer);
 root.append(sidebar, main, thread, panel);
 const modals = new ModalStackView({ user, context: context('modal') });
+/** The side panel's HTML as last drawn. */
+let shownPanel = '';
 
 const locateInMessage = (control: HTMLElement) => {
   const message = control.closest<HTMLElement>('.ws-message');
@@ -70,6 +72,14 @@ wireBlockActions(home, {
 });
 wireSidePanel(panel, { refresh: () => refresh(), snapshot: () => state.snapshot });
 wireDrillControls(panel, () => state.snapshot);
+// A click may change the panel's buttons in place (Publishing…): the next draw redraws it whole.
+panel.addEventListener(
+  'click',
+  () => {
+    shownPanel = '';
+  },
+  { capture: true },
+);
 setInterval(() => tickDrillClock(panel), 1000);
 wireSidebar(sidebar, {
   select: (id) => {
@@ -108,7 +118,13 @@ function draw(): void {
   const snapshot = state.snapshot;
   if (!snapshot) return;
   sidebar.innerHTML = renderSidebar(snapshot, state);
-  panel.innerHTML = renderSidePanel(snapshot);
+  // Redrawn only when it changed: a button is not replaced under a click, nor a card mid-read.
+  const panelHtml = renderSidePanel(snapshot);
+  if (panelHtml !== shownPanel) {
+    panel.innerHTML = panelHtml;
+    shownPanel = panelHtml;
+    tickDrillClock(panel);
+  }
   settleScenarioToasts(snapshot);
   showDebriefWhenReady(snapshot);
   modals.show(snapshot.modals);
