@@ -87,7 +87,8 @@ export const DEFAULT_RUNBOOKS: readonly RunbookDefinition[] = [
     id: 'enable-backups',
     document: 'AWSConfigRemediation-EnableRDSInstanceBackup',
     title: 'Enable automated backups',
-    description: 'Sets a backup retention period (1–35 days); not for Aurora.',
+    description:
+      'Sets a backup retention period (1–35 days); applied in the next maintenance window unless ApplyImmediately is true (from 0 days that means a brief outage); not for Aurora.',
     resource: 'rds-instance',
     parameters: {
       DbiResourceId: '{{resource.resourceId}}',
@@ -95,7 +96,7 @@ export const DEFAULT_RUNBOOKS: readonly RunbookDefinition[] = [
       BackupRetentionPeriod: '7',
     },
     approval: 'confirm',
-    editable: ['BackupRetentionPeriod', 'PreferredBackupWindow'],
+    editable: ['BackupRetentionPeriod', 'PreferredBackupWindow', 'ApplyImmediately'],
   },
   {
     id: 'enable-multi-az',

@@ -17,6 +17,8 @@ describe('AutomationGateway and RdsResourceGateway against the emulator', () => 
 
   beforeAll(async () => {
     emulator = await startAwsEmulator({ clock });
+    // Runbooks act on the emulated RDS: the instance they reboot must exist.
+    emulator.state.rds.addInstance({ id: 'orders-db' });
     ssm = new SSMClient(sdkConfig(emulator));
     rds = new RDSClient(sdkConfig(emulator));
     gateway = new AutomationGateway(ssm);

@@ -5,6 +5,8 @@ import type { UiAwsState, UiDatabase } from './ui-contract.ts';
 
 /** The emulated AWS as the side panel shows it: Incident Manager, SSM Automation, RDS. */
 export function snapshotAws(state: EmulatorState, clock: Clock): UiAwsState {
+  // Runbook steps and RDS transitions due by now take effect first, as any AWS request would see them.
+  state.ssm.settle();
   const now = clock.now();
   const incidents = [...state.incidents.incidentRecords.values()].map((record) => ({
     arn: record.arn,

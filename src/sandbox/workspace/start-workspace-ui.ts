@@ -51,6 +51,7 @@ export interface WorkspaceUi {
 
 /** What changes without a Slack call: response_url replies, AWS requests, executions moving on. */
 function quietFingerprint(sandbox: SandboxParts, clock: Clock): string {
+  sandbox.aws.state.ssm.settle();
   const now = clock.now();
   const executions = [...sandbox.aws.state.ssm.executions.values()].map((execution) => {
     const view = viewExecution(execution, now);

@@ -27,6 +27,8 @@ describe('SSM Automation through the real SDK', () => {
 
   beforeAll(async () => {
     emulator = await startAwsEmulator({ clock });
+    // Runbooks act on the emulated RDS: the instance they reboot must exist.
+    emulator.state.rds.addInstance({ id: 'orders-1' });
     client = new SSMClient(sdkConfig(emulator));
   });
   afterAll(async () => {
