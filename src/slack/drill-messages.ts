@@ -49,10 +49,19 @@ export function buildDrillBriefing(scenario: Scenario): DrillMessage {
   };
 }
 
+/**
+ * The debrief names people by their Slack ids ("acknowledged after 2 min by U012AB3CD"); in Slack
+ * they read as mentions. An id has a digit, so words such as UTC are left alone.
+ */
+function mentionUserIds(text: string): string {
+  return text.replace(/\b([UW](?=[A-Z0-9]*\d)[A-Z0-9]{5,})\b/g, '<@$1>');
+}
+
 /** The last message of a drill: the checklist with what warroom recorded for each item. */
 export function buildDrillDebrief(scenario: Scenario, debrief: Debrief): DrillMessage {
   const lines = debrief.items.map(
-    (item) => `${OUTCOME_MARKS[item.outcome]} *${fromMarkdown(item.label)}* — ${escapeMrkdwn(item.detail)}`,
+    (item) =>
+      `${OUTCOME_MARKS[item.outcome]} *${fromMarkdown(item.label)}* — ${mentionUserIds(escapeMrkdwn(item.detail))}`,
   );
   const met = debrief.items.filter((item) => item.outcome === 'met').length;
   const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
