@@ -63,10 +63,11 @@ export class Escalation {
   }
 
   /**
-   * After a change: an incident no longer open has its remaining stages cancelled, on the
-   * timeline; one reopened and open again starts a new round (once per reopen).
+   * After a change: the page DMs show it; an incident no longer open has its remaining stages
+   * cancelled, on the timeline; one reopened and open again starts a new round (once per reopen).
    */
   async stopIfHandled(incident: Incident): Promise<void> {
+    await this.deps.pager.refreshDms(incident);
     if (incident.status === 'open') {
       if (incident.reopenedAt) await this.schedule(incident);
       return;

@@ -11,8 +11,8 @@ import type { ContactDirectory, ResolvedContact } from './contact-directory.ts';
 import type { Engagements } from './engagements.ts';
 
 export interface PagerDeps {
-  store: Pick<Store, 'getIncident' | 'getCard' | 'mutateIncident'>;
-  slack: Pick<SlackGateway, 'postMessage' | 'openDm' | 'usergroupUsers'>;
+  store: Pick<Store, 'getIncident' | 'getCard' | 'mutateIncident' | 'pageDms'>;
+  slack: Pick<SlackGateway, 'postMessage' | 'updateMessage' | 'openDm' | 'usergroupUsers'>;
   onCall: OnCallResolver;
   clock: Clock;
   logger: Logger;
@@ -147,11 +147,41 @@ export class Pager {
     }
   }
 
+  /**
+   * After a change: every DM this incident's pages sent that shows an older version is redrawn, so
+   * a paged person sees who acknowledged or resolved it rather than buttons that no longer apply.
+   */
+  async refreshDms(incident: Incident): Promise<void> {
+    const behind = await this.deps.store.pageDms.listBehind(incident.seq, incident.version);
+    for (const dm of behind) {
+      try {
+        await this.deps.slack.updateMessage({
+          channel: dm.channel,
+          ts: dm.ts,
+          ...buildPageDm(incident, dm.reason),
+        });
+        await this.deps.store.pageDms.markRendered(dm.channel, dm.ts, incident.version);
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, seq: incident.seq, channel: dm.channel },
+          'could not update a page DM',
+        );
+      }
+    }
+  }
+
   /** One person's DM failing (deactivated, DMs closed) does not stop the others. */
   private async directMessage(user: string, incident: Incident, reason: PageReason): Promise<void> {
     try {
       const channel = await this.deps.slack.openDm(user);
-      await this.deps.slack.postMessage({ channel, ...buildPageDm(incident, reason) });
+      const { ts } = await this.deps.slack.postMessage({ channel, ...buildPageDm(incident, reason) });
+      await this.deps.store.pageDms.record({
+        channel,
+        ts,
+        seq: incident.seq,
+        reason,
+        renderedVersion: incident.version,
+      });
     } catch (error) {
       this.deps.logger.warn({ err: error, user, seq: incident.seq }, 'could not send a page by DM');
     }

@@ -4,7 +4,7 @@ import { type Incident, incidentId } from '../incident/incident.ts';
 import type { KnownBlock } from './block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from './ids.ts';
 import { incidentButtonValue } from './incident-actions.ts';
-import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
 /** Why someone is paged: a stage of a policy, or a person's `/incident page` / button. */
 export type PageReason =
@@ -50,23 +50,31 @@ export function unknownContactsText(unknownContacts: readonly string[]): string 
   return `\nNo SSM Contacts contact was found for ${names}: check the alias or ARN (and warroom's ssm-contacts permissions), so nobody was engaged for it.`;
 }
 
-/** The DM to one paged person: what the incident is, and Acknowledge / Take it. */
+/**
+ * The DM to one paged person: what the incident is, and Acknowledge / Take it while it is open.
+ * Once someone acknowledged or resolved it, the buttons give way to who did it and when.
+ */
 export function buildPageDm(incident: Incident, reason: PageReason): { text: string; blocks: KnownBlock[] } {
   const id = incidentId(incident.seq);
   const title = truncate(escapeMrkdwn(incident.title), 200);
   const text = `You are paged for ${id}: ${incident.title}`;
   const value = incidentButtonValue(incident);
+  const summary: KnownBlock = {
+    type: 'section',
+    block_id: BLOCK_IDS.pageSummary,
+    text: {
+      type: 'mrkdwn',
+      text: `:rotating_light: *${id}: ${title}*\nImpact ${incident.impact} (${IMPACT_NAMES[incident.impact]}) · ${incident.status} · ${reasonText(reason)}`,
+    },
+  };
+  const handled = handledText(incident);
+  if (handled) {
+    return { text, blocks: [summary, { type: 'context', elements: [{ type: 'mrkdwn', text: handled }] }] };
+  }
   return {
     text,
     blocks: [
-      {
-        type: 'section',
-        block_id: BLOCK_IDS.pageSummary,
-        text: {
-          type: 'mrkdwn',
-          text: `:rotating_light: *${id}: ${title}*\nImpact ${incident.impact} (${IMPACT_NAMES[incident.impact]}) · ${incident.status} · ${reasonText(reason)}`,
-        },
-      },
+      summary,
       {
         type: 'actions',
         block_id: BLOCK_IDS.pageActions,
@@ -88,4 +96,20 @@ export function buildPageDm(incident: Incident, reason: PageReason): { text: str
       },
     ],
   };
+}
+
+/** Who took care of it, for a DM that no longer needs its buttons; undefined while it is open. */
+function handledText(incident: Incident): string | undefined {
+  if (incident.status === 'resolved') {
+    const by = incident.resolvedBy ? ` by <@${incident.resolvedBy}>` : '';
+    const at = incident.resolvedAt ? ` ${slackDate(incident.resolvedAt)}` : '';
+    return `✅ Resolved${by}${at}. Nothing more to do here.`;
+  }
+  if (incident.status === 'acknowledged') {
+    const by = incident.acknowledgedBy ? ` by <@${incident.acknowledgedBy}>` : '';
+    const at = incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : '';
+    const owner = incident.owner ? ` <@${incident.owner}> has it.` : '';
+    return `👀 Acknowledged${by}${at}.${owner}`;
+  }
+  return undefined;
 }

@@ -197,4 +197,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX contact_engagements_open ON contact_engagements (stopped_at);
   CREATE UNIQUE INDEX contact_engagements_request ON contact_engagements (dedupe_key, contact_arn);
   `,
+  `
+  -- DMs sent to paged people: once the incident is acknowledged or resolved, each DM is updated
+  -- to say by whom, instead of offering buttons that no longer apply.
+  CREATE TABLE page_dms (
+    channel TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    reason TEXT NOT NULL,
+    rendered_version INTEGER NOT NULL,
+    PRIMARY KEY (channel, ts)
+  );
+  CREATE INDEX page_dms_incident ON page_dms (incident_seq, rendered_version);
+  `,
 ];

@@ -12,6 +12,7 @@ import { SqliteEscalations } from './sqlite-escalations.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
+import { SqlitePageDms } from './sqlite-page-dms.ts';
 import { SqliteRunbooks } from './sqlite-runbooks.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import { SqliteSnapshotWatches } from './sqlite-snapshot-watches.ts';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly snapshotWatches: SqliteSnapshotWatches;
   readonly escalations: SqliteEscalations;
   readonly engagements: SqliteEngagements;
+  readonly pageDms: SqlitePageDms;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -54,6 +56,7 @@ export class SqliteStore implements Store {
     this.snapshotWatches = new SqliteSnapshotWatches(this.db);
     this.escalations = new SqliteEscalations(this.db);
     this.engagements = new SqliteEngagements(this.db);
+    this.pageDms = new SqlitePageDms(this.db);
   }
 
   private migrate(): void {

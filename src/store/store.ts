@@ -5,6 +5,7 @@ import type { Transition } from '../incident/transitions.ts';
 import type { EngagementStore } from './engagement-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
 import type { OutboxItem } from './outbox.ts';
+import type { PageDmStore } from './page-dm-store.ts';
 import type { RunbookStore } from './runbook-store.ts';
 import type { SnapshotWatchStore } from './snapshot-watch-store.ts';
 
@@ -58,6 +59,8 @@ export interface Store {
   readonly escalations: EscalationStore;
   /** SSM Contacts engagements of `contact:` targets. */
   readonly engagements: EngagementStore;
+  /** DMs sent to paged people, updated as the incident moves on. */
+  readonly pageDms: PageDmStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */

@@ -143,4 +143,28 @@ describe('escalation policy 0s → U0ALICE, 5m → U0BOB', () => {
     expect(await pingsOf(seq, 'U0ALICE')).toHaveLength(alicePings);
     expect(await pingsOf(seq, 'U0BOB')).toEqual([]);
   });
+
+  it("updates the paged person's DM once someone acknowledges: who did it, and no more buttons", async () => {
+    const declared = await harness.warroom.triage.declare({
+      title: 'Payments latency',
+      impact: 2,
+      actor: { userId: 'U0CAROL' },
+    });
+    const seq = declared.kind === 'declared' ? declared.incident.seq : 0;
+    await tickEscalation(harness);
+    const dm = () => dmsTo(harness, 'U0ALICE').find((message) => message.text.includes(`INC-${seq}`));
+    expect(JSON.stringify(dm()?.blocks)).toContain(ACTION_IDS.takeIncident);
+
+    await harness.warroom.triage.perform(seq, { kind: 'acknowledge' }, { userId: 'U0CAROL' });
+    await tickEscalation(harness);
+    const blocks = JSON.stringify(dm()?.blocks);
+    expect(blocks).not.toContain(ACTION_IDS.takeIncident);
+    expect(blocks).not.toContain(ACTION_IDS.acknowledge);
+    expect(blocks).toContain('Acknowledged by <@U0CAROL>');
+    expect(dm()?.edited).toBeDefined();
+
+    await harness.warroom.triage.perform(seq, { kind: 'resolve' }, { userId: 'U0CAROL' });
+    await tickEscalation(harness);
+    expect(JSON.stringify(dm()?.blocks)).toContain('Resolved by <@U0CAROL>');
+  });
 });

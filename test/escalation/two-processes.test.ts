@@ -38,6 +38,9 @@ function recordingSlack(posts: MessageContent[]) {
       await pause();
       return `D${userId.slice(1)}`;
     },
+    updateMessage: async () => {
+      await pause();
+    },
     usergroupUsers: async () => [],
   };
 }
