@@ -1,20 +1,14 @@
 import type { AlertSource } from '../incident/alert.ts';
 import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
-import { type Incident, type IncidentStatus, incidentId } from '../incident/incident.ts';
+import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Button, KnownBlock, MrkdwnElement } from './block-kit.ts';
 import { consoleUrlFor, incidentManagerUrlFor } from './console-links.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from './ids.ts';
 import { buildIncidentActions } from './incident-actions.ts';
+import { INCIDENT_STATUS_LABELS, incidentStatusText } from './incident-status-text.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
 
 const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
-
-const STATUS_LABELS: Record<IncidentStatus, string> = {
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  mitigated: 'Mitigated',
-  resolved: '✅ Resolved',
-};
 
 const SOURCE_LABELS: Record<AlertSource, string> = {
   'cloudwatch-alarm': 'CloudWatch alarm',
@@ -45,19 +39,6 @@ export interface IncidentCard {
 
 function field(label: string, value: string): MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
-}
-
-function statusText(incident: Incident): string {
-  if (incident.status === 'resolved' && incident.resolvedBy) {
-    return `${STATUS_LABELS.resolved} by <@${incident.resolvedBy}>`;
-  }
-  // Whoever took the incident ("Take it") owns it from then on, whoever acknowledged first.
-  const owner =
-    incident.owner && incident.owner !== incident.acknowledgedBy ? ` · owner <@${incident.owner}>` : '';
-  if (incident.acknowledgedBy && incident.status !== 'open') {
-    return `${STATUS_LABELS[incident.status]} by <@${incident.acknowledgedBy}>${owner}`;
-  }
-  return `${STATUS_LABELS[incident.status]}${owner}`;
 }
 
 function resourceField(incident: Incident): string {
@@ -126,7 +107,7 @@ export function buildIncidentCard(
       block_id: BLOCK_IDS.cardFields,
       fields: [
         field('Impact', impact),
-        field('Status', statusText(incident)),
+        field('Status', incidentStatusText(incident)),
         field('Resource', resourceField(incident)),
         field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
         field('Source', SOURCE_LABELS[incident.source]),
@@ -215,7 +196,7 @@ export function buildIncidentCard(
   });
   return {
     text: truncate(
-      `${id} [${impact}] ${STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
+      `${id} [${impact}] ${INCIDENT_STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
       3000,
     ),
     blocks,

@@ -4,6 +4,7 @@ import { type Incident, incidentId } from '../incident/incident.ts';
 import type { KnownBlock } from './block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from './ids.ts';
 import { incidentButtonValue } from './incident-actions.ts';
+import { incidentStatusText } from './incident-status-text.ts';
 import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
 /** Why someone is paged: a stage of a policy, or a person's `/incident page` / button. */
@@ -100,16 +101,7 @@ export function buildPageDm(incident: Incident, reason: PageReason): { text: str
 
 /** Who took care of it, for a DM that no longer needs its buttons; undefined while it is open. */
 function handledText(incident: Incident): string | undefined {
-  if (incident.status === 'resolved') {
-    const by = incident.resolvedBy ? ` by <@${incident.resolvedBy}>` : '';
-    const at = incident.resolvedAt ? ` ${slackDate(incident.resolvedAt)}` : '';
-    return `✅ Resolved${by}${at}. Nothing more to do here.`;
-  }
-  if (incident.status === 'acknowledged') {
-    const by = incident.acknowledgedBy ? ` by <@${incident.acknowledgedBy}>` : '';
-    const at = incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : '';
-    const owner = incident.owner ? ` <@${incident.owner}> has it.` : '';
-    return `👀 Acknowledged${by}${at}.${owner}`;
-  }
-  return undefined;
+  if (incident.status === 'open') return undefined;
+  const at = incident.resolvedAt ?? incident.acknowledgedAt ?? incident.updatedAt;
+  return `${incidentStatusText(incident)} · ${slackDate(at)}. Nothing more to do here.`;
 }
