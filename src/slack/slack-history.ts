@@ -50,65 +50,75 @@ export class SlackHistory extends SlackApiCaller {
    * Finds a message the bot posted since `oldest` whose metadata matches. Used after a crash
    * between "posted" and "recorded the ts", so the card is found instead of posted twice.
    */
-  async findMessageByMetadata(
+  findMessageByMetadata(
     channel: string,
     oldest: Date,
     eventType: string,
     matches: (payload: Record<string, unknown>) => boolean,
   ): Promise<string | undefined> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.call('conversations.history', channel, (client) =>
-        client.conversations.history({
-          channel,
-          oldest: (Math.floor(oldest.getTime() / 1000) - 5).toString(),
-          include_all_metadata: true,
-          limit: 200,
-          cursor,
-        }),
-      );
-      for (const message of page.messages ?? []) {
-        const metadata = message.metadata as
-          | { event_type?: string; event_payload?: Record<string, unknown> }
-          | undefined;
-        if (message.ts && metadata?.event_type === eventType && matches(metadata.event_payload ?? {})) {
-          return message.ts;
-        }
-      }
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return undefined;
+    const since = (Math.floor(oldest.getTime() / 1000) - 5).toString();
+    return this.findTagged(
+      (cursor) =>
+        this.call('conversations.history', channel, (client) =>
+          client.conversations.history({
+            channel,
+            oldest: since,
+            include_all_metadata: true,
+            limit: 200,
+            cursor,
+          }),
+        ),
+      eventType,
+      matches,
+    );
   }
 
   /**
    * Finds a reply the bot posted in the thread of `threadTs` whose metadata matches: after a
    * crash between posting a thread message and recording its ts, it is found, not posted twice.
    */
-  async findReplyByMetadata(
+  findReplyByMetadata(
     channel: string,
     threadTs: string,
     eventType: string,
     matches: (payload: Record<string, unknown>) => boolean,
   ): Promise<string | undefined> {
+    return this.findTagged(
+      (cursor) =>
+        this.call('conversations.replies', channel, (client) =>
+          client.conversations.replies({
+            channel,
+            ts: threadTs,
+            include_all_metadata: true,
+            limit: 200,
+            cursor,
+          }),
+        ),
+      eventType,
+      matches,
+      threadTs,
+    );
+  }
+
+  /** Pages through a listing for the first message tagged `eventType` whose payload matches. */
+  private async findTagged(
+    fetchPage: (cursor: string | undefined) => Promise<{
+      messages?: Array<{ ts?: string; metadata?: unknown }>;
+      response_metadata?: { next_cursor?: string };
+    }>,
+    eventType: string,
+    matches: (payload: Record<string, unknown>) => boolean,
+    skipTs?: string,
+  ): Promise<string | undefined> {
     let cursor: string | undefined;
     do {
-      const page = await this.call('conversations.replies', channel, (client) =>
-        client.conversations.replies({
-          channel,
-          ts: threadTs,
-          include_all_metadata: true,
-          limit: 200,
-          cursor,
-        }),
-      );
+      const page = await fetchPage(cursor);
       const found = page.messages?.find((message) => {
         const metadata = message.metadata as
           | { event_type?: string; event_payload?: Record<string, unknown> }
           | undefined;
         return (
-          message.ts !== threadTs &&
-          metadata?.event_type === eventType &&
-          matches(metadata.event_payload ?? {})
+          message.ts !== skipTs && metadata?.event_type === eventType && matches(metadata.event_payload ?? {})
         );
       });
       if (found?.ts) return found.ts;
