@@ -8,11 +8,12 @@ export const SANDBOX_AUTOMATION_ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:r
 
 /**
  * The warroom.yml of a sandbox or drill: cards go to `alertChannel`, only the sandbox topic is
- * accepted, and runbooks run with the sandbox's automation role (in the emulator).
+ * accepted, and runbooks run with the sandbox's automation role (in the emulator). `slackExtra`
+ * adds indented keys under `slack:`.
  */
-export function sandboxConfigYaml(alertChannel: string): string {
+export function sandboxConfigYaml(alertChannel: string, slackExtra = ''): string {
   return (
-    `slack:\n  alertChannel: ${alertChannel}\nsns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n` +
+    `slack:\n  alertChannel: ${alertChannel}\n${slackExtra}sns:\n  topicArns: [${SANDBOX_TOPIC_ARN}]\n` +
     `automation:\n  roleArn: ${SANDBOX_AUTOMATION_ROLE_ARN}\n`
   );
 }
@@ -28,14 +29,7 @@ export const SANDBOX_RESPONSE_PLAN_ARN = `arn:aws:ssm-incidents::${SANDBOX_ACCOU
  * the local workspace: its people do not exist in a real Slack, so drills there leave this out.
  */
 export function sandboxTeamYaml(alertChannel: string): string {
-  return `slack:
-  alertChannel: ${alertChannel}
-  incidentChannels: true
-sns:
-  topicArns: [${SANDBOX_TOPIC_ARN}]
-automation:
-  roleArn: ${SANDBOX_AUTOMATION_ROLE_ARN}
-incidents:
+  return `${sandboxConfigYaml(alertChannel, '  incidentChannels: true\n')}incidents:
   responsePlanArn: ${SANDBOX_RESPONSE_PLAN_ARN}
 oncall:
   rotations:
