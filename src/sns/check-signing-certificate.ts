@@ -1,27 +1,27 @@
 import { type KeyObject, X509Certificate } from 'node:crypto';
 import { SnsRejectedError } from './sns-rejected-error.ts';
 
-const SNS_CERT_NAME = 'sns.amazonaws.com';
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // OpenSSL's notBefore/notAfter text, e.g. `Sep  7 00:00:00 2021 GMT`.
 const CERT_DATE = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}) GMT$/;
 
 /**
- * Checks that `pem` is an RSA certificate issued to `sns.amazonaws.com` whose validity period covers
- * `now`, and returns its public key. The chain is not built: trust comes from the pinned
- * SigningCertURL host, as AWS serves the leaf alone. Throws SnsRejectedError `cert_invalid` or
- * `cert_expired`.
+ * Checks that `pem` is an RSA certificate issued to `certName` (exactly; no wildcards), whose
+ * validity period covers `now`, and returns its public key. `certName` is the one AWS uses in the
+ * Region of the pinned SigningCertURL host (checkSigningCertUrl), so a certificate for another Region
+ * or partition fails. The chain is not built: trust comes from that pinned host, as AWS serves the
+ * leaf alone. Throws SnsRejectedError `cert_invalid` or `cert_expired`.
  */
-export function checkSigningCertificate(pem: string, now: Date): KeyObject {
+export function checkSigningCertificate(pem: string, now: Date, certName: string): KeyObject {
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(pem);
   } catch (cause) {
     throw new SnsRejectedError('cert_invalid', { cause, detail: 'not an X.509 certificate' });
   }
-  if (!namesSns(cert))
-    throw new SnsRejectedError('cert_invalid', { detail: `not issued to ${SNS_CERT_NAME}` });
+  if (!isIssuedTo(cert, certName)) {
+    throw new SnsRejectedError('cert_invalid', { detail: `not issued to ${certName}` });
+  }
   if (cert.publicKey.asymmetricKeyType !== 'rsa') {
     throw new SnsRejectedError('cert_invalid', { detail: 'public key is not RSA' });
   }
@@ -39,11 +39,11 @@ export function checkSigningCertificate(pem: string, now: Date): KeyObject {
 }
 
 // The SAN is authoritative when present (RFC 6125); the subject CN counts only for a SAN-less cert.
-function namesSns(cert: X509Certificate): boolean {
+function isIssuedTo(cert: X509Certificate, name: string): boolean {
   if (cert.subjectAltName !== undefined) {
-    return cert.subjectAltName.split(', ').includes(`DNS:${SNS_CERT_NAME}`);
+    return cert.subjectAltName.split(', ').includes(`DNS:${name}`);
   }
-  return cert.subject.split('\n').includes(`CN=${SNS_CERT_NAME}`);
+  return cert.subject.split('\n').includes(`CN=${name}`);
 }
 
 // Node 20 has no validFromDate; parse the fixed OpenSSL format rather than trust Date's guessing.

@@ -1,7 +1,10 @@
+import { buildSigningCertName } from './signing-cert-name.ts';
 import { buildSnsEndpointHost, isSnsRegion } from './sns-region.ts';
 
 /** Outcome of checkSigningCertUrl; `reason` is for the log, never for the caller. */
-export type SigningCertUrlCheck = { ok: true; fileName: string } | { ok: false; reason: string };
+export type SigningCertUrlCheck =
+  | { ok: true; fileName: string; certName: string }
+  | { ok: false; reason: string };
 
 const EXPLICIT_PORT = /^https:\/\/[^/?#\\]*:/i;
 const CERT_PATH = /^\/(SimpleNotificationService-[0-9a-f]{32}\.pem)$/;
@@ -11,7 +14,8 @@ const CERT_PATH = /^\/(SimpleNotificationService-[0-9a-f]{32}\.pem)$/;
  * in `topicRegion`. Passes only `https://sns.<region>.amazonaws.com/SimpleNotificationService-<32 hex>.pem`
  * (`.amazonaws.com.cn` for `cn-` regions), written in canonical form: no credentials, port, query or
  * fragment, and nothing the URL parser would rewrite (case, backslashes, `..`, percent-escapes,
- * whitespace). On success `fileName` is the last path segment, safe to use as a file name.
+ * whitespace). On success `fileName` is the last path segment, safe to use as a file name, and
+ * `certName` the DNS name AWS's certificate served from that host carries in its Region and partition.
  */
 export function checkSigningCertUrl(url: string, topicRegion: string): SigningCertUrlCheck {
   if (!isSnsRegion(topicRegion)) return reject('topic region is not an AWS region');
@@ -35,7 +39,7 @@ export function checkSigningCertUrl(url: string, topicRegion: string): SigningCe
   if (parsed.hostname !== expectedHost) return reject(`host is not ${expectedHost}`);
   const fileName = CERT_PATH.exec(parsed.pathname)?.[1];
   if (fileName === undefined) return reject('path is not /SimpleNotificationService-<32 hex>.pem');
-  return { ok: true, fileName };
+  return { ok: true, fileName, certName: buildSigningCertName(topicRegion) };
 }
 
 function reject(reason: string): SigningCertUrlCheck {

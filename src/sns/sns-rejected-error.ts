@@ -25,7 +25,7 @@ const USER_MESSAGES: Record<SnsRejectReason, string> = {
   unsupported_signature_version: 'SNS SignatureVersion must be "1" or "2".',
   bad_cert_url: 'SNS SigningCertURL is not an Amazon SNS certificate URL for the topic region.',
   cert_unavailable: 'SNS signing certificate could not be obtained.',
-  cert_invalid: 'SNS signing certificate is not a valid sns.amazonaws.com certificate.',
+  cert_invalid: 'SNS signing certificate is not a valid Amazon SNS certificate for the topic region.',
   cert_expired: 'SNS signing certificate is outside its validity period.',
   bad_signature: 'SNS message signature does not verify.',
   topic_not_allowed: 'SNS topic is not allowed.',

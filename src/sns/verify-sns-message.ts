@@ -22,8 +22,9 @@ export interface VerifySnsMessageOptions {
 /**
  * Verifies an SNS HTTP(S) body (or an SQS body with raw delivery off) as AWS documents: envelope
  * shape, SignatureVersion 1 (RSA-SHA1) or 2 (RSA-SHA256), a pinned SigningCertURL for the signed
- * topic's region, an allowed TopicArn (before any certificate is fetched), a valid sns.amazonaws.com
- * certificate, and the signature over the documented string to sign. Works on the raw text, never re-serialised. Every
+ * topic's region, an allowed TopicArn (before any certificate is fetched), a valid certificate issued
+ * to the name AWS signs with in that region (any partition, opt-in regions included), and the
+ * signature over the documented string to sign. Works on the raw text, never re-serialised. Every
  * refusal is an SnsRejectedError with one fixed `reason`; anything else thrown is a bug.
  * Not checked: Timestamp freshness (SQS may hold a message for days) and MessageId duplicates.
  */
@@ -44,7 +45,7 @@ export async function verifySnsMessage(
   }
 
   const pem = await getCertificate(options.certificates, envelope.SigningCertURL, urlCheck.fileName);
-  const publicKey = checkSigningCertificate(pem, options.clock.now());
+  const publicKey = checkSigningCertificate(pem, options.clock.now(), urlCheck.certName);
   if (!verifySnsSignature(buildStringToSign(envelope), envelope.Signature, version, publicKey)) {
     throw new SnsRejectedError('bad_signature', { detail: `SignatureVersion ${version}` });
   }

@@ -90,11 +90,12 @@ describe('sandbox SNS signing kit', () => {
     });
   });
 
-  it('uses the .amazonaws.com.cn host for a China topic', async () => {
+  it('uses the .amazonaws.com.cn host for a China topic, where its sns.amazonaws.com certificate is refused', async () => {
     const topicArn = 'arn:aws-cn:sns:cn-north-1:123456789012:alarms';
     const body = buildSignedNotification({ topicArn, message: 'hi', timestamp: AT });
     expect(JSON.parse(body).SigningCertURL).toMatch(/^https:\/\/sns\.cn-north-1\.amazonaws\.com\.cn\//);
-    await expect(verifyAt(body)).resolves.toMatchObject({ topicArn });
+    // China certificates name sns-cn-north-1.amazonaws.com.cn; the sandbox certificate is commercial.
+    await expect(verifyAt(body)).rejects.toMatchObject({ reason: 'cert_invalid' });
   });
 
   it('is refused when the sandbox certificate is not pinned and fetching is refused', async () => {

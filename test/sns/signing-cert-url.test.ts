@@ -6,16 +6,34 @@ const FILE = `SimpleNotificationService-${HEX}.pem`;
 
 describe('checkSigningCertUrl', () => {
   it.each([
-    ['us-east-1', `https://sns.us-east-1.amazonaws.com/${FILE}`],
-    ['eu-central-1', `https://sns.eu-central-1.amazonaws.com/${FILE}`],
-    ['us-gov-west-1', `https://sns.us-gov-west-1.amazonaws.com/${FILE}`],
-    ['cn-north-1', `https://sns.cn-north-1.amazonaws.com.cn/${FILE}`],
-  ])('accepts the SNS certificate URL of %s and returns its file name', (region, url) => {
-    expect(checkSigningCertUrl(url, region)).toEqual({ ok: true, fileName: FILE });
-  });
+    ['us-east-1', `https://sns.us-east-1.amazonaws.com/${FILE}`, 'sns.amazonaws.com'],
+    ['eu-central-1', `https://sns.eu-central-1.amazonaws.com/${FILE}`, 'sns.amazonaws.com'],
+    ['af-south-1', `https://sns.af-south-1.amazonaws.com/${FILE}`, 'sns-signing.af-south-1.amazonaws.com'],
+    ['us-gov-west-1', `https://sns.us-gov-west-1.amazonaws.com/${FILE}`, 'sns-us-gov-west-1.amazonaws.com'],
+    ['us-gov-east-1', `https://sns.us-gov-east-1.amazonaws.com/${FILE}`, 'sns-us-gov-west-1.amazonaws.com'],
+    ['cn-north-1', `https://sns.cn-north-1.amazonaws.com.cn/${FILE}`, 'sns-cn-north-1.amazonaws.com.cn'],
+    [
+      'cn-northwest-1',
+      `https://sns.cn-northwest-1.amazonaws.com.cn/${FILE}`,
+      'sns-cn-northwest-1.amazonaws.com.cn',
+    ],
+  ])(
+    'accepts the SNS certificate URL of %s and returns its file name and the certificate name AWS uses there',
+    (region, url, certName) => {
+      expect(checkSigningCertUrl(url, region)).toEqual({ ok: true, fileName: FILE, certName });
+    },
+  );
 
   it.each([
     ['a China region on the .com host', `https://sns.cn-north-1.amazonaws.com/${FILE}`, 'cn-north-1'],
+    [
+      'a GovCloud region on the .com.cn host',
+      `https://sns.us-gov-west-1.amazonaws.com.cn/${FILE}`,
+      'us-gov-west-1',
+    ],
+    ['the other GovCloud region', `https://sns.us-gov-west-1.amazonaws.com/${FILE}`, 'us-gov-east-1'],
+    ['the other China region', `https://sns.cn-northwest-1.amazonaws.com.cn/${FILE}`, 'cn-north-1'],
+    ['the signing name as host', `https://sns-signing.af-south-1.amazonaws.com/${FILE}`, 'af-south-1'],
     [
       'a topic region that is an S3 host name',
       `https://sns.s3-ap-southeast-2.amazonaws.com/${FILE}`,

@@ -59,6 +59,7 @@ describe('genuine AWS-signed SNS messages', () => {
       expect(checkSigningCertUrl(readGenuineString(file, 'SigningCertURL'), region)).toEqual({
         ok: true,
         fileName: entry.cert,
+        certName: 'sns.amazonaws.com',
       });
     },
   );
