@@ -69,6 +69,12 @@ export interface Alert {
    * `rds-event:failover`, `cloudtrail:ModifyDBSnapshotAttribute:public`, `unknown:raw`.
    */
   signalType: string;
+  /**
+   * Further signal types the same message carries: an RDS event's other categories
+   * (`rds-event:failure` besides `rds-event:maintenance`), `rds-event:unknown`, or the risky change
+   * it reports (`rds-change:deleted`). The policy's first rule matching any of them decides.
+   */
+  otherSignalTypes?: string[];
   /** Short headline (plain text, at most 150 characters). */
   title: string;
   /** One or a few lines of mrkdwn detail (at most 2,000 characters). */
