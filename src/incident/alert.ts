@@ -15,13 +15,35 @@ export type AlertSource =
   /** Declared by a person in Slack, not sent by AWS. */
   | 'declared';
 
-export type ResourceKind =
-  | 'rds-instance'
-  | 'rds-cluster'
-  | 'rds-snapshot'
-  | 'rds-cluster-snapshot'
-  | 'cloudwatch-alarm'
-  | 'other';
+/**
+ * What kind of AWS thing a signal is about. RDS kinds come from RDS messages and alarm dimensions;
+ * the others from the dimensions of CloudWatch alarms (handlers/notifications/cloudwatch-alarm-resource.ts).
+ */
+export const RESOURCE_KINDS = [
+  'rds-instance',
+  'rds-cluster',
+  'rds-snapshot',
+  'rds-cluster-snapshot',
+  'ec2-instance',
+  'autoscaling-group',
+  'ebs-volume',
+  'load-balancer',
+  'target-group',
+  'lambda-function',
+  'sqs-queue',
+  'sns-topic',
+  'dynamodb-table',
+  'ecs-cluster',
+  'ecs-service',
+  'kinesis-stream',
+  'elasticache-cluster',
+  'api-gateway',
+  's3-bucket',
+  'cloudwatch-alarm',
+  'other',
+] as const;
+
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** The AWS thing a signal is about. `id` is the identifier people type (DB identifier, alarm name). */
 export interface Resource {
