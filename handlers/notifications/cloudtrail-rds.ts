@@ -6,6 +6,7 @@ import { checkedLocation, firstLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
 import { describeCaller } from './cloudtrail-identity.ts';
 import { snapshotOrDatabase } from './cloudtrail-rds-resource.ts';
+import { riskyChangeFacts } from './cloudtrail-risky-change-facts.ts';
 import {
   classifySnapshotSharing,
   describeAudience,
@@ -14,6 +15,14 @@ import {
 import { CLOUDTRAIL_DETAIL_TYPE, detailField, readEventBridgeHeader } from './eventbridge-event.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';
+import {
+  describeRiskyChange,
+  namedChanges,
+  type RdsRiskyChange,
+  riskyChangeConsequence,
+  riskyChangesOfCall,
+  riskySignalType,
+} from './rds-risky-change.ts';
 
 const parameters = z.record(z.string(), z.unknown()).nullish();
 
@@ -73,15 +82,21 @@ export function parseCloudTrailRds(notification: SnsNotification): Alert | undef
   );
   const sharing = classifySnapshotSharing(detail.eventName, detail.requestParameters);
   const failed = Boolean(detail.errorCode);
+  // A refused call changed nothing: it is context, never a risky change.
+  const changes = failed ? [] : riskyChangesOfCall(detail.eventName, detail.requestParameters);
   const caller = describeCaller(detail.userIdentity);
   return clampAlert({
     source: 'cloudtrail',
     signalType: signalTypeOf(detail.eventName, failed ? undefined : sharing, failed),
-    title: titleOf(detail, resource, failed ? undefined : sharing, caller.short),
-    detail: detailOf(detail, failed ? undefined : sharing),
+    ...(changes.length > 0 ? { otherSignalTypes: changes.map(riskySignalType) } : {}),
+    title: titleOf(detail, resource, failed ? undefined : sharing, changes, caller.short),
+    detail: detailOf(detail, failed ? undefined : sharing, changes),
     occurredAt: parseAwsTime(detail.eventTime) ?? parseAwsTime(event.time) ?? notification.timestamp,
     ...(resource ? { resource } : {}),
-    facts: factsOf(detail, resource, sharing, caller.full),
+    facts: [
+      ...factsOf(detail, resource, sharing, caller.full),
+      ...riskyChangeFacts(detail.requestParameters, changes),
+    ],
   });
 }
 
@@ -98,10 +113,17 @@ function titleOf(
   detail: CloudTrailDetail,
   resource: Resource | undefined,
   sharing: SnapshotSharingChange | undefined,
+  changes: RdsRiskyChange[],
   who: string,
 ): string {
   const on = resource ? ` on ${resource.id}` : '';
   if (detail.errorCode) return `${detail.eventName} failed${on}: ${detail.errorCode} (${who})`;
+  const [worst] = changes;
+  if (worst) {
+    const noun = resource?.kind === 'rds-cluster' ? 'DB cluster' : 'DB instance';
+    const what = namedChanges(changes).map(describeRiskyChange).join(', ');
+    return `${noun} ${resource?.id ?? '?'} ${what} by ${who}`;
+  }
   const noun = resource?.kind === 'rds-cluster-snapshot' ? 'Cluster snapshot' : 'Snapshot';
   const id = resource?.id ?? '?';
   if (sharing?.kind === 'public') return `${noun} ${id} made PUBLIC by ${who}`;
@@ -116,8 +138,13 @@ function titleOf(
   return `${detail.eventName}${on} by ${who}`;
 }
 
-function detailOf(detail: CloudTrailDetail, sharing: SnapshotSharingChange | undefined): string {
+function detailOf(
+  detail: CloudTrailDetail,
+  sharing: SnapshotSharingChange | undefined,
+  changes: RdsRiskyChange[],
+): string {
   if (detail.errorCode) return escapeMrkdwn(detail.errorMessage ?? detail.errorCode);
+  if (changes.length > 0) return namedChanges(changes).map(riskyChangeConsequence).join(' ');
   if (sharing?.kind === 'public') {
     return 'Any AWS account can now copy or restore this snapshot. Remove `all` from its restore attribute unless this is intended.';
   }

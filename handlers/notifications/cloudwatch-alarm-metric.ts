@@ -1,4 +1,4 @@
-import type { AlarmTrigger, Dimension, MathMetric } from './cloudwatch-alarm-schema.ts';
+import type { AlarmTrigger, MathMetric } from './cloudwatch-alarm-schema.ts';
 
 /** Comparison operators as people write them; anomaly-detection operators compare with a band. */
 const OPERATOR_SYMBOLS: Record<string, string> = {
@@ -54,19 +54,4 @@ function summariseMath(metrics: MathMetric[]): MetricSummary {
     return stat?.Stat ? `${m.Id}: ${metric} (${stat.Stat})` : `${m.Id}: ${metric}`;
   });
   return { name, description: `${name}: ${parts.join('; ')}` };
-}
-
-/**
- * The value of dimension `name` when every metric the alarm reads carries it with the same value;
- * undefined otherwise. Expression-only entries read no metric and are skipped, so a math alarm
- * over two metrics of one DB instance still points at that instance.
- */
-export function sharedDimension(trigger: AlarmTrigger, name: string): string | undefined {
-  const dimensionSets: Dimension[][] = trigger.Metrics?.length
-    ? trigger.Metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.Dimensions] : []))
-    : [trigger.Dimensions ?? []];
-  const values = dimensionSets.map((set) => set.find((d) => d.name === name)?.value);
-  const [first] = values;
-  if (!first || values.some((value) => value !== first)) return undefined;
-  return first;
 }

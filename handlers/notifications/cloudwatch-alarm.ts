@@ -3,8 +3,9 @@ import type { SnsNotification } from '../../src/sns/sns-message.ts';
 import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
-import { describeThreshold, sharedDimension, summariseMetric } from './cloudwatch-alarm-metric.ts';
+import { describeThreshold, summariseMetric } from './cloudwatch-alarm-metric.ts';
 import { alarmMetricFromTrigger } from './cloudwatch-alarm-picture-metric.ts';
+import { alarmDimensionResource } from './cloudwatch-alarm-resource.ts';
 import { type CloudWatchAlarmMessage, cloudWatchAlarmSchema } from './cloudwatch-alarm-schema.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';
@@ -51,19 +52,20 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
 }
 
 /**
- * The DB instance or cluster every metric of the alarm is about, else the alarm itself. Region
- * and account come from AlarmArn; the `Region` display name has changed over the years.
+ * The resource every metric of the alarm names (a DB instance or cluster, an EC2 instance, a
+ * queue, a table…), else the alarm itself. Region and account come from AlarmArn; the `Region`
+ * display name has changed over the years.
  */
 function alarmResource(alarm: CloudWatchAlarmMessage, topicArn: string): Resource {
   const arn = parseArn(alarm.AlarmArn);
   const region = arn?.region ?? topicLocation(topicArn).region;
   const accountId = arn?.accountId ?? (isAccountId(alarm.AWSAccountId) ? alarm.AWSAccountId : undefined);
   const location = { ...(region ? { region } : {}), ...(accountId ? { accountId } : {}) };
-  const trigger = alarm.Trigger ?? {};
-  const instance = sharedDimension(trigger, 'DBInstanceIdentifier');
-  if (instance) return rdsResource('rds-instance', instance, { ...location, partition: arn?.partition });
-  const cluster = sharedDimension(trigger, 'DBClusterIdentifier');
-  if (cluster) return rdsResource('rds-cluster', cluster, { ...location, partition: arn?.partition });
+  const named = alarmDimensionResource(alarm.Trigger ?? {});
+  if (named?.kind === 'rds-instance' || named?.kind === 'rds-cluster') {
+    return rdsResource(named.kind, named.id, { ...location, partition: arn?.partition });
+  }
+  if (named) return { kind: named.kind, id: named.id, ...location };
   return {
     kind: 'cloudwatch-alarm',
     id: alarm.AlarmName,

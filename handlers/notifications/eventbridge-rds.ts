@@ -7,7 +7,7 @@ import { parseAwsTime } from './aws-time.ts';
 import { CLOUDTRAIL_DETAIL_TYPE, readEventBridgeHeader } from './eventbridge-event.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';
-import { categoryOfRdsEvent, extractRdsEventId, toSignalCategory } from './rds-event-categories.ts';
+import { classifyRdsEvent, extractRdsEventId, rdsEventTitle } from './rds-event-categories.ts';
 import { rdsKindFromSourceType, rdsResource, rdsResourceFromArn } from './rds-resource.ts';
 
 /**
@@ -50,21 +50,21 @@ export function parseEventBridgeRds(notification: SnsNotification): Alert | unde
   const event = parseClaimed(rdsEventBridgeSchema, body, `an EventBridge "${header.detailType}"`);
 
   const { detail } = event;
-  const eventId = extractRdsEventId(detail.EventID);
   // Same vocabulary as SNS RDS events, so one policy row covers both deliveries.
-  const category = detail.EventCategories?.[0] ?? categoryOfRdsEvent(eventId);
+  const kind = classifyRdsEvent(extractRdsEventId(detail.EventID), detail.EventCategories ?? []);
   const resource = eventResource(event);
   const message = detail.Message?.trim() ?? '';
-  const subject = resource?.id ?? detail.SourceIdentifier;
+  const subject = resource?.id ?? detail.SourceIdentifier ?? undefined;
   return clampAlert({
     source: 'eventbridge-rds',
-    signalType: `rds-event:${category ? toSignalCategory(category) : 'other'}`,
-    title: message && subject ? `${subject}: ${message}` : message || event['detail-type'],
+    signalType: kind.signalType,
+    ...(kind.otherSignalTypes.length > 0 ? { otherSignalTypes: kind.otherSignalTypes } : {}),
+    title: kind.known && !message && !subject ? event['detail-type'] : rdsEventTitle(kind, subject, message),
     detail: escapeMrkdwn(message),
     occurredAt: parseAwsTime(detail.Date) ?? parseAwsTime(event.time) ?? notification.timestamp,
     ...(resource ? { resource } : {}),
     facts: [
-      { label: 'Event', value: `${eventId ?? 'no event ID'} (${category ?? 'uncategorised'})` },
+      { label: 'Event', value: kind.description },
       {
         label: 'Source',
         value: [detail.SourceType, detail.SourceIdentifier].filter(Boolean).join(' ') || '?',

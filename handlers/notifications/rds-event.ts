@@ -6,7 +6,7 @@ import { firstLocation, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';
-import { categoryOfRdsEvent, extractRdsEventId, toSignalCategory } from './rds-event-categories.ts';
+import { classifyRdsEvent, extractRdsEventId, rdsEventTitle } from './rds-event-categories.ts';
 import { rdsKindFromSourceType, rdsResource, rdsResourceFromArn } from './rds-resource.ts';
 
 /** RDS event notification Message: keys with spaces; older messages have no "Source ARN". */
@@ -40,20 +40,20 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
   if (!body || !CLAIM_KEYS.some((key) => key in body)) return undefined;
   const event = parseClaimed(rdsEventSchema, body, 'an RDS event notification');
 
-  const eventId = extractRdsEventId(event['Event ID']);
-  const category = categoryOfRdsEvent(eventId);
+  const kind = classifyRdsEvent(extractRdsEventId(event['Event ID']));
   const resource = eventResource(event, notification.topicArn);
   const message = event['Event Message'].trim();
   const link = event['Identifier Link']?.trim();
   return clampAlert({
     source: 'rds-event',
-    signalType: `rds-event:${category ? toSignalCategory(category) : 'other'}`,
-    title: message ? `${event['Source ID']}: ${message}` : `RDS event on ${event['Source ID']}`,
+    signalType: kind.signalType,
+    ...(kind.otherSignalTypes.length > 0 ? { otherSignalTypes: kind.otherSignalTypes } : {}),
+    title: rdsEventTitle(kind, event['Source ID'], message),
     detail: escapeMrkdwn(message),
     occurredAt: parseAwsTime(event['Event Time']) ?? notification.timestamp,
     resource,
     facts: [
-      { label: 'Event', value: eventId ? `${eventId} (${category ?? 'uncategorised'})` : 'no event ID' },
+      { label: 'Event', value: kind.description },
       { label: 'Source', value: `${event['Event Source']} ${event['Source ID']}` },
       ...(link ? [{ label: 'Console', value: link }] : []),
     ],

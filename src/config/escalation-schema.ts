@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EscalationConfig, EscalationPolicy } from '../escalation/policy.ts';
+import { RESOURCE_KINDS } from '../incident/alert.ts';
 import type { Impact } from '../incident/impact.ts';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
@@ -82,14 +83,7 @@ export const escalationRulesSchema = z
             .optional()
             .describe('Matches incidents of this impact or more severe, e.g. `2`: Critical and High.'),
           resourceKind: z
-            .enum([
-              'rds-instance',
-              'rds-cluster',
-              'rds-snapshot',
-              'rds-cluster-snapshot',
-              'cloudwatch-alarm',
-              'other',
-            ])
+            .enum(RESOURCE_KINDS)
             .optional()
             .describe('Matches incidents about this kind of resource.'),
           source: z

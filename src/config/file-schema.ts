@@ -84,9 +84,9 @@ export const fileSchema = z.strictObject({
             'Signal type to match; `*` matches any run of characters, e.g. `rds-event:failover`, `cloudtrail:*:shared`.',
           ),
         effect: z
-          .enum(['open', 'annotate', 'recover'])
+          .enum(['open', 'annotate', 'recover', 'annotate-or-open'])
           .describe(
-            '`open` opens or updates an incident, `annotate` adds to an open one, `recover` records that the problem recovered.',
+            '`open` opens or updates an incident, `annotate` adds to an open one, `recover` records that the problem recovered, `annotate-or-open` adds to the open one or opens one when none is open.',
           ),
         impact: impact
           .optional()

@@ -15,13 +15,35 @@ export type AlertSource =
   /** Declared by a person in Slack, not sent by AWS. */
   | 'declared';
 
-export type ResourceKind =
-  | 'rds-instance'
-  | 'rds-cluster'
-  | 'rds-snapshot'
-  | 'rds-cluster-snapshot'
-  | 'cloudwatch-alarm'
-  | 'other';
+/**
+ * What kind of AWS thing a signal is about. RDS kinds come from RDS messages and alarm dimensions;
+ * the others from the dimensions of CloudWatch alarms (handlers/notifications/cloudwatch-alarm-resource.ts).
+ */
+export const RESOURCE_KINDS = [
+  'rds-instance',
+  'rds-cluster',
+  'rds-snapshot',
+  'rds-cluster-snapshot',
+  'ec2-instance',
+  'autoscaling-group',
+  'ebs-volume',
+  'load-balancer',
+  'target-group',
+  'lambda-function',
+  'sqs-queue',
+  'sns-topic',
+  'dynamodb-table',
+  'ecs-cluster',
+  'ecs-service',
+  'kinesis-stream',
+  'elasticache-cluster',
+  'api-gateway',
+  's3-bucket',
+  'cloudwatch-alarm',
+  'other',
+] as const;
+
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** The AWS thing a signal is about. `id` is the identifier people type (DB identifier, alarm name). */
 export interface Resource {
@@ -69,6 +91,12 @@ export interface Alert {
    * `rds-event:failover`, `cloudtrail:ModifyDBSnapshotAttribute:public`, `unknown:raw`.
    */
   signalType: string;
+  /**
+   * Further signal types the same message carries: an RDS event's other categories
+   * (`rds-event:failure` besides `rds-event:maintenance`), `rds-event:unknown`, or the risky change
+   * it reports (`rds-change:deleted`). The policy's first rule matching any of them decides.
+   */
+  otherSignalTypes?: string[];
   /** Short headline (plain text, at most 150 characters). */
   title: string;
   /** One or a few lines of mrkdwn detail (at most 2,000 characters). */

@@ -72,12 +72,13 @@ function openIncident(input: ApplyAlertInput): SignalChange {
 
 /**
  * Decides what a signal does: open a new incident, update the open one for its key, or nothing
- * (an annotation or recovery with no open incident is kept in the inbox, not dropped).
+ * (an annotation or recovery with no open incident is kept in the inbox, not dropped). An
+ * `annotate-or-open` signal annotates the open incident, else opens one.
  */
 export function applyAlert(input: ApplyAlertInput): SignalChange {
   const { open, alert, decision, now } = input;
   if (!open) {
-    if (decision.effect === 'open') return openIncident(input);
+    if (decision.effect === 'open' || decision.effect === 'annotate-or-open') return openIncident(input);
     return { kind: 'unmatched', reason: `no open incident for ${input.groupKey} to ${decision.effect}` };
   }
   const raisesImpact = decision.effect === 'open' && open.impactSetBy === 'signal';

@@ -1,15 +1,17 @@
 import type { Alert } from './alert.ts';
 
-const RDS_KINDS = new Set(['rds-instance', 'rds-cluster', 'rds-snapshot', 'rds-cluster-snapshot']);
+/** Kinds that are not a resource of their own to group by: the alarm itself, or nothing known. */
+const NOT_GROUPED_BY_RESOURCE = new Set(['cloudwatch-alarm', 'other']);
 
 /**
- * One incident per problem: signals about the same RDS resource (in the same account and region)
- * share a key, whatever service sent them; otherwise the alarm, the Incident Manager record, or
+ * One incident per problem: signals about the same resource (an RDS database or snapshot, or the
+ * EC2 instance, queue, table… an alarm's dimensions name, in the same account and region) share a
+ * key, whatever service or alarm sent them; otherwise the alarm, the Incident Manager record, or
  * the Chatbot thread correlates them.
  */
 export function groupKeyFor(alert: Alert): string {
   const resource = alert.resource;
-  if (resource && RDS_KINDS.has(resource.kind)) {
+  if (resource && !NOT_GROUPED_BY_RESOURCE.has(resource.kind)) {
     return `${resource.kind}:${resource.accountId ?? '-'}:${resource.region ?? '-'}:${resource.id}`;
   }
   if (alert.incidentManagerArn) return `incident-manager:${alert.incidentManagerArn}`;

@@ -4,7 +4,7 @@ import type { Alert, AutomationStatusEvent } from '../incident/alert.ts';
 import { applyAlert } from '../incident/apply-alert.ts';
 import { groupKeyFor, withTopicLocation } from '../incident/group-key.ts';
 import type { Incident } from '../incident/incident.ts';
-import { decideSignal, type SignalPolicyRule } from '../incident/signal-policy.ts';
+import { decideSignal, type SignalPolicyRule, signalTypesOf } from '../incident/signal-policy.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { InboxItem, Store } from '../store/store.ts';
@@ -81,7 +81,7 @@ export class IntakeProcessor {
       );
       if (parsed.automation) return await this.processAutomationEvent(item, parsed, parsed.automation);
       const alert = withTopicLocation(parsed, item.topicArn);
-      const decision = decideSignal(alert.signalType, alert.suggestedImpact, this.deps.signalRules);
+      const decision = decideSignal(signalTypesOf(alert), alert.suggestedImpact, this.deps.signalRules);
       const groupKey = groupKeyFor(alert);
       const now = clock.now();
       const outcome = await store.applySignal(item.messageId, groupKey, now, (open) =>

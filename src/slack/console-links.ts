@@ -17,6 +17,12 @@ export function consoleUrlFor(resource: Resource | undefined): string | undefine
       return `${base}/rds/home?region=${region}#db-cluster-snapshot:id=${id}`;
     case 'cloudwatch-alarm':
       return `${base}/cloudwatch/home?region=${region}#alarmsV2:alarm/${id}`;
+    case 'ec2-instance':
+      return `${base}/ec2/home?region=${region}#InstanceDetails:instanceId=${id}`;
+    case 'lambda-function':
+      return `${base}/lambda/home?region=${region}#/functions/${id}`;
+    case 'dynamodb-table':
+      return `${base}/dynamodbv2/home?region=${region}#table?name=${id}`;
     default:
       return undefined;
   }

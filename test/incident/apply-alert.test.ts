@@ -90,4 +90,45 @@ describe('applyAlert', () => {
     expect(applyAlert(input({ decision: { effect: 'annotate', impact: 3 } })).kind).toBe('unmatched');
     expect(applyAlert(input({ decision: { effect: 'recover', impact: 3 } })).kind).toBe('unmatched');
   });
+
+  it('opens a card for an annotate-or-open signal when nothing is open for its resource', () => {
+    const unknown = alertOf({
+      source: 'rds-event',
+      signalType: 'rds-event:unknown',
+      title: 'Unknown RDS event',
+    });
+    const change = applyAlert(input({ alert: unknown, decision: { effect: 'annotate-or-open', impact: 4 } }));
+    expect(change.kind).toBe('opened');
+    expect(change.kind === 'opened' && change.incident).toMatchObject({
+      impact: 4,
+      title: 'Unknown RDS event',
+    });
+  });
+
+  it('only annotates the open incident for an annotate-or-open signal: impact and recovery stay', () => {
+    const ok = alertOf({ signalType: 'cloudwatch-alarm:OK' });
+    const recovered = applyAlert(
+      input({ open: opened(), alert: ok, decision: { effect: 'recover', impact: 3 } }),
+    );
+    if (recovered.kind !== 'updated') throw new Error('expected updated');
+    const unknown = alertOf({
+      source: 'rds-event',
+      signalType: 'rds-event:unknown',
+      title: 'Unknown RDS event',
+    });
+    const change = applyAlert(
+      input({
+        open: recovered.incident,
+        alert: unknown,
+        decision: { effect: 'annotate-or-open', impact: 1 },
+        messageId: 'm-3',
+      }),
+    );
+    expect(change.kind).toBe('updated');
+    if (change.kind !== 'updated') return;
+    expect(change.entry).toMatchObject({ kind: 'annotation', signalType: 'rds-event:unknown' });
+    expect(change.incident.impact).toBe(3);
+    expect(change.incident.recoveredAt).toEqual(recovered.incident.recoveredAt);
+    expect(change.incident.latestSignal.title).toBe('Unknown RDS event');
+  });
 });

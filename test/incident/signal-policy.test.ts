@@ -44,7 +44,13 @@ describe('decideSignal with the defaults', () => {
     ['rds-event:read-replica', 'annotate', 3],
     ['rds-event:recovery', 'annotate', 3],
     ['rds-event:restoration', 'annotate', 3],
-    ['rds-event:other', 'annotate', 3],
+    ['rds-event:unknown', 'annotate-or-open', 4],
+    ['rds-event:serverless', 'annotate', 3],
+    ['rds-change:deleted-without-final-snapshot', 'open', 2],
+    ['rds-change:public', 'open', 2],
+    ['rds-change:deleted', 'open', 3],
+    ['rds-change:backups-off', 'open', 3],
+    ['rds-change:deletion-protection-off', 'open', 4],
     ['rds-event:subscription-notice', 'annotate', 3],
     ['cloudtrail:ModifyDBSnapshotAttribute:public', 'open', 2],
     ['cloudtrail:ModifyDBClusterSnapshotAttribute:public', 'open', 2],
@@ -62,6 +68,30 @@ describe('decideSignal with the defaults', () => {
     ['something-new:entirely', 'open', 4],
   ])('%s → %s, impact %i', (signalType, effect, impact) => {
     expect(decideSignal(signalType, undefined, [])).toEqual({ effect, impact });
+  });
+
+  it('lets the first rule matching any of several signal types decide', () => {
+    // RDS-EVENT-0195 is both maintenance and failure: the failure row comes first.
+    expect(decideSignal(['rds-event:maintenance', 'rds-event:failure'], undefined, [])).toEqual({
+      effect: 'open',
+      impact: 2,
+    });
+    // An EventBridge notification about an ID warroom does not know still reaches Slack.
+    expect(decideSignal(['rds-event:notification', 'rds-event:unknown'], undefined, [])).toEqual({
+      effect: 'annotate-or-open',
+      impact: 4,
+    });
+    // CloudTrail and RDS judge a deletion alike, through the rds-change row.
+    expect(decideSignal(['cloudtrail:DeleteDBInstance', 'rds-change:deleted'], undefined, [])).toEqual(
+      decideSignal(['rds-event:deletion', 'rds-change:deleted'], undefined, []),
+    );
+    expect(
+      decideSignal(
+        ['cloudtrail:DeleteDBInstance', 'rds-change:deleted-without-final-snapshot'],
+        undefined,
+        [],
+      ),
+    ).toEqual({ effect: 'open', impact: 2 });
   });
 
   it('uses the impact the message suggests when the rule has none', () => {
@@ -98,6 +128,13 @@ describe('decideSignal with overrides', () => {
   it('lets the first matching override win, even a wildcard before a specific rule', () => {
     expect(decideSignal('rds-event:failure', undefined, overrides)).toEqual({ effect: 'open', impact: 3 });
     expect(decideSignal('rds-event:failure', 4, overrides)).toEqual({ effect: 'open', impact: 4 });
+  });
+
+  it('consults overrides for every signal type before any default', () => {
+    const quiet: SignalPolicyRule[] = [{ match: 'rds-change:deletion-protection-off', effect: 'annotate' }];
+    expect(
+      decideSignal(['cloudtrail:ModifyDBInstance', 'rds-change:deletion-protection-off'], undefined, quiet),
+    ).toEqual({ effect: 'annotate', impact: 3 });
   });
 
   it('falls through to the defaults for signals no override matches', () => {

@@ -96,26 +96,37 @@ describe('parseCloudWatchAlarm', () => {
     expect(alert?.detail).toMatch(/^Threshold Crossed/);
   });
 
-  it('keeps the alarm as the resource when there are no RDS dimensions, and ignores placeholder ARNs', () => {
+  it("names the EC2 instance of AWS's metric-math example, and ignores placeholder ARNs", () => {
     const alert = parseCloudWatchAlarm(
       notificationOf(mathAlarm, { topicArn: 'arn:aws:sns:eu-west-1:444455556666:alarms' }),
     );
     expect(alert).toMatchObject({
       signalType: 'cloudwatch-alarm:ALARM',
-      title: 'Expression1 > 0 on EXAMPLE',
+      title: 'Expression1 > 0 on TestInstance',
       // AlarmArn holds REGION / ACCOUNT_NUMBER placeholders: the region comes from the topic.
-      resource: {
-        kind: 'cloudwatch-alarm',
-        id: 'EXAMPLE',
-        arn: 'arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE',
-        region: 'eu-west-1',
-      },
+      resource: { kind: 'ec2-instance', id: 'TestInstance', region: 'eu-west-1' },
       correlation: { kind: 'alarm', value: 'arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE' },
     });
     expect(alert?.resource?.accountId).toBeUndefined();
     expect(alert?.occurredAt.toISOString()).toBe('2015-06-03T17:43:27.123Z');
     expect(factsOf(alert!)['Metric']).toBe('Expression1: e1 = m1*1; m1: AWS/EC2 NetworkOut (Average)');
     expect(factsOf(alert!)['State change']).toBe('INSUFFICIENT_DATA → ALARM');
+  });
+
+  it('keeps the alarm as the resource when no dimension names one', () => {
+    type MathEntry = { MetricStat?: { Metric: { Namespace: string } } };
+    const custom = variantOf(mathAlarm, (m) => {
+      const metrics = (m['Trigger'] as { Metrics: MathEntry[] }).Metrics;
+      metrics[1]!.MetricStat!.Metric.Namespace = 'Checkout/Orders';
+    });
+    expect(parseCloudWatchAlarm(notificationOf(custom))).toMatchObject({
+      title: 'Expression1 > 0 on EXAMPLE',
+      resource: {
+        kind: 'cloudwatch-alarm',
+        id: 'EXAMPLE',
+        arn: 'arn:aws:cloudwatch:REGION:ACCOUNT_NUMBER:alarm:EXAMPLE',
+      },
+    });
   });
 
   it('points a metric-math alarm at a DB instance only when all its metrics agree', () => {

@@ -75,7 +75,7 @@ describe('parseEventBridgeRds', () => {
     });
   });
 
-  it('falls back to the documented category of EventID, then to other', () => {
+  it('falls back to the documented categories of EventID, then to unknown', () => {
     const noCategory = variantOf(instanceEvent, (e) => {
       delete (e['detail'] as Record<string, unknown>)['EventCategories'];
       (e['detail'] as Record<string, unknown>)['EventID'] = 'RDS-EVENT-0089';
@@ -84,7 +84,30 @@ describe('parseEventBridgeRds', () => {
     const nothing = variantOf(noCategory, (e) => {
       delete (e['detail'] as Record<string, unknown>)['EventID'];
     });
-    expect(parseEventBridgeRds(notificationOf(nothing))?.signalType).toBe('rds-event:other');
+    expect(parseEventBridgeRds(notificationOf(nothing))?.signalType).toBe('rds-event:unknown');
+  });
+
+  it('keeps every category EventBridge gives, and flags an ID warroom has not read about', () => {
+    const twoCategories = variantOf(instanceEvent, (e) => {
+      const detail = e['detail'] as Record<string, unknown>;
+      detail['EventCategories'] = ['maintenance', 'failure'];
+      detail['EventID'] = 'RDS-EVENT-0195';
+    });
+    expect(parseEventBridgeRds(notificationOf(twoCategories))).toMatchObject({
+      signalType: 'rds-event:maintenance',
+      otherSignalTypes: ['rds-event:failure'],
+    });
+    const brandNew = variantOf(instanceEvent, (e) => {
+      const detail = e['detail'] as Record<string, unknown>;
+      detail['EventCategories'] = ['notification'];
+      detail['EventID'] = 'RDS-EVENT-0999';
+    });
+    const alert = parseEventBridgeRds(notificationOf(brandNew));
+    expect(alert).toMatchObject({
+      signalType: 'rds-event:notification',
+      otherSignalTypes: ['rds-event:unknown'],
+    });
+    expect(alert?.title).toMatch(/^Unknown RDS event RDS-EVENT-0999 on /);
   });
 
   it('reads other RDS detail-types generically', () => {

@@ -48,7 +48,7 @@ describe('parseRdsEvent', () => {
     expect(parseRdsEvent(notificationOf(bare))?.signalType).toBe('rds-event:availability');
   });
 
-  it('uses kebab-case categories and other for IDs AWS does not document', () => {
+  it('uses kebab-case categories, and unknown for IDs AWS does not document', () => {
     const withId = (id: string) => {
       const event = variantOf(failover, (m) => {
         m['Event ID'] = `http://x/#${id}`;
@@ -57,10 +57,56 @@ describe('parseRdsEvent', () => {
     };
     expect(withId('RDS-EVENT-0012')?.signalType).toBe('rds-event:configuration-change');
     expect(withId('RDS-EVENT-0045')?.signalType).toBe('rds-event:read-replica');
-    expect(withId('RDS-EVENT-9999')?.signalType).toBe('rds-event:other');
+    expect(withId('RDS-EVENT-9999')).toMatchObject({
+      signalType: 'rds-event:unknown',
+      title: 'Unknown RDS event RDS-EVENT-9999 on prod-orders-db-1: Multi-AZ instance failover completed',
+    });
     expect(withId('RDS-EVENT-9999')?.facts[0]).toEqual({
       label: 'Event',
-      value: 'RDS-EVENT-9999 (uncategorised)',
+      value: "RDS-EVENT-9999 (uncategorised; not in warroom's list of AWS's RDS events, read 2026-04-08)",
+    });
+  });
+
+  it('reads an RDS Custom failure (RDS-EVENT-0282) as a failure, which SNS sends without a category', () => {
+    const elasticIp = variantOf(failover, (m) => {
+      m['Event ID'] =
+        'http://docs.amazonwebservices.com/AmazonRDS/latest/UserGuide/USER_Events.html#RDS-EVENT-0282';
+      m['Event Message'] =
+        "RDS Custom couldn't modify the DB instance because the Elastic IP permissions aren't correct.";
+    });
+    expect(parseRdsEvent(notificationOf(elasticIp))).toMatchObject({
+      signalType: 'rds-event:failure',
+      title:
+        "prod-orders-db-1: RDS Custom couldn't modify the DB instance because the Elastic IP permissions aren't correct.",
+      facts: [{ label: 'Event', value: 'RDS-EVENT-0282 (failure)' }, expect.anything(), expect.anything()],
+    });
+  });
+
+  it('carries every category of an event, and the risky change a deletion reports', () => {
+    const timeZone = variantOf(failover, (m) => {
+      m['Event ID'] = 'http://x/#RDS-EVENT-0195';
+    });
+    expect(parseRdsEvent(notificationOf(timeZone))).toMatchObject({
+      signalType: 'rds-event:maintenance',
+      otherSignalTypes: ['rds-event:failure'],
+    });
+    const deleted = variantOf(failover, (m) => {
+      m['Event ID'] = 'http://x/#RDS-EVENT-0003';
+      m['Event Message'] = 'DB instance deleted';
+    });
+    expect(parseRdsEvent(notificationOf(deleted))).toMatchObject({
+      signalType: 'rds-event:deletion',
+      otherSignalTypes: ['rds-change:deleted'],
+    });
+  });
+
+  it('labels an event without an ID as unknown rather than dropping it', () => {
+    const noId = variantOf(failover, (m) => {
+      delete m['Event ID'];
+    });
+    expect(parseRdsEvent(notificationOf(noId))).toMatchObject({
+      signalType: 'rds-event:unknown',
+      title: 'Unknown RDS event (no event ID) on prod-orders-db-1: Multi-AZ instance failover completed',
     });
   });
 
