@@ -20,6 +20,8 @@ export const BLOCK_IDS = {
   runbookPlan: 'warroom_runbook_plan',
   runbookApproval: 'warroom_runbook_approval',
   runbookApprovalActions: 'warroom_runbook_approval_actions',
+  runbookAlreadyRunning: 'warroom_runbook_already_running',
+  runbookRunAgainActions: 'warroom_runbook_run_again_actions',
   pageSummary: 'warroom_page_summary',
   pageActions: 'warroom_page_actions',
   /** One input block per editable parameter: this prefix and the parameter's name. */
@@ -52,6 +54,8 @@ export const ACTION_IDS = {
   runbookStop: 'warroom_runbook_stop',
   runbookApprove: 'warroom_runbook_approve',
   runbookReject: 'warroom_runbook_reject',
+  /** "Run again anyway" when the same runbook runs on the same target: a deliberate second run. */
+  runbookRunAgain: 'warroom_runbook_run_again',
   /** "Take it" in a page's DM: acknowledge and become the incident's owner. */
   takeIncident: 'warroom_take_incident',
   /** "Page on-call" on the card: pings the first stage of the incident's escalation policy. */

@@ -138,6 +138,8 @@ describe('two-person runbooks', () => {
   });
 
   it('a request nobody approves expires after the configured time, on the timeline', async () => {
+    // The stop approved above finishes first: a new request while it runs would be refused as a twin.
+    await advance(10 * 60_000);
     const before = starts().length;
     await runIncidentCommand(harness, 'runbook INC-1 stop-instance');
     await harness.warroom.settled();
