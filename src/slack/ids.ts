@@ -84,4 +84,9 @@ export const THREAD_METADATA_EVENT_TYPES = {
   runbookRun: 'warroom_runbook_run',
   runbookRequest: 'warroom_runbook_request',
   snapshotReport: 'warroom_snapshot_report',
+  /** A page's mention in the card's thread (id: the page's dedupe key). */
+  page: 'warroom_page',
 } as const;
+
+/** Metadata event type on a page's direct message (id: the page's dedupe key): found after a lost answer. */
+export const PAGE_DM_METADATA_EVENT_TYPE = 'warroom_page_dm';

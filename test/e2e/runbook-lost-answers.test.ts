@@ -169,4 +169,19 @@ describe('a runbook start whose answer is lost runs once, and the responder is t
       /is already running on InstanceId orders-db .*started for <@U0ALICE>/,
     );
   });
+
+  it("the run's thread message, answered 500 by Slack after posting, is found and not posted twice", async () => {
+    await advance(10 * 60_000);
+    const before = runMessages().length;
+    harness.slack.loseAnswer('chat.postMessage', 'http-500');
+    await runReboot('U0BOB');
+    expect(lastEphemeral()?.text).toMatch(/is running \(execution `/);
+    expect(runMessages()).toHaveLength(before + 1);
+    const [execution] = (await harness.warroom.store.runbooks.listExecutions(1)).slice(-1);
+    expect(execution?.threadTs).toBe(runMessages().at(-1)?.ts);
+    // The found message is the one kept up to date.
+    await advance(70_000);
+    expect(runMessages()).toHaveLength(before + 1);
+    expect(runMessages().at(-1)?.text).toContain('Success');
+  });
 });
