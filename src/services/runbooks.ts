@@ -4,9 +4,8 @@ import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
 import { runbookClientToken } from '../runbooks/client-token.ts';
 import { fittingRunbooks, type RunbookDefinition } from '../runbooks/runbook.ts';
-import { describeTarget } from '../runbooks/runbook-target.ts';
 import type { Store } from '../store/store.ts';
-import { findRunningTwin } from './find-running-twin.ts';
+import { holdSecondStart } from './hold-second-start.ts';
 import type { Permissions } from './permissions.ts';
 import type { RunbookOutcome } from './runbook-outcome.ts';
 import type { PlanResult, RunbookPlan, RunbookPlanner } from './runbook-planner.ts';
@@ -108,7 +107,7 @@ export class Runbooks {
       const plan = await this.deps.planner.prepare(incident, runbook, overrides);
       if (!plan.ok) return { kind: 'invalid', incident, problems: plan.problems };
       // The second person's approval then starts it as asked, the guard having been passed here.
-      const busy = input.again ? undefined : await this.busy(plan.plan, input.requestKey, overrides, true);
+      const busy = input.again ? undefined : await this.hold(plan.plan, input.requestKey, overrides, true);
       if (busy) return busy;
       return this.deps.requestApproval(plan.plan, input.actorId, input.requestKey, overrides);
     }
@@ -165,7 +164,7 @@ export class Runbooks {
       if (!prepared.ok) return { kind: 'invalid', incident, problems: prepared.problems };
       const plan = prepared.plan;
       if (!options.again) {
-        const busy = await this.busy(plan, requestKey, overrides, options.guard ?? false);
+        const busy = await this.hold(plan, requestKey, overrides, options.guard ?? false);
         if (busy) return busy;
       }
       const askedAt = this.deps.clock.now();
@@ -183,38 +182,11 @@ export class Runbooks {
     }
   }
 
-  /**
-   * Why a new start of this plan must not happen now: an earlier start of the same document on the
-   * same target whose answer was lost and is still unknown (always checked), or, with `guard`, an
-   * unfinished run of it (warroom's or anyone's). Undefined when it may start.
-   */
-  private async busy(
-    plan: RunbookPlan,
-    requestKey: string,
-    overrides: Record<string, string>,
-    guard: boolean,
-  ): Promise<RunbookOutcome | undefined> {
-    const { incident, runbook } = plan;
-    const again = { seq: incident.seq, runbookId: runbook.id, overrides, requestKey };
-    const lost = this.unconfirmed.matching(plan);
-    if (lost) {
-      const resolved = await this.unconfirmed.resolve(lost);
-      if (!resolved)
-        return { kind: 'unconfirmed', incident, runbook, target: describeTarget(runbook, plan.parameters) };
-      if (resolved.kind === 'started' || resolved.kind === 'duplicate') {
-        const { execution } = resolved;
-        const running = {
-          executionId: execution.executionId,
-          startedAt: execution.startedAt,
-          requestedBy: execution.requestedBy,
-          target: describeTarget(runbook, plan.parameters),
-          region: this.deps.region,
-        };
-        return { kind: 'already-running', incident, runbook, running, again };
-      }
-    }
-    if (!guard) return undefined;
-    const running = await findRunningTwin(this.deps, plan);
-    return running ? { kind: 'already-running', incident, runbook, running, again } : undefined;
+  private hold(plan: RunbookPlan, requestKey: string, overrides: Record<string, string>, guard: boolean) {
+    return holdSecondStart({ ...this.deps, unconfirmed: this.unconfirmed }, plan, {
+      requestKey,
+      overrides,
+      guard,
+    });
   }
 }
