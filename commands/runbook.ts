@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildRunbookList } from '../src/slack/runbook-list.ts';
-import { runbookOutcomeText } from '../src/slack/runbook-replies.ts';
+import { runbookOutcomeMessage } from '../src/slack/runbook-replies.ts';
 import { resolveTarget } from './incident-target.ts';
 import { incidentIdWord, parseWith, quote, words } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -94,6 +94,6 @@ export const runbookCommand: Subcommand<RunbookArgs> = {
       { seq: incident.seq, runbookId: ctx.args.runbookId, outcome: outcome.kind },
       '/incident runbook',
     );
-    await ctx.reply(runbookOutcomeText(outcome));
+    await ctx.reply(runbookOutcomeMessage(outcome));
   },
 };

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config/config.ts';
@@ -23,6 +23,7 @@ import type { RunbookServices } from './services/wire-runbooks.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { BotAuthorization, type BotIdentity } from './slack/bot-authorization.ts';
 import { DrillSlackGateway } from './slack/drill-slack-gateway.ts';
+import { createSlackWebClient } from './slack/slack-api-caller.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
 import type { FetchPem } from './sns/fetch-pem-over-https.ts';
@@ -101,11 +102,7 @@ export async function startWarroom(
   // Checked before anything opens, so a wrong SQS_QUEUE_URL stops start-up with nothing left behind.
   const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
   const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
-  const slackClient = new webApi.WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
-  });
+  const slackClient = createSlackWebClient(config.slack.botToken, config.slack.apiUrl);
   const gatewayOptions = { client: slackClient, metrics, logger };
   const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.

@@ -21,8 +21,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.update': [],
   'views.publish': [],
   'usergroups.users.list': ['usergroups:read'],
-  // Public and private channels each need their own scope; warroom supports both.
-  'conversations.history': ['channels:history', 'groups:history'],
+  // Public and private channels each need their own scope; warroom supports both. A page's DM is
+  // looked for in the DM's history (im:history) when Slack's answer to posting it was lost.
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.create': ['channels:manage', 'groups:write'],
   'conversations.invite': ['channels:manage', 'groups:write'],

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '../../src/slack/block-kit.ts';
 import type { ViewDeps } from './view-submission.ts';
 
 /**
@@ -9,14 +10,15 @@ import type { ViewDeps } from './view-submission.ts';
 export async function reportToUser(
   deps: Pick<ViewDeps, 'slack' | 'logger'>,
   target: { userId: string; channelId?: string },
-  text: string,
+  message: string | { text: string; blocks: KnownBlock[] },
 ): Promise<void> {
+  const { text, blocks } = typeof message === 'string' ? { text: message, blocks: undefined } : message;
   try {
     if (target.channelId) {
-      await deps.slack.postEphemeral({ channel: target.channelId, user: target.userId, text });
+      await deps.slack.postEphemeral({ channel: target.channelId, user: target.userId, text, blocks });
     } else {
       const dm = await deps.slack.openDm(target.userId);
-      await deps.slack.postMessage({ channel: dm, text });
+      await deps.slack.postMessage({ channel: dm, text, blocks });
     }
   } catch (error) {
     deps.logger.error({ err: error, userId: target.userId, text }, 'could not report a modal outcome');

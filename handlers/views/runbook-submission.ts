@@ -2,7 +2,7 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
-import { runbookOutcomeText } from '../../src/slack/runbook-replies.ts';
+import { runbookOutcomeMessage } from '../../src/slack/runbook-replies.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';
 import {
@@ -82,7 +82,7 @@ export async function handleRunbookSubmission(
     deps.logger.info({ seq, runbookId, outcome: outcome.kind, viewId: submission.view.id }, 'runbook modal');
     // The same submission again: its first delivery already answered.
     if (outcome.kind === 'duplicate') return;
-    await reportToUser(deps, target, runbookOutcomeText(outcome));
+    await reportToUser(deps, target, runbookOutcomeMessage(outcome));
   });
 }
 

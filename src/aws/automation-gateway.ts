@@ -1,4 +1,5 @@
 import {
+  DescribeAutomationExecutionsCommand,
   DescribeAutomationStepExecutionsCommand,
   DescribeDocumentCommand,
   GetAutomationExecutionCommand,
@@ -9,13 +10,36 @@ import {
   StopAutomationExecutionCommand,
 } from '@aws-sdk/client-ssm';
 import { z } from 'zod';
-import type {
-  AutomationRunner,
-  AutomationSnapshot,
-  AutomationStep,
-  RunbookDocument,
+import { BotError } from '../errors.ts';
+import {
+  type AutomationRunner,
+  type AutomationSnapshot,
+  type AutomationStep,
+  type RunbookDocument,
+  type RunningExecution,
+  START_UNCONFIRMED,
 } from './automation-port.ts';
-import { toAwsBotError } from './aws-error.ts';
+import { isUncertainAwsFailure, toAwsBotError } from './aws-error.ts';
+
+/**
+ * SSM's statuses of an execution that has not finished (the ExecutionStatus filter takes at most
+ * 10 values, which these are). Waiting for approval or a change calendar still counts: it may run.
+ */
+const UNFINISHED = [
+  'Pending',
+  'InProgress',
+  'Waiting',
+  'Cancelling',
+  'PendingApproval',
+  'Approved',
+  'Scheduled',
+  'RunbookInProgress',
+  'PendingChangeCalendarOverride',
+  'ChangeCalendarOverrideApproved',
+];
+
+/** More running executions of one document than this are not read one by one (a look, not an audit). */
+const MAX_RUNNING_READ = 10;
 
 /** The part of an Automation document's content warroom reads: the names of its main steps. */
 const contentSchema = z.object({
@@ -66,15 +90,25 @@ export class AutomationGateway implements AutomationRunner {
     parameters: Record<string, string[]>;
     clientToken: string;
   }): Promise<string> {
-    const output = await this.send('StartAutomationExecution', () =>
-      this.client.send(
+    let output: { AutomationExecutionId?: string };
+    try {
+      // The SDK retries a reset or a 5xx with this same request: the ClientToken makes that safe.
+      output = await this.client.send(
         new StartAutomationExecutionCommand({
           DocumentName: input.document,
           Parameters: Object.keys(input.parameters).length > 0 ? input.parameters : undefined,
           ClientToken: input.clientToken,
         }),
-      ),
-    );
+      );
+    } catch (error) {
+      const coded = toAwsBotError(error, 'Systems Manager', 'StartAutomationExecution');
+      if (!isUncertainAwsFailure(error)) throw coded;
+      throw new BotError(
+        START_UNCONFIRMED,
+        `Systems Manager did not answer whether it started ${input.document}; it may be running.`,
+        { cause: error, detail: coded.message },
+      );
+    }
     if (!output.AutomationExecutionId)
       throw toAwsBotError(new Error('no execution id'), 'Systems Manager', 'StartAutomationExecution');
     return output.AutomationExecutionId;
@@ -111,6 +145,48 @@ export class AutomationGateway implements AutomationRunner {
       token = page.NextToken;
     } while (token);
     return steps;
+  }
+
+  async listRunning(document: string): Promise<RunningExecution[]> {
+    const found: Array<{ id: string; status: string; startedAt?: Date }> = [];
+    let token: string | undefined;
+    do {
+      const page = await this.send('DescribeAutomationExecutions', () =>
+        this.client.send(
+          new DescribeAutomationExecutionsCommand({
+            Filters: [
+              { Key: 'DocumentNamePrefix', Values: [document] },
+              { Key: 'ExecutionStatus', Values: UNFINISHED },
+            ],
+            NextToken: token,
+          }),
+        ),
+      );
+      for (const entry of page.AutomationExecutionMetadataList ?? []) {
+        // A prefix filter: AWS-RebootRdsInstance also finds AWS-RebootRdsInstanceV2.
+        if (entry.DocumentName !== document || !entry.AutomationExecutionId) continue;
+        found.push({
+          id: entry.AutomationExecutionId,
+          status: entry.AutomationExecutionStatus ?? 'Pending',
+          startedAt: entry.ExecutionStartTime,
+        });
+      }
+      token = page.NextToken;
+    } while (token && found.length < MAX_RUNNING_READ);
+    // DescribeAutomationExecutions does not say what an execution acts on; its parameters do.
+    const running: RunningExecution[] = [];
+    for (const entry of found.slice(0, MAX_RUNNING_READ)) {
+      const output = await this.send('GetAutomationExecution', () =>
+        this.client.send(new GetAutomationExecutionCommand({ AutomationExecutionId: entry.id })),
+      );
+      running.push({
+        executionId: entry.id,
+        status: entry.status,
+        startedAt: entry.startedAt,
+        parameters: output.AutomationExecution?.Parameters ?? {},
+      });
+    }
+    return running;
   }
 
   async stop(executionId: string): Promise<void> {

@@ -28,16 +28,36 @@ export interface AutomationSnapshot {
   failureMessage?: string;
 }
 
+/** An execution SSM reports as not finished yet. */
+export interface RunningExecution {
+  executionId: string;
+  status: string;
+  startedAt?: Date;
+  parameters: Record<string, string[]>;
+}
+
+/**
+ * A StartAutomationExecution whose outcome is unknown: the request went out and no answer came
+ * back (a reset, a timeout, an HTTP 5xx), so the execution may have started.
+ */
+export const START_UNCONFIRMED = 'AWS.UNCONFIRMED';
+
 /** SSM Automation, as the runbook use cases need it. Throws BotError `AWS.*`. */
 export interface AutomationRunner {
   describeDocument(name: string): Promise<RunbookDocument>;
-  /** Starts an execution; the same client token (a 36-character UUID) returns the same id. */
+  /**
+   * Starts an execution; the same client token (a 36-character UUID) returns the same id. When
+   * SSM's answer is lost (even after the SDK's retries with the same token) it throws
+   * START_UNCONFIRMED, never a plain failure: the execution may be running.
+   */
   start(input: {
     document: string;
     parameters: Record<string, string[]>;
     clientToken: string;
   }): Promise<string>;
   get(executionId: string): Promise<AutomationSnapshot>;
+  /** Executions of exactly this document that have not finished, newest first, with their parameters. */
+  listRunning(document: string): Promise<RunningExecution[]>;
   /** Cancels a running execution (StopAutomationExecution Type=Cancel). */
   stop(executionId: string): Promise<void>;
 }

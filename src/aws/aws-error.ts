@@ -1,4 +1,4 @@
-import { BotError } from '../errors.ts';
+import { BotError, isBotError } from '../errors.ts';
 
 /** The AWS services warroom calls, named as users know them. */
 export type AwsServiceLabel =
@@ -105,4 +105,25 @@ export function toAwsBotError(error: unknown, service: AwsServiceLabel, operatio
   if (facts.requestId !== undefined) parts.push(`requestId ${facts.requestId}`);
   parts.push(facts.message.slice(0, 300));
   return new BotError(code, userMessageFor(code, service), { cause: error, detail: parts.join(', ') });
+}
+
+/** Transport failures that happen before a request leaves this machine: it cannot have been carried out. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_NAMES = new Set(['CredentialsProviderError']);
+
+/**
+ * Whether a failed AWS call may have been carried out all the same: an HTTP 5xx, or no answer at
+ * all after the request went out (a reset, a timeout). Such a failure is not a failure to report as
+ * "try again": the effect may have happened. A refusal (4xx) or a connection never made is
+ * definite. Takes the SDK's error or the BotError wrapping it. The SDK has already retried these
+ * with the same request, which is safe only for calls that carry an idempotency token.
+ */
+export function isUncertainAwsFailure(error: unknown): boolean {
+  const raw = isBotError(error) && error.cause !== undefined ? error.cause : error;
+  if (!(raw instanceof Error)) return false;
+  const facts = readSdkError(raw);
+  if (facts.status !== undefined) return facts.status >= 500;
+  const code = (raw as { code?: unknown }).code;
+  if (typeof code === 'string' && NOT_SENT.has(code)) return false;
+  return !NOT_SENT_NAMES.has(facts.name);
 }

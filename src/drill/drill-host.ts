@@ -1,4 +1,3 @@
-import { webApi } from '@slack/bolt';
 import type { RunningWarroom } from '../app.ts';
 import type { Clock } from '../clock.ts';
 import { BotError, isBotError } from '../errors.ts';
@@ -7,6 +6,7 @@ import { Metrics } from '../metrics.ts';
 import type { AwsEmulator } from '../sandbox/aws/aws-emulator.ts';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_REGION, SANDBOX_TOPIC_ARN } from '../sandbox/sandbox-account.ts';
 import { DrillSlackGateway } from '../slack/drill-slack-gateway.ts';
+import { createSlackWebClient } from '../slack/slack-api-caller.ts';
 import type { DrillHost } from './drill-session.ts';
 
 /** What a drill needs from the place it runs: warroom, the AWS emulator, a channel to post in. */
@@ -58,6 +58,6 @@ export function drillHostIn(
 
 /** warroom's bot in the local Slack, marking what it posts DRILL (the briefing and the debrief). */
 export function localDrillGateway(slackApiUrl: string, botToken: string, logger: Logger): DrillSlackGateway {
-  const client = new webApi.WebClient(botToken, { slackApiUrl, rejectRateLimitedCalls: true });
+  const client = createSlackWebClient(botToken, slackApiUrl);
   return new DrillSlackGateway({ client, metrics: new Metrics(), logger });
 }

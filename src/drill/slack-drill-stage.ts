@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { webApi } from '@slack/bolt';
 import { startWarroom, type WarroomAdapters } from '../app.ts';
 import { createAwsPorts } from '../aws/aws-ports.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -18,6 +17,7 @@ import {
 } from '../sandbox/sandbox-account.ts';
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from '../sandbox/sns/sign-sns-message.ts';
 import { DrillSlackGateway } from '../slack/drill-slack-gateway.ts';
+import { createSlackWebClient } from '../slack/slack-api-caller.ts';
 import type { DrillPlace } from './drill-host.ts';
 import type { DrillSession } from './drill-session.ts';
 import { assertAwsStaysLocal, localAwsEnvironment, useLocalAwsOnly } from './local-aws-guard.ts';
@@ -110,10 +110,7 @@ export async function startSlackDrillStage(options: SlackStageOptions): Promise<
       },
       drill: true,
     });
-    const client = new webApi.WebClient(loaded.config.slack.botToken, {
-      slackApiUrl: loaded.config.slack.apiUrl,
-      rejectRateLimitedCalls: true,
-    });
+    const client = createSlackWebClient(loaded.config.slack.botToken, loaded.config.slack.apiUrl);
     return {
       aws,
       warroom,

@@ -6,6 +6,7 @@ import { buildIncidentCard } from '../slack/incident-card.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { KeyedRunner } from './keyed-runner.ts';
+import { postOrFind } from './post-or-find.ts';
 
 export interface CardSyncDeps {
   store: Store;
@@ -31,9 +32,10 @@ export interface CardSyncDeps {
  * Keeps each incident's Slack card equal to the stored incident: posts it once, then chat.updates
  * it whenever the incident's version moves past what the card shows.
  *
- * Post-once across crashes: the intent to post is stored before posting, and every card carries
- * message metadata naming its incident. A card whose post was started but whose ts was never
- * recorded is looked for in the channel before anything is posted again.
+ * Post-once across crashes and lost answers: the intent to post is stored before posting, and
+ * every card carries message metadata naming its incident. A card whose post was started but whose
+ * ts was never recorded (a crash, or Slack answering 500 after posting) is looked for in the
+ * channel before anything is posted again.
  */
 export class CardSync {
   private readonly runner = new KeyedRunner<number>(
@@ -97,13 +99,15 @@ export class CardSync {
     const { store, slack, clock } = this.deps;
     const seq = incident.seq;
     let card = await store.getCard(seq, channel);
-    if (card && !card.ts) {
-      const found = await slack.findMessageByMetadata(
+    const findCard = (since: Date) => () =>
+      slack.findMessageByMetadata(
         channel,
-        card.postStartedAt,
+        since,
         CARD_METADATA_EVENT_TYPE,
         (payload) => payload.incident_seq === seq,
       );
+    if (card && !card.ts) {
+      const found = await findCard(card.postStartedAt)();
       if (found) {
         this.deps.logger.info(
           { incidentSeq: seq, channel, ts: found },
@@ -117,7 +121,9 @@ export class CardSync {
     if (!card) card = await store.beginCardPost(seq, channel, clock.now());
     const content = this.render(incident, channel);
     if (!card.ts) {
-      const { ts } = await slack.postMessage(content);
+      const { ts, found } = await postOrFind(slack, content, findCard(card.postStartedAt));
+      if (found)
+        this.deps.logger.info({ incidentSeq: seq, channel, ts }, 'found a card whose post answer was lost');
       await store.recordCardPosted(seq, channel, ts, incident.version);
       this.deps.onPosted?.(seq, channel);
       return;

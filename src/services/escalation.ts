@@ -159,7 +159,10 @@ export class Escalation {
         repeat,
       };
       const key = `escalation:${stage.seq}:${stage.index}`;
-      const outcome = await this.deps.pager.page(stage.seq, stage.notify, reason, key, { resend: true });
+      const outcome = await this.deps.pager.page(stage.seq, stage.notify, reason, key, {
+        resend: true,
+        messageKey: `${key}@${stage.dueAt.getTime()}`,
+      });
       if (outcome.kind !== 'paged') throw new Error(`not paged: ${outcome.kind}`);
       await this.finish(stage);
     } catch (error) {

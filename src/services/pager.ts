@@ -4,15 +4,29 @@ import { mentionOf, type NotifyTarget } from '../escalation/policy.ts';
 import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
+import { PAGE_DM_METADATA_EVENT_TYPE, THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { buildPageDm, buildPageThreadText, type PageReason } from '../slack/page-message.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import type { ContactDirectory, ResolvedContact } from './contact-directory.ts';
 import type { Engagements } from './engagements.ts';
+import { postOrFind } from './post-or-find.ts';
+import { postThreadReplyOnce } from './post-thread-reply-once.ts';
+
+/** How far back a page's DM is looked for in the DM's history (a retried stage comes within this). */
+const DM_LOOKBACK_MS = 24 * 60 * 60_000;
 
 export interface PagerDeps {
   store: Pick<Store, 'getIncident' | 'getCard' | 'mutateIncident' | 'pageDms'>;
-  slack: Pick<SlackGateway, 'postMessage' | 'updateMessage' | 'openDm' | 'usergroupUsers'>;
+  slack: Pick<
+    SlackGateway,
+    | 'postMessage'
+    | 'updateMessage'
+    | 'openDm'
+    | 'usergroupUsers'
+    | 'findReplyByMetadata'
+    | 'findMessageByMetadata'
+  >;
   onCall: OnCallResolver;
   clock: Clock;
   logger: Logger;
@@ -53,7 +67,9 @@ interface Resolved {
  * Pings people about an incident, for an escalation stage or by hand: one mention in the card's
  * thread, and a DM to each person (user-group members included) with Acknowledge / Take it. The
  * page is written to the timeline first, keyed by `dedupeKey`; a stage retried after a crash pings
- * again (`resend`), a repeated manual request does not.
+ * again (`resend`), a repeated manual request does not. Each mention and DM carries the page's key
+ * as message metadata: when Slack's answer to the post is lost, and before a resend, warroom looks
+ * for it (the thread's replies, the DM's history: im:history) instead of posting it twice.
  */
 export class Pager {
   constructor(private readonly deps: PagerDeps) {}
@@ -63,7 +79,15 @@ export class Pager {
     targets: readonly NotifyTarget[],
     reason: PageReason,
     dedupeKey: string,
-    options: { resend?: boolean } = {},
+    options: {
+      resend?: boolean;
+      /**
+       * Names this page's messages (their metadata), to find them after a lost answer or before a
+       * resend; default `dedupeKey`. An escalation stage fires again after a reopen under the same
+       * dedupe key, so it adds its due time.
+       */
+      messageKey?: string;
+    } = {},
   ): Promise<PageOutcome> {
     const { store, clock, alertChannel } = this.deps;
     const card = await store.getCard(seq, alertChannel);
@@ -83,7 +107,7 @@ export class Pager {
     if (outcome.kind === 'duplicate' && !options.resend) return { kind: 'duplicate' };
     this.deps.onTimeline?.();
     const incident = outcome.incident;
-    await this.deps.slack.postMessage({
+    const mention = {
       channel: alertChannel,
       threadTs: card.ts,
       text: buildPageThreadText(incident, resolved.mentioned, reason, {
@@ -91,8 +115,24 @@ export class Pager {
         failed: resolved.failed,
         unknownContacts: resolved.unknownContacts,
       }),
-    });
-    for (const user of resolved.users) await this.directMessage(user, incident, reason);
+    };
+    const messageKey = options.messageKey ?? dedupeKey;
+    const key = { eventType: THREAD_METADATA_EVENT_TYPES.page, id: messageKey };
+    if (options.resend) await postThreadReplyOnce(this.deps.slack, mention, key);
+    else {
+      const metadata = { event_type: key.eventType, event_payload: { id: messageKey } };
+      await postOrFind(this.deps.slack, { ...mention, metadata }, () =>
+        this.deps.slack.findReplyByMetadata(
+          alertChannel,
+          card.ts as string,
+          key.eventType,
+          (p) => p['id'] === messageKey,
+        ),
+      );
+    }
+    for (const user of resolved.users) {
+      await this.directMessage(user, incident, reason, messageKey, options.resend ?? false);
+    }
     await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey);
     const { contacts: _engaged, failed: _failed, ...people } = resolved;
     return { kind: 'paged', incident, ...people };
@@ -170,11 +210,38 @@ export class Pager {
     }
   }
 
-  /** One person's DM failing (deactivated, DMs closed) does not stop the others. */
-  private async directMessage(user: string, incident: Incident, reason: PageReason): Promise<void> {
+  /**
+   * One person's DM failing (deactivated, DMs closed) does not stop the others. The DM is looked
+   * for by its metadata before a resend and after a lost answer; not found after a lost answer, it
+   * is posted once more (a page that never arrives is worse than one that might arrive twice).
+   */
+  private async directMessage(
+    user: string,
+    incident: Incident,
+    reason: PageReason,
+    messageKey: string,
+    resend: boolean,
+  ): Promise<void> {
     try {
-      const channel = await this.deps.slack.openDm(user);
-      const { ts } = await this.deps.slack.postMessage({ channel, ...buildPageDm(incident, reason) });
+      const { slack, clock } = this.deps;
+      const channel = await slack.openDm(user);
+      const find = () =>
+        slack.findMessageByMetadata(
+          channel,
+          new Date(clock.now().getTime() - DM_LOOKBACK_MS),
+          PAGE_DM_METADATA_EVENT_TYPE,
+          (payload) => payload['id'] === messageKey,
+        );
+      const earlier = resend ? await find() : undefined;
+      const metadata = { event_type: PAGE_DM_METADATA_EVENT_TYPE, event_payload: { id: messageKey } };
+      const ts =
+        earlier ??
+        (
+          await postOrFind(slack, { channel, ...buildPageDm(incident, reason), metadata }, find, {
+            postAgain: true,
+          })
+        ).ts;
+      // Recording twice is harmless (one row per message); a DM found after a crash gets its row here.
       await this.deps.store.pageDms.record({
         channel,
         ts,

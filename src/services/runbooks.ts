@@ -5,10 +5,12 @@ import type { Logger } from '../logger.ts';
 import { runbookClientToken } from '../runbooks/client-token.ts';
 import { fittingRunbooks, type RunbookDefinition } from '../runbooks/runbook.ts';
 import type { Store } from '../store/store.ts';
+import { holdSecondStart } from './hold-second-start.ts';
 import type { Permissions } from './permissions.ts';
 import type { RunbookOutcome } from './runbook-outcome.ts';
 import type { PlanResult, RunbookPlan, RunbookPlanner } from './runbook-planner.ts';
-import { startExecution } from './start-execution.ts';
+import { type StartPeople, startExecution } from './start-execution.ts';
+import { UnconfirmedStarts } from './unconfirmed-starts.ts';
 
 export interface RunbooksDeps {
   store: Store;
@@ -37,18 +39,41 @@ export interface RunbookAsk {
   /** Names the request (a modal's view id, a command's trigger id): the same key starts once. */
   requestKey: string;
   overrides?: Record<string, string>;
+  /**
+   * "Run again anyway": the person saw this execution of the same document on the same target
+   * running and asked for a second run at once.
+   */
+  again?: { runningExecutionId: string };
+}
+
+/** How prepareAndStart may start. */
+export interface StartOptions {
+  /** Look for an unfinished run of the same document on the same target first (not for approvals). */
+  guard?: boolean;
+  again?: RunbookAsk['again'];
 }
 
 /**
  * Runs catalog runbooks on incidents: lists those that fit, prepares one for the confirmation,
  * and starts it with a ClientToken derived from (incident, runbook, request), so double clicks,
- * Slack retries and restarts start one SSM execution. `permissions.runbook` applies throughout.
+ * Slack retries and restarts start one SSM execution. A new request (a new token) for a document
+ * already running on the same target starts nothing and says so, unless the person confirms a
+ * second run ("Run again anyway"); one whose earlier start's answer was lost first finds out
+ * whether that start happened. `permissions.runbook` applies throughout.
  */
 export class Runbooks {
   /** Starts in flight, by client token: concurrent duplicates share one StartAutomationExecution. */
   private readonly inFlight = new Map<string, Promise<RunbookOutcome>>();
+  private readonly unconfirmed: UnconfirmedStarts;
 
-  constructor(private readonly deps: RunbooksDeps) {}
+  constructor(private readonly deps: RunbooksDeps) {
+    this.unconfirmed = new UnconfirmedStarts(deps);
+  }
+
+  /** On the follower's beat: finds out about starts whose answer was lost. */
+  resolveUnconfirmed(): Promise<void> {
+    return this.unconfirmed.resolveDue();
+  }
 
   fitting(incident: Incident): RunbookDefinition[] {
     return fittingRunbooks(this.deps.catalog, incident.resource);
@@ -81,11 +106,19 @@ export class Runbooks {
       // Checked now so the second person is not asked to approve something that cannot run.
       const plan = await this.deps.planner.prepare(incident, runbook, overrides);
       if (!plan.ok) return { kind: 'invalid', incident, problems: plan.problems };
+      // The second person's approval then starts it as asked, the guard having been passed here.
+      const busy = input.again ? undefined : await this.hold(plan.plan, input.requestKey, overrides, true);
+      if (busy) return busy;
       return this.deps.requestApproval(plan.plan, input.actorId, input.requestKey, overrides);
     }
-    return this.prepareAndStart(incident, runbook, input.requestKey, overrides, {
-      requestedBy: input.actorId,
-    });
+    return this.prepareAndStart(
+      incident,
+      runbook,
+      input.requestKey,
+      overrides,
+      { requestedBy: input.actorId },
+      { guard: true, again: input.again },
+    );
   }
 
   /** The permission, the incident (not resolved) and the runbook (in the catalog, fitting). */
@@ -115,7 +148,8 @@ export class Runbooks {
     runbook: RunbookDefinition,
     requestKey: string,
     overrides: Record<string, string>,
-    people: { requestedBy: string; approvedBy?: string },
+    people: StartPeople,
+    options: StartOptions = {},
   ): Promise<RunbookOutcome> {
     const token = runbookClientToken(incident.seq, runbook.id, requestKey);
     const earlier = await this.deps.store.runbooks.findExecutionByToken(token);
@@ -128,7 +162,17 @@ export class Runbooks {
     const start = (async (): Promise<RunbookOutcome> => {
       const prepared = await this.deps.planner.prepare(incident, runbook, overrides);
       if (!prepared.ok) return { kind: 'invalid', incident, problems: prepared.problems };
-      return startExecution(this.deps, prepared.plan, token, people);
+      const plan = prepared.plan;
+      if (!options.again) {
+        const busy = await this.hold(plan, requestKey, overrides, options.guard ?? false);
+        if (busy) return busy;
+      }
+      const askedAt = this.deps.clock.now();
+      const outcome = await startExecution(this.deps, plan, token, people, {
+        concurrentWith: options.again?.runningExecutionId,
+      });
+      if (outcome.kind === 'unconfirmed') this.unconfirmed.add(plan, token, people, askedAt);
+      return outcome;
     })();
     this.inFlight.set(token, start);
     try {
@@ -136,5 +180,13 @@ export class Runbooks {
     } finally {
       this.inFlight.delete(token);
     }
+  }
+
+  private hold(plan: RunbookPlan, requestKey: string, overrides: Record<string, string>, guard: boolean) {
+    return holdSecondStart({ ...this.deps, unconfirmed: this.unconfirmed }, plan, {
+      requestKey,
+      overrides,
+      guard,
+    });
   }
 }

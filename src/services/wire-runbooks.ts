@@ -80,8 +80,9 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     alertChannel,
     catalog,
     onTimeline: input.onTimeline,
-    // Expiring a request writes the timeline too.
+    // Expiring a request writes the timeline too; finding a start whose answer was lost records it.
     alsoOnTick: async () => {
+      await runbooks.resolveUnconfirmed();
       const { expired, needing } = await approvals.expireDue();
       if (expired) input.onTimeline();
       await requestMessages.showAll(needing);

@@ -20,6 +20,8 @@ export const BLOCK_IDS = {
   runbookPlan: 'warroom_runbook_plan',
   runbookApproval: 'warroom_runbook_approval',
   runbookApprovalActions: 'warroom_runbook_approval_actions',
+  runbookAlreadyRunning: 'warroom_runbook_already_running',
+  runbookRunAgainActions: 'warroom_runbook_run_again_actions',
   pageSummary: 'warroom_page_summary',
   pageActions: 'warroom_page_actions',
   /** One input block per editable parameter: this prefix and the parameter's name. */
@@ -52,6 +54,8 @@ export const ACTION_IDS = {
   runbookStop: 'warroom_runbook_stop',
   runbookApprove: 'warroom_runbook_approve',
   runbookReject: 'warroom_runbook_reject',
+  /** "Run again anyway" when the same runbook runs on the same target: a deliberate second run. */
+  runbookRunAgain: 'warroom_runbook_run_again',
   /** "Take it" in a page's DM: acknowledge and become the incident's owner. */
   takeIncident: 'warroom_take_incident',
   /** "Page on-call" on the card: pings the first stage of the incident's escalation policy. */
@@ -80,4 +84,9 @@ export const THREAD_METADATA_EVENT_TYPES = {
   runbookRun: 'warroom_runbook_run',
   runbookRequest: 'warroom_runbook_request',
   snapshotReport: 'warroom_snapshot_report',
+  /** A page's mention in the card's thread (id: the page's dedupe key). */
+  page: 'warroom_page',
 } as const;
+
+/** Metadata event type on a page's direct message (id: the page's dedupe key): found after a lost answer. */
+export const PAGE_DM_METADATA_EVENT_TYPE = 'warroom_page_dm';

@@ -2,16 +2,44 @@ import { incidentId } from '../incident/incident.ts';
 import type { ApprovalOutcome } from '../services/runbook-approvals.ts';
 import type { RunbookOutcome } from '../services/runbook-outcome.ts';
 import type { StopOutcome } from '../services/stop-execution.ts';
-import { slackDate } from './mrkdwn.ts';
+import type { KnownBlock } from './block-kit.ts';
+import { escapeMrkdwn, slackDate } from './mrkdwn.ts';
+import { buildAlreadyRunningMessage } from './runbook-already-running.ts';
 import { deniedText } from './triage-replies.ts';
 
-/** The answer to the person who asked to run a runbook, for every outcome. */
+/**
+ * The answer to the person who asked to run a runbook: the text alone, or with blocks when there is
+ * something to click ("Run again anyway" beside a run of the same document on the same target).
+ */
+export function runbookOutcomeMessage(
+  outcome: RunbookOutcome,
+): string | { text: string; blocks: KnownBlock[] } {
+  if (outcome.kind !== 'already-running') return runbookOutcomeText(outcome);
+  return buildAlreadyRunningMessage({
+    seq: outcome.incident.seq,
+    document: outcome.runbook.document,
+    running: outcome.running,
+    again: outcome.again,
+  });
+}
+
+/** The answer to the person who asked to run a runbook, for every outcome, in words alone. */
 export function runbookOutcomeText(outcome: RunbookOutcome): string {
   switch (outcome.kind) {
     case 'started':
       return `${incidentId(outcome.incident.seq)}: ${outcome.execution.document} is running (execution \`${outcome.execution.executionId}\`); its progress is in the card's thread.`;
     case 'duplicate':
       return `${incidentId(outcome.incident.seq)}: that request already started ${outcome.execution.document} (execution \`${outcome.execution.executionId}\`); nothing ran twice.`;
+    case 'already-running':
+      return buildAlreadyRunningMessage({
+        seq: outcome.incident.seq,
+        document: outcome.runbook.document,
+        running: outcome.running,
+        again: outcome.again,
+      }).text;
+    case 'unconfirmed':
+      // Never "try again": the start may have happened, and a new request would be a second run.
+      return `${incidentId(outcome.incident.seq)}: Systems Manager did not confirm whether ${outcome.runbook.document} started on ${escapeMrkdwn(outcome.target)}: its answer was lost, so it may be running. Do not start it again: warroom is finding out with the same request (which cannot start a second run) and will show the run in the card's thread.`;
     case 'requested':
       return `${incidentId(outcome.incident.seq)}: this runbook needs a second person. The request is in the card's thread; it expires ${slackDate(outcome.request.expiresAt)}.`;
     case 'denied':

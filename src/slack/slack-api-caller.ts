@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { type Delivery, readDelivery } from './slack-delivery.ts';
 
 export type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -17,10 +18,47 @@ export interface SlackGatewayOptions {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The Web API client every gateway call goes through. It never retries by itself (its default
+ * retries a 5xx or a dropped connection, which after chat.postMessage posts the same card again):
+ * SlackApiCaller decides what is safe to send again.
+ */
+export function createSlackWebClient(token: string, slackApiUrl: string): WebClient {
+  return new webApi.WebClient(token, {
+    slackApiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
+}
+
+/**
+ * Methods that create something each time they are carried out. After an answer that leaves it
+ * unknown whether Slack did it (a 5xx, a dropped connection, `internal_error`), they are not sent
+ * again: the caller gets SLACK.UNCONFIRMED and looks for what it posted (message metadata).
+ */
+const CREATES = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.scheduleMessage',
+  'files.completeUploadExternal',
+  'conversations.create',
+  'views.open',
+  'views.push',
+]);
+
+/** Retries of a failure that may be sent again, with backoff (what the client used to do itself). */
+const MAX_TRANSIENT_RETRIES = 3;
+const backoffMs = (attempt: number) => Math.min(2000, 200 * 2 ** attempt);
+
+/** Thrown when Slack may have carried out a call that creates something: look before doing it again. */
+export const SLACK_UNCONFIRMED = 'SLACK.UNCONFIRMED';
+
+/**
  * How every Slack Web API call warroom makes is sent: one queue per channel so a burst keeps
  * Slack's one-message-per-second-per-channel pace, 429s honoured by waiting `Retry-After` (the
- * client is built with rejectRateLimitedCalls so the wait is ours and counted), and Slack errors
- * turned into coded BotErrors.
+ * client is built with rejectRateLimitedCalls so the wait is ours and counted), failures that
+ * cannot have been carried out (or carried out twice to no harm) retried with backoff, a lost
+ * answer to a call that creates something turned into SLACK.UNCONFIRMED, and Slack errors turned
+ * into coded BotErrors.
  */
 export class SlackApiCaller {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -51,20 +89,19 @@ export class SlackApiCaller {
 
   private async callWithRetries<T>(method: string, fn: (client: WebClient) => Promise<T>): Promise<T> {
     const { metrics, logger, client } = this.options;
-    for (let attempt = 0; ; attempt++) {
+    let rateLimited = 0;
+    let transient = 0;
+    for (;;) {
       try {
         const result = await fn(client);
         metrics.slackCalls.inc({ method, outcome: 'ok' });
         return result;
       } catch (error) {
-        const coded = error as {
-          code?: string;
-          retryAfter?: number;
-          data?: { error?: string; needed?: string };
-        };
-        if (coded.code === webApi.ErrorCode.RateLimitedError && attempt < this.maxRetries) {
+        const delivery = readDelivery(error);
+        if (delivery.kind === 'rate-limited' && rateLimited < this.maxRetries) {
+          rateLimited += 1;
           metrics.slackRateLimited.inc({ method });
-          const waitSeconds = Math.max(1, coded.retryAfter ?? 1);
+          const waitSeconds = Math.max(1, delivery.retryAfterSeconds);
           logger.warn(
             { method, retryAfterSeconds: waitSeconds },
             'Slack rate limit: waiting before retrying',
@@ -72,19 +109,45 @@ export class SlackApiCaller {
           await this.sleep(waitSeconds * 1000);
           continue;
         }
+        const unsure = delivery.kind === 'unknown';
+        if (
+          (delivery.kind === 'not-sent' || (unsure && !CREATES.has(method))) &&
+          transient < MAX_TRANSIENT_RETRIES
+        ) {
+          logger.warn(
+            { method, failure: delivery.reason, attempt: transient + 1 },
+            'Slack call failed; retrying',
+          );
+          await this.sleep(backoffMs(transient));
+          transient += 1;
+          continue;
+        }
         metrics.slackCalls.inc({ method, outcome: 'error' });
-        const slackError = coded.data?.error ?? coded.code ?? 'request_failed';
-        // Slack names the scope it wanted; saying it turns a dead end into a one-line fix.
-        const needed =
-          slackError === 'missing_scope' && coded.data?.needed
-            ? ` (needs ${coded.data.needed}: add it to the app's scopes and reinstall it)`
-            : '';
-        throw new BotError(
-          `SLACK.${slackError.toUpperCase()}`,
-          `Slack refused ${method}: ${slackError}${needed}.`,
-          { cause: error },
-        );
+        throw toSlackBotError(method, delivery, error);
       }
     }
   }
+}
+
+function toSlackBotError(method: string, delivery: Delivery, error: unknown): BotError {
+  if (delivery.kind === 'unknown' && CREATES.has(method)) {
+    return new BotError(SLACK_UNCONFIRMED, `Slack did not confirm ${method}; it may have gone through.`, {
+      cause: error,
+      detail: delivery.reason,
+    });
+  }
+  const coded = error as { code?: string; data?: { error?: string; needed?: string } };
+  const slackError = coded.data?.error ?? coded.code ?? 'request_failed';
+  // Slack names the scope it wanted; saying it turns a dead end into a one-line fix.
+  const needed =
+    slackError === 'missing_scope' && coded.data?.needed
+      ? ` (needs ${coded.data.needed}: add it to the app's scopes and reinstall it)`
+      : '';
+  return new BotError(
+    `SLACK.${slackError.toUpperCase()}`,
+    `Slack refused ${method}: ${slackError}${needed}.`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -88,6 +88,32 @@ describe('AutomationGateway and RdsResourceGateway against the emulator', () => 
     expect(String((unknown.cause as Error).message)).toContain('DBInstanceIdentifier');
   });
 
+  it('a start whose answer is lost on every attempt is AWS.UNCONFIRMED (it may run), never a plain failure', async () => {
+    emulator.state.rds.addInstance({ id: 'lost-db' });
+    emulator.loseAnswer('ssm', 'StartAutomationExecution', 'reset');
+    const input = {
+      document: 'AWS-RebootRdsInstance',
+      parameters: { InstanceId: ['lost-db'] },
+      clientToken: runbookClientToken(1, 'reboot-instance', 'view:V3'),
+    };
+    const lost = await rejectionOf(gateway.start(input));
+    expect(lost).toMatchObject({ code: 'AWS.UNCONFIRMED' });
+    expect(String(lost.message)).toContain('may be running');
+    // It did start; asking with the same token answers its id and starts nothing more.
+    const running = await gateway.listRunning('AWS-RebootRdsInstance');
+    const found = running.find((execution) => execution.parameters['InstanceId']?.[0] === 'lost-db');
+    expect(found).toMatchObject({ status: 'Pending', startedAt: clock.now() });
+    expect(await gateway.start(input)).toBe(found?.executionId);
+  });
+
+  it('lists only unfinished executions of exactly the named document', async () => {
+    expect((await gateway.listRunning('AWS-RebootRdsInstance')).length).toBeGreaterThan(0);
+    // DescribeAutomationExecutions filters by prefix; the gateway keeps the exact name only.
+    expect(await gateway.listRunning('AWS-Reboot')).toEqual([]);
+    clock.advance(600_000);
+    expect(await gateway.listRunning('AWS-RebootRdsInstance')).toEqual([]);
+  });
+
   it("reads an instance's DbiResourceId and ARN, and a cluster's DbClusterResourceId", async () => {
     const instance = emulator.state.rds.addInstance({ id: 'orders-db' });
     const cluster = emulator.state.rds.addCluster({ id: 'orders' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAwsBotError } from '../../src/aws/aws-error.ts';
+import { isUncertainAwsFailure, toAwsBotError } from '../../src/aws/aws-error.ts';
 
 function sdkError(name: string, status: number, message = 'AWS said no'): Error {
   return Object.assign(new Error(message), {
@@ -53,5 +53,43 @@ describe('toAwsBotError', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(toAwsBotError(refused, 'SNS', 'ConfirmSubscription').code).toBe('AWS.FAILED');
     expect(toAwsBotError('boom', 'SNS', 'ConfirmSubscription').code).toBe('AWS.FAILED');
+  });
+});
+
+describe('isUncertainAwsFailure', () => {
+  const transport = (name: string, code: string) =>
+    Object.assign(new Error(`read ${code}`), { name, code, $metadata: { attempts: 3 } });
+
+  it('takes a 5xx or a connection lost after sending as "may have happened"', () => {
+    expect(isUncertainAwsFailure(sdkError('InternalServerError', 500))).toBe(true);
+    expect(isUncertainAwsFailure(sdkError('ServiceUnavailable', 503))).toBe(true);
+    // How the SDK reports a reset: TimeoutError with code ECONNRESET and no HTTP status.
+    expect(isUncertainAwsFailure(transport('TimeoutError', 'ECONNRESET'))).toBe(true);
+    expect(isUncertainAwsFailure(transport('TimeoutError', 'ETIMEDOUT'))).toBe(true);
+  });
+
+  it('takes a refusal, or a connection never made, as definite', () => {
+    expect(isUncertainAwsFailure(sdkError('ValidationException', 400))).toBe(false);
+    expect(isUncertainAwsFailure(sdkError('ThrottlingException', 429))).toBe(false);
+    expect(isUncertainAwsFailure(transport('Error', 'ECONNREFUSED'))).toBe(false);
+    expect(isUncertainAwsFailure(transport('Error', 'ENOTFOUND'))).toBe(false);
+    expect(
+      isUncertainAwsFailure(Object.assign(new Error('no creds'), { name: 'CredentialsProviderError' })),
+    ).toBe(false);
+  });
+
+  it('reads through the BotError that wraps the SDK error', () => {
+    const wrapped = toAwsBotError(
+      sdkError('InternalServerError', 500),
+      'Systems Manager',
+      'StartAutomationExecution',
+    );
+    expect(isUncertainAwsFailure(wrapped)).toBe(true);
+    const refused = toAwsBotError(
+      sdkError('AccessDeniedException', 403),
+      'Systems Manager',
+      'StartAutomationExecution',
+    );
+    expect(isUncertainAwsFailure(refused)).toBe(false);
   });
 });

@@ -137,7 +137,18 @@ describe('two-person runbooks', () => {
     expect(starts()).toHaveLength(before + 1);
   });
 
+  it('asking again while the approved stop runs posts no request: it is already running', async () => {
+    const requests = requestMessages().length;
+    const asked = await runIncidentCommand(harness, 'runbook INC-1 stop-instance');
+    await harness.warroom.settled();
+    expect(asked.all).toMatch(/AWS-StopRdsInstance is already running on InstanceId orders-db/);
+    expect(asked.all).toContain('Nothing new was started');
+    expect(requestMessages()).toHaveLength(requests);
+  });
+
   it('a request nobody approves expires after the configured time, on the timeline', async () => {
+    // The stop approved above finishes first: a new request while it runs would be refused as a twin.
+    await advance(10 * 60_000);
     const before = starts().length;
     await runIncidentCommand(harness, 'runbook INC-1 stop-instance');
     await harness.warroom.settled();

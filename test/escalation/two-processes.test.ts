@@ -42,6 +42,37 @@ function recordingSlack(posts: MessageContent[]) {
       await pause();
     },
     usergroupUsers: async () => [],
+    findReplyByMetadata: async (
+      channel: string,
+      threadTs: string,
+      eventType: string,
+      matches: (payload: Record<string, unknown>) => boolean,
+    ) => {
+      await pause();
+      const index = posts.findIndex(
+        (post) =>
+          post.channel === channel &&
+          post.threadTs === threadTs &&
+          post.metadata?.event_type === eventType &&
+          matches(post.metadata.event_payload),
+      );
+      return index < 0 ? undefined : String(index + 1);
+    },
+    findMessageByMetadata: async (
+      channel: string,
+      _oldest: Date,
+      eventType: string,
+      matches: (payload: Record<string, unknown>) => boolean,
+    ) => {
+      await pause();
+      const index = posts.findIndex(
+        (post) =>
+          post.channel === channel &&
+          post.metadata?.event_type === eventType &&
+          matches(post.metadata.event_payload),
+      );
+      return index < 0 ? undefined : String(index + 1);
+    },
   };
 }
 

@@ -110,4 +110,42 @@ describe('SlackGateway', () => {
     );
     expect(missing).toBeUndefined();
   });
+
+  it('never sends a post again after Slack answers 500: SLACK.UNCONFIRMED, one message', async () => {
+    const { gateway, emulator, slept } = await setUp(new ManualClock());
+    emulator.loseAnswer('chat.postMessage', 'http-500');
+    await expect(gateway.postMessage({ channel: 'C0ALERTS', text: 'card' })).rejects.toMatchObject({
+      code: 'SLACK.UNCONFIRMED',
+    });
+    emulator.loseAnswer('chat.postMessage', 'reset');
+    await expect(gateway.postMessage({ channel: 'C0ALERTS', text: 'reply' })).rejects.toMatchObject({
+      code: 'SLACK.UNCONFIRMED',
+    });
+    expect(emulator.messages('C0ALERTS').map((message) => message.text)).toEqual(['card', 'reply']);
+    expect(emulator.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(slept).toEqual([]);
+  });
+
+  it('sends a read or an update again after a lost answer: doing it twice does no harm', async () => {
+    const clock = new ManualClock();
+    const { gateway, emulator, slept } = await setUp(clock);
+    const { ts } = await gateway.postMessage({ channel: 'C0ALERTS', text: 'card' });
+    emulator.loseAnswer('chat.update', 'reset');
+    await gateway.updateMessage({ channel: 'C0ALERTS', ts, text: 'card, updated' });
+    emulator.loseAnswer('conversations.history', 'http-500', 2);
+    expect(await gateway.readMessage('C0ALERTS', ts)).toMatchObject({ text: 'card, updated' });
+    expect(emulator.callsTo('chat.update')).toHaveLength(2);
+    expect(emulator.callsTo('conversations.history')).toHaveLength(3);
+    expect(slept).toEqual([200, 200, 400]);
+  });
+
+  it('a Slack refusal is not sent again', async () => {
+    const { gateway, emulator } = await setUp(new ManualClock());
+    await expect(
+      gateway.updateMessage({ channel: 'C0ALERTS', ts: '1.000001', text: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'SLACK.MESSAGE_NOT_FOUND',
+    });
+    expect(emulator.callsTo('chat.update')).toHaveLength(1);
+  });
 });

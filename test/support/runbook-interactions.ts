@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredMessage } from '../../src/sandbox/slack/types.ts';
+import type { EphemeralMessage, StoredMessage } from '../../src/sandbox/slack/types.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.ts';
 import { sendInteraction } from './slack-requests.ts';
 import type { Harness } from './warroom-harness.ts';
@@ -41,6 +41,7 @@ export async function clickThreadButton(
   message: StoredMessage,
   userId: string,
   actionId: string,
+  options: { ephemeral?: boolean } = {},
 ) {
   const blocks = message.blocks ?? [];
   const block = blocks
@@ -55,7 +56,12 @@ export async function clickThreadButton(
     user: user(userId),
     api_app_id: 'A0WARROOM',
     team,
-    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: message.channel,
+      is_ephemeral: options.ephemeral ?? false,
+    },
     trigger_id: harness.slack.issueTriggerId(userId),
     channel: { id: message.channel, name: 'alerts' },
     message: { type: 'message', text: message.text, ts: message.ts, thread_ts: message.thread_ts, blocks },
@@ -94,4 +100,17 @@ export async function chooseRunbook(
   };
   const response = await sendInteraction(harness.warroom.url, payload);
   return response.status;
+}
+
+/** Clicks a button on an ephemeral message warroom sent (only its recipient sees and clicks it). */
+export function clickEphemeralButton(harness: Harness, ephemeral: EphemeralMessage, actionId: string) {
+  const message: StoredMessage = {
+    type: 'message',
+    ts: ephemeral.message_ts,
+    channel: ephemeral.channel,
+    text: ephemeral.text,
+    user: 'U0WARBOT',
+    ...(ephemeral.blocks ? { blocks: ephemeral.blocks } : {}),
+  };
+  return clickThreadButton(harness, message, ephemeral.user, actionId, { ephemeral: true });
 }

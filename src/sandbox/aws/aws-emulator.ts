@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../clock.ts';
 import { EmulatorState } from './emulator-state.ts';
 import {
+  type AnswerFault,
   type EmulatorRuntime,
   handleAwsRequest,
   operationKey,
@@ -13,7 +14,7 @@ import type { WireRequest } from './protocols/protocol.ts';
 import { createServiceDefinitions } from './service-registry.ts';
 
 export { EmulatorState } from './emulator-state.ts';
-export type { RecordedRequest } from './handle-request.ts';
+export type { AnswerFault, RecordedRequest } from './handle-request.ts';
 
 export interface AwsEmulatorOptions {
   clock?: Clock;
@@ -44,6 +45,12 @@ export interface AwsEmulator {
    * taken from it), or any other code with `status` (default 400).
    */
   failNext(service: string, operation: string, error: PlannedFailure & { times?: number }): void;
+  /**
+   * The next call (or `times` calls) to the operation that succeeds is carried out, then loses its
+   * answer: `reset` drops the connection, `internal-error` answers HTTP 500. A call the service
+   * refuses answers its real error and does not use the fault up. Off unless planned.
+   */
+  loseAnswer(service: string, operation: string, fault: AnswerFault, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +72,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     requests: [],
     delays: new Map(),
     failures: new Map(),
+    faults: new Map(),
   };
   const server = createServer((req, res) => {
     serve(runtime, req, res).catch((error: unknown) => {
@@ -100,6 +108,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       for (let i = 0; i < times; i++) planned.push(failure);
       runtime.failures.set(key, planned);
     },
+    loseAnswer: (service, operation, fault, times = 1) => {
+      const key = operationKey(service, operation);
+      const planned = runtime.faults.get(key) ?? [];
+      for (let i = 0; i < times; i++) planned.push(fault);
+      runtime.faults.set(key, planned);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Waiting long polls answer at once rather than holding the close for up to 20 s.
@@ -126,6 +140,11 @@ async function serve(runtime: EmulatorRuntime, req: IncomingMessage, res: Server
     body: Buffer.concat(chunks),
   };
   const response = await handleAwsRequest(runtime, request);
+  if ('resetConnection' in response) {
+    // The work is done; the client sees the connection close with no answer (ECONNRESET).
+    req.socket.resetAndDestroy();
+    return;
+  }
   res.writeHead(response.status, response.headers);
   res.end(response.body);
 }

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   input: unknown;
   /** The error code answered, if any (shape name, e.g. `ValidationException`). */
   error?: string;
+  /** A planned fault that replaced the answer of a request that was carried out. */
+  fault?: AnswerFault;
   at: Date;
 }
 
@@ -25,6 +27,16 @@ export interface PlannedFailure {
   message?: string;
   status?: number;
 }
+
+/**
+ * What happens to the answer of a request that was carried out (its effect happened): `reset`
+ * closes the connection without an answer, `internal-error` answers HTTP 500 (the service's
+ * InternalServerError where its model has one). The caller cannot tell whether the call worked.
+ */
+export type AnswerFault = 'reset' | 'internal-error';
+
+/** An answer, or (for the `reset` fault) the instruction to drop the connection instead. */
+export type EmulatorAnswer = WireResponse | { resetConnection: true };
 
 /** The emulator's mutable run-time: services, state, and the test controls (delays, failures, log). */
 export interface EmulatorRuntime {
@@ -35,6 +47,8 @@ export interface EmulatorRuntime {
   requests: RecordedRequest[];
   delays: Map<string, number>;
   failures: Map<string, PlannedFailure[]>;
+  /** Faults planned per operation key, used up one per call that succeeds. */
+  faults: Map<string, AnswerFault[]>;
 }
 
 export const operationKey = (service: string, operation: string) => `${service}:${operation}`;
@@ -47,7 +61,7 @@ export const operationKey = (service: string, operation: string) => `${service}:
 export async function handleAwsRequest(
   runtime: EmulatorRuntime,
   request: WireRequest,
-): Promise<WireResponse> {
+): Promise<EmulatorAnswer> {
   const requestId = randomUUID();
   const auth = parseSigV4Authorization(request.headers.authorization);
   const service = auth.ok
@@ -71,6 +85,21 @@ export async function handleAwsRequest(
       requestId,
       decodeIssues: parsed.decodeIssues ?? [],
     });
+    // Only a call that worked loses its answer: a refused one still answers its real error.
+    const fault = runtime.faults.get(operationKey(service.name, parsed.operation.name))?.shift();
+    if (fault) {
+      entry.fault = fault;
+      if (fault === 'reset') return { resetConnection: true };
+      throw modelledError(
+        service.model,
+        'InternalServerError',
+        'Simulated internal error after the work was done',
+        {
+          fallbackStatus: 500,
+          status: 500,
+        },
+      );
+    }
     return service.protocol.serializeOutput(parsed.operation, output, requestId);
   } catch (error) {
     const serviceError =

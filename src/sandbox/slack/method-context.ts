@@ -53,8 +53,9 @@ export function requireBotMember(context: MethodContext, channel: ChannelState):
   if (!channel.members.has(context.workspace.botUserId)) throw new SlackApiError('not_in_channel');
 }
 
-/** The scope a conversation method needs: `channels:*` for public, `groups:*` for private. */
+/** The scope a conversation method needs: `channels:*` for public, `groups:*` for private, `im:*` for a DM. */
 export function scopeFor(channel: ChannelState, verb: 'read' | 'history' | 'manage'): string {
+  if (channel.isIm) return verb === 'manage' ? 'im:write' : `im:${verb}`;
   if (verb === 'manage') return channel.isPrivate ? 'groups:write' : 'channels:manage';
   return channel.isPrivate ? `groups:${verb}` : `channels:${verb}`;
 }

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../clock.ts';
+import { type AnswerFault, AnswerFaults, sendFault } from './answer-faults.ts';
 import { SlackApiError } from './api-error.ts';
 import { receiveUpload } from './file-upload-route.ts';
 import { type ResponsePost, ResponseUrls } from './response-urls.ts';
 
+export type { AnswerFault } from './answer-faults.ts';
 export type { ResponsePost } from './response-urls.ts';
 
 import { HoldGate, type HoldMode } from './hold-gate.ts';
@@ -39,6 +41,7 @@ export const DEFAULT_SCOPES = [
   'reactions:write',
   'files:write',
   'im:write',
+  'im:history',
   'commands',
 ];
 
@@ -99,6 +102,12 @@ export interface SlackEmulator {
   /** Resolves once `count` requests (default 1) are being held. */
   waitForHeld(count?: number): Promise<void>;
   onCall(listener: CallListener): () => void;
+  /**
+   * The next call (or `times` calls) to `method` that Slack would carry out is carried out (the
+   * message is posted), then its answer is lost: see AnswerFault. A refused call answers its real
+   * error and leaves the fault planned. Off unless planned; reset() clears the plan.
+   */
+  loseAnswer(method: string, fault: AnswerFault, times?: number): void;
   /** Socket Mode connections open now (connected through an apps.connections.open URL, hello sent). */
   socketConnections(): number;
   /**
@@ -138,6 +147,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   const calls: RecordedCall[] = [];
   const listeners = new Set<CallListener>();
   const gate = new HoldGate();
+  const faults = new AnswerFaults();
   const responseUrls = new ResponseUrls(clock);
   const host = options.host ?? '127.0.0.1';
   let baseUrl = '';
@@ -163,6 +173,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   };
 
   const send = (response: ServerResponse, answer: ApiAnswer): void => {
+    const fault = faults.take(answer.call);
+    if (fault) {
+      sendFault(response, fault);
+      return;
+    }
     response.writeHead(answer.status, {
       'content-type': 'application/json; charset=utf-8',
       ...answer.headers,
@@ -265,6 +280,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
         listeners.delete(listener);
       };
     },
+    loseAnswer: (method, fault, times = 1) => faults.plan(method, fault, times),
     socketConnections: () => socketMode.openConnections().length,
     sendSocketEnvelope: (type, payload, envelopeOptions) =>
       socketMode.sendEnvelope(type, payload, envelopeOptions),
@@ -276,6 +292,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       responseUrls.posts.length = 0;
       state.reset();
       limiter?.reset();
+      faults.clear();
     },
     close: async () => {
       gate.abandon();

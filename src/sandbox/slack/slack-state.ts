@@ -7,6 +7,8 @@ export interface ChannelState {
   id: string;
   name: string;
   isPrivate: boolean;
+  /** A direct message between the bot and one person (conversations.open): its scopes are `im:*`. */
+  isIm?: boolean;
   members: Set<string>;
   created: number;
   creator: string;

@@ -19,6 +19,8 @@ export interface RecordedCall {
   at: Date;
   /** The JSON body sent back. */
   response: JsonObject;
+  /** A planned lost answer (`loseAnswer`): the call was carried out, this was sent instead. */
+  fault?: 'internal_error' | 'http-500' | 'reset';
 }
 
 export interface MessageMetadata {

@@ -102,6 +102,7 @@ const open: MethodHandler = (context) => {
       id,
       name: id,
       isPrivate: true,
+      isIm: true,
       members: new Set([workspace.botUserId, user]),
       created: Math.floor(clock.now().getTime() / 1000),
       creator: workspace.botUserId,

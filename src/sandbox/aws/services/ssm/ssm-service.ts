@@ -2,6 +2,7 @@ import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
 import type { OperationHandler, ServiceDefinition } from '../../service-definition.ts';
 import { describeAutomationStepExecutions, getAutomationExecution } from './automation-execution-views.ts';
+import { describeAutomationExecutions } from './describe-automation-executions.ts';
 import { describeDocument } from './describe-document.ts';
 import { getDocument } from './get-document.ts';
 import { startAutomationExecution } from './start-automation-execution.ts';
@@ -20,7 +21,7 @@ function settledFirst(handlers: Record<string, OperationHandler>): Record<string
   );
 }
 
-/** Systems Manager Automation over awsJson 1.1. DescribeAutomationExecutions is modelled, not served. */
+/** Systems Manager Automation over awsJson 1.1. */
 export function createSsmService(): ServiceDefinition {
   const model = loadServiceModel('ssm');
   return {
@@ -36,6 +37,7 @@ export function createSsmService(): ServiceDefinition {
       GetAutomationExecution: getAutomationExecution,
       StopAutomationExecution: stopAutomationExecution,
       DescribeAutomationStepExecutions: describeAutomationStepExecutions,
+      DescribeAutomationExecutions: describeAutomationExecutions,
     }),
   };
 }
