@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
 import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
 import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
 
 export interface BrowserSandbox {
@@ -19,14 +19,12 @@ export interface BrowserSandbox {
 
 /**
  * The sandbox in this process (warroom, local AWS, local Slack), its workspace UI on a free port,
- * and headless Chromium (launch() gives it a fresh profile) on the page. Fails with how to get Chromium when it is missing.
+ * and headless Chromium (launch() gives it a fresh profile) on the page. Which Chromium (CHROMIUM_PATH,
+ * the system's, or the npm package's) was settled once for the run by ./chromium/provide-chromium.ts.
  */
 export async function startBrowserSandbox(): Promise<BrowserSandbox> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not at ${CHROMIUM_PATH}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH)`,
-    );
-  }
+  const found = inject('chromium');
+  if (!found) throw new Error('no Chromium provided: run the browser tests through vitest.config.ts');
   mkdirSync(ARTIFACTS, { recursive: true });
   const sandbox = await startSandbox({
     adapters: { parseNotification, registerSlackHandlers },
@@ -36,7 +34,8 @@ export async function startBrowserSandbox(): Promise<BrowserSandbox> {
   const ui = await startWorkspaceUi({ sandbox, signingSecret: SANDBOX_SIGNING_SECRET, port: 0 });
   const browser = await chromium
     .launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: found.executablePath,
+      env: { ...process.env, ...found.env },
       headless: true,
       args: [
         '--headless',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { checkDockerfileRules } from '../../scripts/deploy-checks/dockerfile/dockerfile-rules.ts';
 import { lintDockerfile } from '../../scripts/deploy-checks/dockerfile/lint-dockerfile.ts';
 import { parseDockerfile } from '../../scripts/deploy-checks/dockerfile/parse-dockerfile.ts';
@@ -7,10 +8,10 @@ import { parseDockerfile } from '../../scripts/deploy-checks/dockerfile/parse-do
 const DOCKERFILE = readFileSync('Dockerfile', 'utf8');
 
 /** A Dockerfile every rule accepts; each case below breaks it in one way. */
-const GOOD = `FROM node:20.20.2-bookworm AS deps
+const GOOD = `FROM node:24.22.3-bookworm AS deps
 WORKDIR /app
 RUN npm ci --omit=dev
-FROM node:20.20.2-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 USER node
@@ -40,7 +41,46 @@ describe('Dockerfile', () => {
     expect(args('ENV').join(' ')).toContain('WARROOM_STORE=sqlite:/data/warroom.db');
     expect(args('VOLUME')).toEqual(['["/data"]']);
   });
+
+  it("runs one exact Node 24 release in both stages, which package.json's engines accepts", () => {
+    const versions = parseDockerfile(DOCKERFILE).stages.map((stage) => ({
+      image: stage.image,
+      version: /^(\d+)\.(\d+)\.(\d+)-/
+        .exec(stage.tag ?? '')
+        ?.slice(1, 4)
+        .map(Number),
+    }));
+    expect(versions).toHaveLength(2);
+    expect(versions.every((v) => v.image === 'node')).toBe(true);
+    expect(new Set(versions.map((v) => v.version?.join('.'))).size).toBe(1);
+    const [major, minor, patch] = versions[0]!.version!;
+    expect(major).toBe(24);
+    expect(acceptedByEngines(major!, minor!, patch!)).toBe(true);
+  });
+
+  it("package.json's engines accepts the development Node and the image's, and no Node the suite does not pass on", () => {
+    const [major, minor, patch] = process.versions.node.split('.').map(Number);
+    expect(acceptedByEngines(major!, minor!, patch!)).toBe(true);
+    expect(acceptedByEngines(22, 22, 0)).toBe(false);
+    expect(acceptedByEngines(26, 0, 0)).toBe(false);
+    expect(acceptedByEngines(20, 18, 0)).toBe(false);
+    // 24.19 to 24.21 abort when the GC collects a better-sqlite3 12 statement (sqlite-native-gc.test.ts).
+    expect(acceptedByEngines(24, 21, 0)).toBe(false);
+  });
 });
+
+/** Whether engines.node (caret ranges joined by ||, as package.json writes it) takes this Node. */
+function acceptedByEngines(major: number, minor: number, patch: number): boolean {
+  const engines = z
+    .object({ engines: z.object({ node: z.string() }) })
+    .parse(JSON.parse(readFileSync('package.json', 'utf8'))).engines.node;
+  return engines.split('||').some((range) => {
+    const caret = /^\s*\^(\d+)\.(\d+)\.(\d+)\s*$/.exec(range);
+    if (!caret) throw new Error(`engines.node "${engines}": write each range as ^major.minor.patch`);
+    const [low1, low2, low3] = caret.slice(1).map(Number);
+    return major === low1 && (minor > low2! || (minor === low2 && patch >= low3!));
+  });
+}
 
 describe('the Dockerfile rules', () => {
   it('accept the reference Dockerfile the cases below break', () => {
@@ -48,20 +88,20 @@ describe('the Dockerfile rules', () => {
   });
 
   it('DL3007: no latest tag', () => {
-    expect(breakGood('FROM node:20.20.2-bookworm-slim', 'FROM node:latest')).toContain('DL3007');
+    expect(breakGood('FROM node:24.22.3-bookworm-slim', 'FROM node:latest')).toContain('DL3007');
   });
 
   it('DL3006: no untagged image', () => {
-    expect(breakGood('FROM node:20.20.2-bookworm-slim', 'FROM node')).toContain('DL3006');
+    expect(breakGood('FROM node:24.22.3-bookworm-slim', 'FROM node')).toContain('DL3006');
   });
 
   it('DL3006 does not take a registry port for a tag, nor a stage name for an image', () => {
-    expect(breakGood('FROM node:20.20.2-bookworm-slim', 'FROM registry.local:5000/node')).toContain('DL3006');
-    expect(breakGood('FROM node:20.20.2-bookworm-slim', 'FROM deps')).not.toContain('DL3006');
+    expect(breakGood('FROM node:24.22.3-bookworm-slim', 'FROM registry.local:5000/node')).toContain('DL3006');
+    expect(breakGood('FROM node:24.22.3-bookworm-slim', 'FROM deps')).not.toContain('DL3006');
   });
 
-  it('exact-version: a moving major tag such as node:20-bookworm-slim is refused', () => {
-    expect(breakGood('FROM node:20.20.2-bookworm-slim', 'FROM node:20-bookworm-slim')).toEqual([
+  it('exact-version: a moving major tag such as node:24-bookworm-slim is refused', () => {
+    expect(breakGood('FROM node:24.22.3-bookworm-slim', 'FROM node:24-bookworm-slim')).toEqual([
       'exact-version',
     ]);
   });
@@ -134,7 +174,7 @@ describe('the Dockerfile rules', () => {
 
   it('multi-stage: the final stage copies from a build stage', () => {
     const single =
-      'FROM node:20.20.2-bookworm-slim\nWORKDIR /app\nRUN npm ci --omit=dev\nUSER node\nHEALTHCHECK CMD ["true"]\nCMD ["node"]\n';
+      'FROM node:24.22.3-bookworm-slim\nWORKDIR /app\nRUN npm ci --omit=dev\nUSER node\nHEALTHCHECK CMD ["true"]\nCMD ["node"]\n';
     expect(rulesHit(single)).toEqual(['multi-stage']);
   });
 

@@ -42,7 +42,7 @@ const DL3007: Rule = (file) =>
     .filter((s) => s.tag === 'latest')
     .map((s) => ({ rule: 'DL3007', line: s.line, message: `pin a version instead of ${s.image}:latest` }));
 
-/** A base image tag naming an exact release (node:20.20.2-…), so a rebuild gets the same Node. */
+/** A base image tag naming an exact release (node:24.22.3-…), so a rebuild gets the same Node. */
 const exactVersion: Rule = (file) =>
   file.stages
     .filter((s) => s.image !== 'scratch' && !stageNames(file).has(s.image) && !s.digest)
@@ -50,7 +50,7 @@ const exactVersion: Rule = (file) =>
     .map((s) => ({
       rule: 'exact-version',
       line: s.line,
-      message: `${s.image}:${s.tag} is a moving tag; name an exact release such as 20.20.2-bookworm-slim`,
+      message: `${s.image}:${s.tag} is a moving tag; name an exact release such as 24.22.3-bookworm-slim`,
     }));
 
 /** DL3002: the container must not run as root; the final stage has to switch to another user. */
