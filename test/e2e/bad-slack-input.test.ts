@@ -120,6 +120,7 @@ describe('a signed Slack payload warroom cannot use', () => {
       response_url: responseUrl,
       trigger_id: harness.slack.issueTriggerId('U0ALICE'),
     });
+    const before = warnings().length;
     const refused = await postSigned(
       harness.warroom.url,
       form.toString(),
@@ -127,6 +128,11 @@ describe('a signed Slack payload warroom cannot use', () => {
     );
     expect(refused.status).toBe(200);
     expect(await refused.text()).toBe('');
+    await harness.warroom.settled();
+    expect(warnings().slice(before)).toEqual([
+      expect.objectContaining({ type: 'command', problem: expect.stringMatching(/^user_id: /) }),
+    ]);
+    expect(harness.slack.responses(responseUrl)).toEqual([]);
     form.set('user_id', 'U0ALICE');
     const answered = await postSigned(
       harness.warroom.url,
