@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { brokenShapes } from '../support/bad-slack-payloads.ts';
+import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
+import { appHomeOpenedEvent, brokenShapes, reactionAddedEvent } from '../support/bad-slack-payloads.ts';
 import { postSigned, sendEvent, sendInteraction } from '../support/slack-requests.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 let harness: Harness;
+let listeners: ReturnType<typeof cardClicker>;
 const logLines: Array<Record<string, unknown>> = [];
 let checkedUpTo = 0;
 
@@ -15,6 +17,8 @@ beforeAll(async () => {
     destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
   });
   harness = await startHarness({ start: { logger } });
+  // Tracks Bolt listeners still running after the ack (settled() waits for them).
+  listeners = cardClicker(harness);
   const [alarm] = signedOrdersDbScenario();
   expect((await harness.postSns(alarm!.body)).status).toBe(200);
   await harness.warroom.settled();
@@ -26,7 +30,7 @@ afterAll(async () => {
 
 // Bad input is a warning at most: never an error line, never "unhandled error in a Slack listener".
 afterEach(async () => {
-  await harness.warroom.settled();
+  await listeners.settled();
   const lines = logLines.slice(checkedUpTo);
   checkedUpTo = logLines.length;
   expect(lines.filter((line) => Number(line['level']) >= 50)).toEqual([]);
@@ -161,6 +165,36 @@ describe('a signed Slack payload warroom cannot use', () => {
     expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="block_actions"\} [1-9]/);
     expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="view_submission"\} [1-9]/);
     expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="event"\} [1-9]/);
+  });
+});
+
+describe('a signed event that names something Slack does not have', () => {
+  it('a 📌 on a ts that is no message (deleted, or never was) is ignored, not an error', async () => {
+    const event = {
+      ...reactionAddedEvent('U0ALICE', ALERT_CHANNEL),
+      item: { type: 'message', channel: ALERT_CHANNEL, ts: '1.000001' },
+    };
+    const before = harness.slack.callsTo('conversations.replies').length;
+    expect((await sendEvent(harness.warroom.url, event)).status).toBe(200);
+    await expect.poll(() => harness.slack.callsTo('conversations.replies').length).toBe(before + 1);
+    await listeners.settled();
+    expect(harness.slack.callsTo('conversations.replies').at(-1)).toMatchObject({
+      ok: false,
+      error: 'thread_not_found',
+    });
+    expect(harness.slack.callsTo('chat.postEphemeral').filter((call) => call.ok)).toEqual([]);
+  });
+
+  it('App Home opened by a user Slack does not know: a warning with Slack’s answer', async () => {
+    expect((await sendEvent(harness.warroom.url, appHomeOpenedEvent('U0NOBODY'))).status).toBe(200);
+    await expect
+      .poll(() => logLines.some((line) => line['msg'] === 'Slack refused to publish the App Home'))
+      .toBe(true);
+    expect(logLines.find((line) => line['msg'] === 'Slack refused to publish the App Home')).toMatchObject({
+      level: 40,
+      code: 'SLACK.INVALID_ARGUMENTS',
+      userId: 'U0NOBODY',
+    });
   });
 });
 
