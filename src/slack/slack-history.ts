@@ -34,9 +34,14 @@ export class SlackHistory extends SlackApiCaller {
    */
   async readMessage(channel: string, ts: string): Promise<SlackMessage | undefined> {
     const window = { channel, latest: ts, oldest: ts, inclusive: true };
+    // A channel that is gone (deleted, or never was) holds no message either.
     const history = await this.call('conversations.history', undefined, (client) =>
       client.conversations.history({ ...window, limit: 1 }),
-    );
+    ).catch((error: unknown) => {
+      if (isBotError(error) && error.code === 'SLACK.CHANNEL_NOT_FOUND') return undefined;
+      throw error;
+    });
+    if (!history) return undefined;
     const top = history.messages?.find((message) => message.ts === ts);
     if (top) return toSlackMessage(top, ts);
     // A thread reply: replies answers the thread's parent too (first), whatever the window says.

@@ -185,6 +185,43 @@ describe('a signed event that names something Slack does not have', () => {
     expect(harness.slack.callsTo('chat.postEphemeral').filter((call) => call.ok)).toEqual([]);
   });
 
+  it('a 📌 in a channel Slack does not have is ignored too', async () => {
+    const event = {
+      ...reactionAddedEvent('U0ALICE', 'C0NOWHERE'),
+      item: { type: 'message', channel: 'C0NOWHERE', ts: '1.000001' },
+    };
+    const before = harness.slack.callsTo('conversations.history').length;
+    expect((await sendEvent(harness.warroom.url, event)).status).toBe(200);
+    await expect.poll(() => harness.slack.callsTo('conversations.history').length).toBe(before + 1);
+    await listeners.settled();
+    expect(harness.slack.callsTo('conversations.history').at(-1)).toMatchObject({
+      ok: false,
+      error: 'channel_not_found',
+    });
+  });
+
+  it('the timeline shortcut whose response_url Slack does not know: a warning, not an error', async () => {
+    const gone = harness.slack.issueResponseUrl('U0ALICE', ALERT_CHANNEL).replace(/[^/]+$/, 'gone');
+    const shortcut = {
+      type: 'message_action',
+      callback_id: 'warroom_add_to_timeline',
+      trigger_id: harness.slack.issueTriggerId('U0ALICE'),
+      user: { id: 'U0ALICE' },
+      team: { id: 'T0WARROOM' },
+      channel: { id: ALERT_CHANNEL },
+      message: { type: 'message', ts: '1.000002', text: 'not in an incident' },
+      response_url: gone,
+    };
+    expect((await sendInteraction(harness.warroom.url, shortcut)).status).toBe(200);
+    await listeners.settled();
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: 'could not answer the shortcut: its response_url refused the reply',
+      }),
+    );
+  });
+
   it('App Home opened by a user Slack does not know: a warning with Slack’s answer', async () => {
     expect((await sendEvent(harness.warroom.url, appHomeOpenedEvent('U0NOBODY'))).status).toBe(200);
     await expect
