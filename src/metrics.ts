@@ -94,8 +94,8 @@ export class Metrics {
 
   readonly slackPayloadsRefused = new Counter({
     name: 'warroom_slack_payloads_refused_total',
-    help: 'Slack payloads acknowledged but not acted on because they failed their check, by payload type',
-    labelNames: ['type'] as const,
+    help: 'Slack payloads acknowledged but not acted on because they failed their check, by kind (event, command, action, view, shortcut, options, unknown)',
+    labelNames: ['kind'] as const,
     registers: [this.registry],
   });
 }

@@ -160,11 +160,11 @@ describe('a signed Slack payload warroom cannot use', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('counts what it refused, by payload type', async () => {
+  it('counts what it refused, by kind of payload', async () => {
     const metrics = await (await fetch(`${harness.warroom.url}/metrics`)).text();
-    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="block_actions"\} [1-9]/);
-    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="view_submission"\} [1-9]/);
-    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{type="event"\} [1-9]/);
+    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{kind="action"\} [1-9]/);
+    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{kind="view"\} [1-9]/);
+    expect(metrics).toMatch(/warroom_slack_payloads_refused_total\{kind="event"\} [1-9]/);
   });
 });
 
