@@ -5,6 +5,7 @@ import { createAwsPorts } from '../src/aws/aws-ports.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { isBotError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
+import { keepRunningOnFaults } from '../src/process-faults.ts';
 
 /** `npm start`: warroom for real. A bad or missing setting stops it with exit code 2. */
 const loaded = loadConfig(process.env);
@@ -29,6 +30,8 @@ async function start() {
   }
 }
 const running = await start();
+// From here on a fault is logged and counted, and warroom keeps running (see process-faults.ts).
+keepRunningOnFaults(process, logger, (fault) => running.metrics.processFaults.inc({ kind: fault }));
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

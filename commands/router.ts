@@ -8,6 +8,8 @@ import type { AnySubcommand, CommandReply } from './subcommand.ts';
 
 type Reply = (message: CommandReply) => Promise<void>;
 
+const REPLY_UNDELIVERED = 'SLACK.REPLY_UNDELIVERED';
+
 /**
  * The one `/incident` listener: acks before anything else (Slack gives 3 s and AWS may be slow),
  * then picks the subcommand, parses its arguments and runs it. Bad input gets that subcommand's
@@ -20,25 +22,29 @@ export function createCommandRouter(deps: SlackHandlerDeps, subcommands: readonl
     await ack();
     const reply: Reply = async (message) => {
       const body = typeof message === 'string' ? { text: message } : message;
-      await respond({ response_type: 'ephemeral', ...body });
+      try {
+        await respond({ response_type: 'ephemeral', ...body });
+      } catch (error) {
+        throw new BotError(REPLY_UNDELIVERED, 'Slack did not take the reply to /incident.', { cause: error });
+      }
     };
     const { first, rest } = splitFirstWord(decodeSlackEntities(command.text ?? ''));
     const name = (first ?? 'help').toLowerCase();
     const subcommand = byName.get(name);
-    if (!subcommand) {
-      await reply(buildUnknownCommandText(first ?? '', subcommands));
-      return;
-    }
-    const parsed = subcommand.parse(rest);
-    if (!parsed.ok) {
-      await reply(buildUsageText(subcommand, parsed.problem));
-      return;
-    }
     deps.logger.debug(
       { subcommand: name, userId: command.user_id, channelId: command.channel_id },
       '/incident',
     );
     try {
+      if (!subcommand) {
+        await reply(buildUnknownCommandText(first ?? '', subcommands));
+        return;
+      }
+      const parsed = subcommand.parse(rest);
+      if (!parsed.ok) {
+        await reply(buildUsageText(subcommand, parsed.problem));
+        return;
+      }
       await subcommand.run({
         args: parsed.args,
         deps,
@@ -48,6 +54,15 @@ export function createCommandRouter(deps: SlackHandlerDeps, subcommands: readonl
         reply,
       });
     } catch (error) {
+      // A response_url that refuses the answer (expired, used five times, not Slack's) cannot be
+      // answered through either: whatever the command did stands, and the card shows it.
+      if (isBotError(error) && error.code === REPLY_UNDELIVERED) {
+        deps.logger.warn(
+          { err: error.cause, subcommand: name, userId: command.user_id },
+          'could not answer /incident: its response_url refused the reply',
+        );
+        return;
+      }
       await answerFailure(error, reply, deps, name);
     }
   };

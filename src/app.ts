@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { catalogWarnings } from './runbooks/merge-catalog.ts';
 import { createHttpServer } from './server/http-server.ts';
+import { createSlackEventsRoute } from './server/slack-events-route.ts';
 import { createSnsRoute } from './server/sns-route.ts';
 import type { CardSync } from './services/card-sync.ts';
 import type { Escalation } from './services/escalation.ts';
@@ -23,6 +24,7 @@ import type { RunbookServices } from './services/wire-runbooks.ts';
 import { createBoltApp } from './slack/bolt-app.ts';
 import { BotAuthorization, type BotIdentity } from './slack/bot-authorization.ts';
 import { DrillSlackGateway } from './slack/drill-slack-gateway.ts';
+import { createTellSender } from './slack/payload/tell-sender.ts';
 import { createSlackWebClient } from './slack/slack-api-caller.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import { createCertificateSource } from './sns/certificate-source.ts';
@@ -145,7 +147,11 @@ export async function startWarroom(
       })
     : undefined;
 
-  const bolt = createBoltApp(config, logger, botAuthorization);
+  const bolt = createBoltApp(config, logger, botAuthorization, {
+    logger,
+    metrics,
+    tell: createTellSender({ slack, logger }),
+  });
   adapters.registerSlackHandlers(bolt.app, {
     config,
     store,
@@ -164,7 +170,13 @@ export async function startWarroom(
 
   const server = createHttpServer({
     sns,
-    slackEvents: bolt.requestListener,
+    slackEvents:
+      bolt.requestListener &&
+      createSlackEventsRoute({
+        boltListener: bolt.requestListener,
+        signingSecret: config.slack.signingSecret ?? '',
+        logger,
+      }),
     isReady: () => {
       const checks = {
         store: store.isHealthy(),

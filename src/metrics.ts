@@ -84,4 +84,18 @@ export class Metrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
+
+  readonly processFaults = new Counter({
+    name: 'warroom_process_faults_total',
+    help: 'Uncaught exceptions and unhandled rejections logged while warroom kept running, by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly slackPayloadsRefused = new Counter({
+    name: 'warroom_slack_payloads_refused_total',
+    help: 'Slack payloads acknowledged but not acted on because they failed their check, by kind (event, command, action, view, shortcut, options, unknown)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
 }

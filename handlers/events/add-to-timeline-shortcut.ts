@@ -35,18 +35,26 @@ export function registerAddToTimelineShortcut(
     { callback_id: SHORTCUT_IDS.addToTimeline, type: 'message_action' },
     async ({ ack, body, respond }) => {
       await ack();
+      // A response_url that refuses the reply leaves nobody to tell: a warning, not a failure.
+      const reply = (text: string) =>
+        respond({ response_type: 'ephemeral', text }).then(
+          () => undefined,
+          (error: unknown) =>
+            deps.logger.warn(
+              { err: error },
+              'could not answer the shortcut: its response_url refused the reply',
+            ),
+        );
       const parsed = messageShortcutSchema.safeParse(body);
       if (!parsed.success) {
         deps.logger.warn({ issues: parsed.error.issues.length }, 'message shortcut of an unexpected shape');
-        await respond({
-          response_type: 'ephemeral',
-          text: 'Slack sent a shortcut warroom could not read; nothing was added.',
-        });
+        await reply('Slack sent a shortcut warroom could not read; nothing was added.');
         return;
       }
       const { user, channel, message } = parsed.data;
+      let outcome: Awaited<ReturnType<TimelineCapture['capture']>>;
       try {
-        const outcome = await capture.capture(
+        outcome = await capture.capture(
           channel.id,
           {
             ts: message.ts,
@@ -57,7 +65,6 @@ export function registerAddToTimelineShortcut(
           },
           { userId: user.id },
         );
-        await respond({ response_type: 'ephemeral', text: captureReplyText(outcome) });
       } catch (error) {
         const coded = toBotError(error);
         const reference = randomUUID().slice(0, 8);
@@ -65,11 +72,12 @@ export function registerAddToTimelineShortcut(
           { err: error, code: coded.code, reference },
           'adding a message to the timeline failed',
         );
-        await respond({
-          response_type: 'ephemeral',
-          text: `Could not add the message to the timeline: ${coded.userMessage} (reference ${reference})`,
-        });
+        await reply(
+          `Could not add the message to the timeline: ${coded.userMessage} (reference ${reference})`,
+        );
+        return;
       }
+      await reply(captureReplyText(outcome));
     },
   );
 }

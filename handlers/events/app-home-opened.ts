@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { isBotError } from '../../src/errors.ts';
 import { buildAppHome } from '../../src/slack/app-home.ts';
 
 const appHomeOpenedSchema = z.object({
@@ -30,6 +31,16 @@ export function registerAppHomeOpened(app: App, deps: SlackHandlerDeps): void {
       now: deps.clock.now(),
       alertChannel: deps.config.slack.alertChannel,
     });
-    await deps.slack.publishHome(parsed.data.user, { ...view });
+    try {
+      await deps.slack.publishHome(parsed.data.user, { ...view });
+    } catch (error) {
+      // An event names the person; Slack refusing to publish for them (no such user, a user of
+      // another workspace) leaves nobody to tell. The tab is redrawn the next time it is opened.
+      if (!isBotError(error) || !error.code.startsWith('SLACK.')) throw error;
+      deps.logger.warn(
+        { code: error.code, userId: parsed.data.user },
+        'Slack refused to publish the App Home',
+      );
+    }
   });
 }

@@ -1,9 +1,10 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { type App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config/config.ts';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import type { BotAuthorization } from './bot-authorization.ts';
+import { GuardedApp, type PayloadGuard } from './payload/guarded-app.ts';
 
 export interface BoltSetup {
   app: App;
@@ -23,11 +24,13 @@ export interface BoltSetup {
  * The Bolt app. HTTP mode: Bolt verifies Slack's signature and acks; our own server routes
  * /slack/events to it, because the same port also serves /sns and health. Socket Mode (an app
  * token is set): events arrive over the socket and the HTTP server still serves /sns and health.
+ * Either way every payload passes the same check before Bolt reads it (GuardedApp).
  */
 export function createBoltApp(
   config: Config,
   logger: Logger,
   authorization: Pick<BotAuthorization, 'authorize'>,
+  guard: PayloadGuard,
 ): BoltSetup {
   const boltLogger = toBoltLogger(logger);
   const authorize = authorization.authorize;
@@ -39,7 +42,7 @@ export function createBoltApp(
       // A copy: the Socket Mode client writes its own retry policy into the options it is given.
       installerOptions: { clientOptions: { ...clientOptions } },
     });
-    const app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
+    const app = new GuardedApp({ authorize, receiver, logger: boltLogger, clientOptions }, guard);
     return {
       app,
       socketMode: true,
@@ -60,7 +63,7 @@ export function createBoltApp(
     processBeforeResponse: false,
     logger: boltLogger,
   });
-  const app = new App({ authorize, receiver, logger: boltLogger, clientOptions });
+  const app = new GuardedApp({ authorize, receiver, logger: boltLogger, clientOptions }, guard);
   return {
     app,
     requestListener: receiver.requestListener,

@@ -1,3 +1,4 @@
+import { isBotError } from '../errors.ts';
 import { SlackApiCaller } from './slack-api-caller.ts';
 
 /** A message as warroom reads it back from Slack. */
@@ -33,15 +34,24 @@ export class SlackHistory extends SlackApiCaller {
    */
   async readMessage(channel: string, ts: string): Promise<SlackMessage | undefined> {
     const window = { channel, latest: ts, oldest: ts, inclusive: true };
+    // A channel that is gone (deleted, or never was) holds no message either.
     const history = await this.call('conversations.history', undefined, (client) =>
       client.conversations.history({ ...window, limit: 1 }),
-    );
+    ).catch((error: unknown) => {
+      if (isBotError(error) && error.code === 'SLACK.CHANNEL_NOT_FOUND') return undefined;
+      throw error;
+    });
+    if (!history) return undefined;
     const top = history.messages?.find((message) => message.ts === ts);
     if (top) return toSlackMessage(top, ts);
     // A thread reply: replies answers the thread's parent too (first), whatever the window says.
+    // Slack answers thread_not_found for a ts that is no message at all (deleted, or never was).
     const replies = await this.call('conversations.replies', undefined, (client) =>
       client.conversations.replies({ ...window, ts, limit: 2 }),
-    );
+    ).catch((error: unknown) => {
+      if (isBotError(error) && error.code === 'SLACK.THREAD_NOT_FOUND') return { messages: [] };
+      throw error;
+    });
     const reply = replies.messages?.find((message) => message.ts === ts);
     return reply ? toSlackMessage(reply, ts) : undefined;
   }

@@ -5,6 +5,7 @@ import { parseWith, words } from '../../commands/parse-args.ts';
 import { createCommandRouter } from '../../commands/router.ts';
 import type { AnySubcommand, Subcommand } from '../../commands/subcommand.ts';
 import { BotError } from '../../src/errors.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/store.ts';
 import { buildUnitDeps, invoke } from './command-harness.ts';
 
@@ -85,5 +86,24 @@ describe('the /incident router', () => {
     expect(reference).toBeDefined();
     expect(replies[0]?.text).toContain(`reference \`${reference}\``);
     expect((thrown as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('logs a warning, and throws nothing on, when the response_url refuses the answer', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger({
+      level: 'warn',
+      destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
+    const router = createCommandRouter({ ...buildUnitDeps(), logger }, SUBCOMMANDS);
+    const refused = async () => {
+      throw new Error('Failed to respond to the response_url: 404 Not Found');
+    };
+    for (const text of ['list', 'escalate', 'impact INC-1 9']) {
+      const { thrown } = await invoke((args) => router({ ...args, respond: refused }), text);
+      expect(thrown).toBeUndefined();
+    }
+    expect(lines.map((line) => [line['level'], line['msg']])).toEqual(
+      Array(3).fill([40, 'could not answer /incident: its response_url refused the reply']),
+    );
   });
 });
