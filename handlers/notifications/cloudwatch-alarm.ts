@@ -3,7 +3,13 @@ import type { SnsNotification } from '../../src/sns/sns-message.ts';
 import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
-import { describeThreshold, sharedDimension, summariseMetric } from './cloudwatch-alarm-metric.ts';
+import {
+  describeThreshold,
+  humaniseReason,
+  sharedDimension,
+  summariseMetric,
+  triggerUnit,
+} from './cloudwatch-alarm-metric.ts';
 import { alarmMetricFromTrigger } from './cloudwatch-alarm-picture-metric.ts';
 import { type CloudWatchAlarmMessage, cloudWatchAlarmSchema } from './cloudwatch-alarm-schema.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
@@ -27,8 +33,9 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
   const resource = alarmResource(alarm, notification.topicArn);
   const trigger = alarm.Trigger ?? {};
   const metric = summariseMetric(trigger);
-  const threshold = describeThreshold(trigger);
-  const reason = (alarm.NewStateReason ?? '').trim();
+  const unit = triggerUnit(trigger);
+  const threshold = describeThreshold(trigger, unit);
+  const reason = humaniseReason((alarm.NewStateReason ?? '').trim(), unit);
   const watched = alarmMetricFromTrigger(alarm.Trigger);
   const facts = [
     { label: 'Alarm', value: alarm.AlarmName },

@@ -161,7 +161,7 @@ describe('each built-in scenario run against the sandbox', () => {
       impact: 2,
       signalCount: 3,
       resource: { kind: 'rds-cluster', id: 'payments-aurora' },
-      title: 'AuroraVolumeBytesLeftTotal < 1099511627776 on payments-aurora',
+      title: 'AuroraVolumeBytesLeftTotal < 1 TiB on payments-aurora',
     });
     expect(incident?.latestSignal.signalType).toBe('rds-event:low-storage');
     const status = await incidentCommand(running, 'rds INC-1 status');
