@@ -44,7 +44,6 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
   const category = categoryOfRdsEvent(eventId);
   const resource = eventResource(event, notification.topicArn);
   const message = event['Event Message'].trim();
-  const link = event['Identifier Link']?.trim();
   return clampAlert({
     source: 'rds-event',
     signalType: `rds-event:${category ? toSignalCategory(category) : 'other'}`,
@@ -55,7 +54,7 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
     facts: [
       { label: 'Event', value: eventId ? `${eventId} (${category ?? 'uncategorised'})` : 'no event ID' },
       { label: 'Source', value: `${event['Event Source']} ${event['Source ID']}` },
-      ...(link ? [{ label: 'Console', value: link }] : []),
+      // No 'Identifier Link' fact: the card's console button links the resource already.
     ],
   });
 }
