@@ -1,6 +1,13 @@
 import { incidentId } from '../incident/incident.ts';
 import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
-import { type Debrief, type DebriefOutcome, type DrillIncident, expectationLabel } from './debrief.ts';
+import {
+  type Debrief,
+  type DebriefOutcome,
+  type DrillIncident,
+  expectationLabel,
+  scoreDebrief,
+  scoreText,
+} from './debrief.ts';
 
 /** Bold and code marks read fine in a terminal without their stars. */
 const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1');
@@ -56,13 +63,11 @@ function incidentLine({ incident, executions, notes }: DrillIncident): string {
 
 /** The debrief printed at the end: the checklist with what happened, then each incident. */
 export function debriefText(scenario: Scenario, debrief: Debrief): string {
-  const met = debrief.items.filter((item) => item.outcome === 'met').length;
-  const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
   const incidents = debrief.incidents.slice(0, 30).map(incidentLine);
   if (debrief.incidents.length > 30) incidents.push(`  … and ${debrief.incidents.length - 30} more`);
   return [
     rule(`DRILL DEBRIEF · ${scenario.title}`),
-    `${met} of ${checked} checks met (? = for the team to answer)`,
+    `${scoreText(scoreDebrief(debrief))} (? = for the team to answer)`,
     ...debrief.items.map((item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${item.detail}`),
     '',
     'What happened',

@@ -19,9 +19,7 @@ function phaseText(drill: UiDrill): string {
     case 'debriefing':
       return 'Debriefing…';
     case 'debriefed':
-      return drill.debrief
-        ? `Debriefed: ${drill.debrief.met} of ${drill.debrief.checked} checks met`
-        : 'Debriefed';
+      return drill.debrief ? `Debriefed: ${escapeHtml(drill.debrief.score)}` : 'Debriefed';
   }
 }
 

@@ -78,7 +78,7 @@ export function debriefHtml(debrief: UiDebrief, drill: UiDrill, snapshot: UiSnap
     )
     .join('');
   const incidents = debrief.incidents.map((incident) => incidentHtml(incident, snapshot)).join('');
-  return `<p><strong data-testid="debrief-score">${debrief.met} of ${debrief.checked} checks met</strong> <span class="ws-muted">(❔ = for the team to answer) · ${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
+  return `<p><strong data-testid="debrief-score">${escapeHtml(debrief.score)}</strong> <span class="ws-muted">(❔ = for the team to answer) · ${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
 <ul class="ws-debrief" data-testid="debrief-items">${items}</ul>
 <h3>What happened</h3>
 <ul class="ws-debrief-incidents">${incidents || '<li class="ws-muted">No incident was opened.</li>'}</ul>`;
