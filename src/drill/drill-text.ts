@@ -9,8 +9,8 @@ import {
   scoreText,
 } from './debrief.ts';
 
-/** Bold and code marks read fine in a terminal without their stars. */
-const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1');
+/** A terminal shows no bold nor code: the words without their stars and backticks. */
+const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
 
 const rule = (title: string) => `\n═══ ${title} ${'═'.repeat(Math.max(3, 74 - title.length))}\n`;
 
@@ -38,8 +38,10 @@ export function briefingText(scenario: Scenario): string {
   ].join('\n');
 }
 
+/** `14:05`, 24-hour in the terminal's own zone: how the cards and the workspace say times. */
 function timeOf(date: Date | undefined): string {
-  return date ? date.toISOString().slice(11, 19) : '—';
+  if (!date) return '—';
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 function incidentLine({ incident, executions, notes }: DrillIncident): string {
@@ -68,7 +70,9 @@ export function debriefText(scenario: Scenario, debrief: Debrief): string {
   return [
     rule(`DRILL DEBRIEF · ${scenario.title}`),
     `${scoreText(scoreDebrief(debrief))} (? = for the team to answer)`,
-    ...debrief.items.map((item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${item.detail}`),
+    ...debrief.items.map(
+      (item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${plain(item.detail)}`,
+    ),
     '',
     'What happened',
     ...(incidents.length ? incidents : ['  no incident was opened']),
