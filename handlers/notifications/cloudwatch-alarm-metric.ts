@@ -12,6 +12,20 @@ const OPERATOR_SYMBOLS: Record<string, string> = {
   LessThanLowerOrGreaterThanUpperThreshold: 'outside band',
 };
 
+/**
+ * The same comparisons in words, for the Threshold fact: a card field that starts with `>` would
+ * be drawn by Slack as a block quote.
+ */
+const OPERATOR_WORDS: Record<string, string> = {
+  GreaterThanThreshold: 'above',
+  GreaterThanOrEqualToThreshold: 'at or above',
+  LessThanThreshold: 'below',
+  LessThanOrEqualToThreshold: 'at or below',
+  GreaterThanUpperThreshold: 'above the band',
+  LessThanLowerThreshold: 'below the band',
+  LessThanLowerOrGreaterThanUpperThreshold: 'outside the band',
+};
+
 export function operatorSymbol(operator: string | undefined): string {
   if (!operator) return '?';
   return OPERATOR_SYMBOLS[operator] ?? operator;
@@ -25,6 +39,15 @@ export function describeThreshold(trigger: AlarmTrigger, unit?: MetricUnit): str
   const symbol = operatorSymbol(trigger.ComparisonOperator);
   if (typeof trigger.Threshold === 'number') return `${symbol} ${formatMetricValue(trigger.Threshold, unit)}`;
   if (trigger.ThresholdMetricId) return `${symbol} (${trigger.ThresholdMetricId})`;
+  return undefined;
+}
+
+/** `above 400`, `below 1 TiB`, `outside the band (ad1)`: the threshold as the Threshold fact says it. */
+export function describeThresholdInWords(trigger: AlarmTrigger, unit?: MetricUnit): string | undefined {
+  const operator = trigger.ComparisonOperator;
+  const words = operator ? (OPERATOR_WORDS[operator] ?? operator) : 'compared with';
+  if (typeof trigger.Threshold === 'number') return `${words} ${formatMetricValue(trigger.Threshold, unit)}`;
+  if (trigger.ThresholdMetricId) return `${words} (${trigger.ThresholdMetricId})`;
   return undefined;
 }
 

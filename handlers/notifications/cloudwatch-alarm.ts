@@ -5,6 +5,7 @@ import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
 import {
   describeThreshold,
+  describeThresholdInWords,
   humaniseReason,
   sharedDimension,
   summariseMetric,
@@ -40,7 +41,9 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
   const facts = [
     { label: 'Alarm', value: alarm.AlarmName },
     ...(metric ? [{ label: 'Metric', value: metric.description }] : []),
-    ...(threshold ? [{ label: 'Threshold', value: threshold }] : []),
+    ...(threshold
+      ? [{ label: 'Threshold', value: describeThresholdInWords(trigger, unit) ?? threshold }]
+      : []),
     ...(reason ? [{ label: 'Reason', value: truncate(reason, 500) }] : []),
     { label: 'State change', value: `${alarm.OldStateValue ?? '?'} → ${alarm.NewStateValue}` },
   ];
