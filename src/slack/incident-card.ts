@@ -78,10 +78,17 @@ function openedBy(incident: Incident): string {
   return OPENED_BY[source];
 }
 
-/** The latest signal's facts, less empty ones and those that would repeat a card field's label. */
+/**
+ * The latest signal's facts, less empty ones, those that would repeat a card field's label, and one
+ * that repeats the signal's detail (an alarm without a description shows its reason as the detail).
+ */
 function factsBlock(incident: Incident): KnownBlock | undefined {
-  const facts = incident.latestSignal.facts.filter(
-    (fact) => fact.value.trim() !== '' && !CARD_FIELD_LABELS.has(fact.label.trim().toLowerCase()),
+  const { facts: all, detail } = incident.latestSignal;
+  const facts = all.filter(
+    (fact) =>
+      fact.value.trim() !== '' &&
+      !CARD_FIELD_LABELS.has(fact.label.trim().toLowerCase()) &&
+      escapeMrkdwn(fact.value.trim()) !== detail.trim(),
   );
   if (facts.length === 0) return undefined;
   return {

@@ -161,7 +161,7 @@ describe('buildIncidentCard', () => {
           title: long,
           detail: long,
           at: new Date(),
-          facts: Array(15).fill({ label: long, value: long }),
+          facts: Array(15).fill({ label: long, value: 'y'.repeat(10_000) }),
         },
       }),
       { defaultRegion: 'us-east-1' },
@@ -301,6 +301,30 @@ describe('buildIncidentCard', () => {
     expect(json).not.toContain('&lt;@U0ALICE&gt;');
     expect(json).not.toContain(BLOCK_IDS.cardLatestSignal);
     expect(json).toContain('no AWS signal yet · last');
+  });
+
+  it('does not repeat the signal’s detail as a fact (an alarm without a description shows its reason)', () => {
+    const reason =
+      'Threshold Crossed: 1 datapoint [91 % (22/11/26 09:03:00)] was greater than the threshold (80 %)';
+    const card = buildIncidentCard(
+      incident({
+        latestSignal: {
+          signalType: 'cloudwatch-alarm:ALARM',
+          title: 'CPUUtilization > 80 % on orders-db',
+          detail: reason,
+          at: new Date('2026-11-22T09:04:00Z'),
+          facts: [
+            { label: 'Alarm', value: 'orders-db-cpu' },
+            { label: 'Reason', value: reason },
+          ],
+        },
+      }),
+      { defaultRegion: 'us-east-1' },
+    );
+    expect(JSON.stringify(card.blocks).match(/Threshold Crossed/g)).toHaveLength(1);
+    expect(block(card, BLOCK_IDS.cardFacts).fields?.map((field) => field.text)).toEqual([
+      '*Alarm*\norders-db-cpu',
+    ]);
   });
 
   it('says the region alone when the account is not known', () => {
