@@ -65,11 +65,12 @@ function incidentLine({ incident, executions, notes }: DrillIncident): string {
 
 /** The debrief printed at the end: the checklist with what happened, then each incident. */
 export function debriefText(scenario: Scenario, debrief: Debrief): string {
+  const score = scoreDebrief(debrief);
   const incidents = debrief.incidents.slice(0, 30).map(incidentLine);
   if (debrief.incidents.length > 30) incidents.push(`  … and ${debrief.incidents.length - 30} more`);
   return [
     rule(`DRILL DEBRIEF · ${scenario.title}`),
-    `${scoreText(scoreDebrief(debrief))} (? = for the team to answer)`,
+    `${scoreText(score)}${score.toAsk > 0 ? ' (? = for the team to answer)' : ''}`,
     ...debrief.items.map(
       (item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${plain(item.detail)}`,
     ),

@@ -63,12 +63,14 @@ export function buildDrillDebrief(scenario: Scenario, debrief: Debrief): DrillMe
     (item) =>
       `${OUTCOME_MARKS[item.outcome]} *${fromMarkdown(item.label)}* — ${mentionUserIds(escapeMrkdwn(item.detail))}`,
   );
-  const score = scoreText(scoreDebrief(debrief));
+  const scored = scoreDebrief(debrief);
+  const score = scoreText(scored);
+  const legend = scored.toAsk > 0 ? ' (❔ = for the team to answer)' : '';
   return {
     text: `Debrief · ${scenario.title}: ${score}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`Debrief · ${scenario.title}`, 150) } },
-      ...linesToSections([`*${score}* (❔ = for the team to answer)`, ...lines]),
+      ...linesToSections([`*${score}*${legend}`, ...lines]),
     ],
   };
 }

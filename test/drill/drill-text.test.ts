@@ -27,9 +27,16 @@ describe('the drill in the terminal', () => {
     });
     const debrief = evaluateDebrief(scenario.expect, [{ incident, executions: [], notes: 1, reads: {} }]);
     const text = debriefText(scenario, debrief);
-    expect(text).toContain('2 of 4 checks met, 1 for the team to answer');
+    expect(text).toContain('2 of 4 checks met, 1 for the team to answer (? = for the team to answer)');
     expect(text).toContain('INC-1 orders-shard-01 · opened 14:05 · acknowledged 14:07 by U0ALICE');
     expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}/);
     expect(text).not.toContain('`');
+  });
+
+  it('explains the ? mark only when an item is for the team to answer', () => {
+    const cpu = findScenario(loadScenarios(), 'rds-cpu-then-failover').scenario;
+    const text = debriefText(cpu, evaluateDebrief(cpu.expect, []));
+    expect(text).toContain('0 of 5 checks met\n');
+    expect(text).not.toContain('?');
   });
 });

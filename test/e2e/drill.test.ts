@@ -181,6 +181,8 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
     );
     const debrief = slack.messages(CHANNEL).at(-1);
     expect(JSON.stringify(debrief?.blocks)).toContain('✗ *Runbook encrypted-snapshot run* — no runbook run');
+    // Every item was checked by warroom: no legend for a ❔ that is not there.
+    expect(JSON.stringify(debrief?.blocks)).not.toContain('for the team to answer');
     // In Slack, who acknowledged is a mention, not a bare id.
     expect(JSON.stringify(debrief?.blocks)).toMatch(/acknowledged after \d+s by <@U0ALICE>/);
   });

@@ -108,6 +108,8 @@ describe('the drill debrief dialog', () => {
       snapshot(),
     );
     expect(text(html)).toContain('4 of 5 checks met, 1 for the team to answer');
+    // No item here is for the team to answer: no legend for a mark that is not shown.
+    expect(text(html)).not.toContain('❔');
     expect(html).toContain('<code class="bk-code">/incident declare …</code>');
     expect(text(html)).toContain('acknowledged after 12s by @alice');
     expect(text(html)).toContain('opened 14:01 · acknowledged 14:02 by @alice');

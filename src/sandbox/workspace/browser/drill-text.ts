@@ -65,7 +65,7 @@ export function debriefHtml(debrief: UiDebrief, drill: UiDrill, snapshot: UiSnap
     )
     .join('');
   const incidents = debrief.incidents.map((incident) => incidentHtml(incident, snapshot)).join('');
-  return `<p><strong data-testid="debrief-score">${escapeHtml(debrief.score)}</strong> <span class="ws-muted">(❔ = for the team to answer) · ${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
+  return `<p><strong data-testid="debrief-score">${escapeHtml(debrief.score)}</strong> <span class="ws-muted">${debrief.items.some((item) => item.outcome === 'ask') ? '(❔ = for the team to answer) · ' : ''}${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
 <ul class="ws-debrief" data-testid="debrief-items">${items}</ul>
 <h3>What happened</h3>
 <ul class="ws-debrief-incidents">${incidents || '<li class="ws-muted">No incident was opened.</li>'}</ul>`;
