@@ -62,10 +62,13 @@ export function buildSignalSections(incident: Incident): KnownBlock[] {
       ),
     );
   }
+  // When a later signal outranks the one the incident is named after, the card says why it shows it.
+  const alsoSevere =
+    severest && sameSignal(severest, latest) && incident.signalCount > 1 ? ' (the most severe open)' : '';
   blocks.push(
     section(
       BLOCK_IDS.cardLatestSignal,
-      `*Latest signal* · ${slackDate(latest.at)}`,
+      `*Latest signal*${alsoSevere} · ${slackDate(latest.at)}`,
       signalText(latest, incident.title),
     ),
   );

@@ -402,6 +402,23 @@ describe('buildIncidentCard', () => {
       expect(JSON.stringify(card.blocks)).not.toContain(BLOCK_IDS.cardSevereSignal);
     });
 
+    it('says the latest signal is also the most severe when it outranks the one the title names', () => {
+      const opener = {
+        ...forecast,
+        title: 'CPUUtilization > 80 on orders-db',
+        impact: 3 as const,
+        key: 'alarm:cpu',
+      };
+      const card = buildIncidentCard(
+        incident({ latestSignal: lowStorage, openSignals: [opener, lowStorage], signalCount: 2 }),
+        { defaultRegion: 'us-east-1' },
+      );
+      expect(block(card, BLOCK_IDS.cardLatestSignal).text?.text).toMatch(
+        /^\*Latest signal\* \(the most severe open\) · <!date/,
+      );
+      expect(JSON.stringify(card.blocks)).not.toContain(BLOCK_IDS.cardSevereSignal);
+    });
+
     it('does not repeat the header: a signal named like the incident shows only its detail', () => {
       const only = {
         ...forecast,
