@@ -1,5 +1,5 @@
 import { performAndReply, resolveTarget } from './incident-target.ts';
-import { optionalIdArgs, parseWith, words } from './parse-args.ts';
+import { optionalIdArgs, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident ack [id]';
@@ -9,7 +9,7 @@ export const ackCommand: Subcommand<{ id: number | undefined }> = {
   name: 'ack',
   usage: USAGE,
   summary: 'acknowledge an incident: you are on it',
-  parse: (text) => parseWith(optionalIdArgs, words(text)),
+  parse: (text) => parseArguments(optionalIdArgs, text),
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (incident) await performAndReply(ctx, incident, { kind: 'acknowledge' });

@@ -6,8 +6,9 @@ import { impactLabel } from '../src/slack/incident-labels.ts';
 import { buildDeclareModal } from '../src/slack/modals.ts';
 import { escapeMrkdwn } from '../src/slack/mrkdwn.ts';
 import { deniedText } from '../src/slack/triage-replies.ts';
-import { IMPACT_HINT, parseWith, words } from './parse-args.ts';
+import { IMPACT_HINT, parseWith } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
+import { splitArguments } from './split-arguments.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** As long as the declare modal's title field allows. */
@@ -17,19 +18,39 @@ const DEFAULT_IMPACT: Impact = 3;
 
 type DeclareArgs = { form: 'modal' } | { form: 'inline'; title: string; impact: Impact };
 
-/** A last word 1–5 after at least one word of title is the impact: `declare Orders DB down 2`. */
+/**
+ * A last word 1–5 after at least one word of title is the impact: `declare Orders DB down 2`. A
+ * quoted title is taken without its quotes (`declare "Checkout latency" 2`), and a quoted last word
+ * is part of the title (`declare "Release 2"`).
+ */
 const declareArgs = z
   .string()
-  .transform((text): DeclareArgs => {
-    const all = words(text);
+  .transform((text, ctx): DeclareArgs => {
+    const split = splitArguments(text);
+    if (!split.ok) {
+      ctx.addIssue({ code: 'custom', message: split.problem });
+      return z.NEVER;
+    }
+    const all = split.args;
     if (all.length === 0) return { form: 'modal' };
-    const last = all[all.length - 1] ?? '';
-    const impact = all.length > 1 && /^[1-5]$/.test(last) ? (Number(last) as Impact) : undefined;
-    const title = (impact === undefined ? all : all.slice(0, -1)).join(' ');
+    const last = all[all.length - 1];
+    const impact =
+      all.length > 1 && last && !last.quoted && /^[1-5]$/.test(last.text)
+        ? (Number(last.text) as Impact)
+        : undefined;
+    const title = (impact === undefined ? all : all.slice(0, -1))
+      .map((arg) => arg.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return { form: 'inline', title, impact: impact ?? DEFAULT_IMPACT };
   })
-  .refine((args) => args.form === 'modal' || args.title.length <= MAX_TITLE, {
-    message: `A title can be at most ${MAX_TITLE} characters.`,
+  .superRefine((args, ctx) => {
+    if (args.form === 'modal') return;
+    if (args.title === '')
+      ctx.addIssue({ code: 'custom', message: 'The title is empty: write it between the quotes.' });
+    else if (args.title.length > MAX_TITLE)
+      ctx.addIssue({ code: 'custom', message: `A title can be at most ${MAX_TITLE} characters.` });
   });
 
 /** `/incident declare <title> [impact]`; with no arguments, the declare modal opens. */

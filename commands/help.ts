@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildCommandHelp, buildUnknownCommandText, buildUsageText } from '../src/slack/command-help.ts';
-import { parseWith, words } from './parse-args.ts';
+import { parseArguments } from './parse-args.ts';
 import type { AnySubcommand, Subcommand } from './subcommand.ts';
 
 const helpArgs = z.union([
@@ -19,7 +19,7 @@ export function createHelpCommand(
     name: 'help',
     usage: '/incident help [subcommand]',
     summary: 'this list, or how to use one subcommand',
-    parse: (text) => parseWith(helpArgs, words(text)),
+    parse: (text) => parseArguments(helpArgs, text),
     async run(ctx) {
       const all = [help, ...others];
       const { topic } = ctx.args;

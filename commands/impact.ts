@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Impact } from '../src/incident/impact.ts';
 import { performAndReply, resolveTarget } from './incident-target.ts';
-import { IMPACT_HINT, impactWord, incidentIdWord, parseWith, words } from './parse-args.ts';
+import { IMPACT_HINT, impactWord, incidentIdWord, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const impactArgs = z.union([
@@ -17,7 +17,7 @@ export const impactCommand: Subcommand<{ id: number | undefined; impact: Impact 
   usage: USAGE,
   summary: 'set the impact, 1 (Critical) to 5 (No impact)',
   hint: IMPACT_HINT,
-  parse: (text) => parseWith(impactArgs, words(text)),
+  parse: (text) => parseArguments(impactArgs, text),
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (incident) await performAndReply(ctx, incident, { kind: 'impact', impact: ctx.args.impact });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildIncidentList } from '../src/slack/incident-list.ts';
-import { parseWith, words } from './parse-args.ts';
+import { parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** `/incident list`: every open incident, newest first. */
@@ -10,9 +10,9 @@ export const listCommand: Subcommand<Record<string, never>> = {
   summary: 'list the open incidents, newest first',
   hint: 'list takes no arguments',
   parse: (text) =>
-    parseWith(
+    parseArguments(
       z.tuple([]).transform(() => ({})),
-      words(text),
+      text,
     ),
   async run(ctx) {
     await ctx.reply(buildIncidentList(await ctx.deps.store.listOpenIncidents()));

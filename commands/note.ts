@@ -3,6 +3,7 @@ import { incidentId } from '../src/incident/incident.ts';
 import { triageReplyText } from '../src/slack/triage-replies.ts';
 import { performOn, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
+import { unquoteWhole } from './split-arguments.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** As long as the Add note modal allows. */
@@ -12,7 +13,8 @@ const noteArgs = z
   .string()
   .transform((text) => {
     const { id, rest } = splitLeadingId(text);
-    return { id, text: rest };
+    // `note INC-1 "the replica lags"`: quotes around the whole note are not part of it.
+    return { id, text: unquoteWhole(rest) };
   })
   .refine((args) => args.text.length > 0, { message: 'Write the note after the id.' })
   .refine((args) => args.text.length <= MAX_NOTE, {

@@ -7,7 +7,7 @@ import {
   buildUnknownRotationText,
   type ShownRotation,
 } from '../src/slack/oncall-text.ts';
-import { parseWith, words } from './parse-args.ts';
+import { parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const oncallArgs = z.union([
@@ -21,7 +21,7 @@ export const oncallCommand: Subcommand<{ rotation: string | undefined }> = {
   usage: '/incident oncall [rotation]',
   summary: 'who is on call now and next, for one rotation or all',
   hint: 'name one rotation, or none for all',
-  parse: (text) => parseWith(oncallArgs, words(text)),
+  parse: (text) => parseArguments(oncallArgs, text),
   async run(ctx) {
     const { rotations } = ctx.deps.config.oncall;
     const names = Object.keys(rotations);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CONTACT_TARGET } from '../src/escalation/policy.ts';
 import { pageReplyText } from '../src/slack/page-replies.ts';
 import { resolveTarget } from './incident-target.ts';
-import { parseWith, quote, splitLeadingId, words } from './parse-args.ts';
+import { parseWith, quote, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
+import { splitArguments } from './split-arguments.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident page [id] <@person|@group|rotation:<name>|contact:<alias>> …';
@@ -34,7 +35,15 @@ const pageArgs = z
   .pipe(
     z.object({
       id: z.union([z.number(), z.undefined()]),
-      rest: z.string().transform(words).pipe(z.array(targetWord).min(1, 'Name whom to page after the id.')),
+      rest: z
+        .string()
+        .transform((rest, ctx) => {
+          const split = splitArguments(rest);
+          if (split.ok) return split.args.map((arg) => arg.text);
+          ctx.addIssue({ code: 'custom', message: split.problem });
+          return z.NEVER;
+        })
+        .pipe(z.array(targetWord).min(1, 'Name whom to page after the id.')),
     }),
   )
   .transform(({ id, rest }) => ({ id, targets: rest }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPACT_NAMES, type Impact, isImpact } from '../src/incident/impact.ts';
 import { parseIncidentId } from '../src/services/find-incident.ts';
+import { splitArguments } from './split-arguments.ts';
 import type { ParseResult } from './subcommand.ts';
 
 /** Text the user typed, made safe to quote inside a code span in a reply. */
@@ -15,10 +16,6 @@ export function quote(text: string): string {
  */
 export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-export function words(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word.length > 0);
 }
 
 /** The first word and the rest of the text as typed (newlines and spacing kept, for notes). */
@@ -84,6 +81,19 @@ function problemOf(issues: readonly Issue[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Splits the text into arguments (a quoted run is one, without its quotes) and runs the schema
+ * over them; a quote left open is the problem reported.
+ */
+export function parseArguments<A>(schema: z.ZodType<A>, text: string): ParseResult<A> {
+  const split = splitArguments(text);
+  if (!split.ok) return { ok: false, problem: split.problem };
+  return parseWith(
+    schema,
+    split.args.map((arg) => arg.text),
+  );
 }
 
 /** Runs a schema over the arguments; a failure carries the specific problem when there is one. */

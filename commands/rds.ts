@@ -1,6 +1,6 @@
 import { answerRdsRequest, rdsPermission } from '../src/services/rds-request.ts';
 import { resolveTarget } from './incident-target.ts';
-import { parseWith, words } from './parse-args.ts';
+import { parseArguments } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
 import { DEFAULT_LOG_LINES, MAX_LOG_LINES, type RdsArgs, rdsArgs } from './rds-args.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -18,7 +18,7 @@ export const rdsCommand: Subcommand<RdsArgs> = {
   usage: USAGE,
   summary: "the incident's database: status, security check, recent log lines, or a snapshot",
   hint: `logs shows the last ${DEFAULT_LOG_LINES} lines of the newest file unless told (at most ${MAX_LOG_LINES}); snapshot needs the \`runbook\` permission`,
-  parse: (text) => parseWith(rdsArgs, words(text)),
+  parse: (text) => parseArguments(rdsArgs, text),
   async run(ctx) {
     const { args, deps } = ctx;
     // The same answers as the card's Database menu (handlers/actions/database-menu.ts).

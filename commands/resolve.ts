@@ -5,6 +5,7 @@ import { buildResolveModal } from '../src/slack/modals.ts';
 import { performAndReply, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
+import { unquoteWhole } from './split-arguments.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** As long as the resolve modal's summary field allows. */
@@ -14,7 +15,8 @@ const resolveArgs = z
   .string()
   .transform((text) => {
     const { id, rest } = splitLeadingId(text);
-    return { id, summary: rest || undefined };
+    const summary = unquoteWhole(rest);
+    return { id, summary: summary || undefined };
   })
   .refine((args) => (args.summary?.length ?? 0) <= MAX_SUMMARY, {
     message: `A summary can be at most ${MAX_SUMMARY} characters; leave it out and the resolve form opens.`,

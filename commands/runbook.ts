@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { buildRunbookList } from '../src/slack/runbook-list.ts';
 import { runbookOutcomeMessage } from '../src/slack/runbook-replies.ts';
 import { resolveTarget } from './incident-target.ts';
-import { incidentIdWord, parseWith, quote, words } from './parse-args.ts';
+import { incidentIdWord, parseArguments, quote } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident runbook [id] [runbook] [key=value…]';
@@ -73,8 +73,8 @@ export const runbookCommand: Subcommand<RunbookArgs> = {
   name: 'runbook',
   usage: USAGE,
   summary: 'list the runbooks that fit the incident, or run one (SSM Automation)',
-  hint: 'values take no spaces; only the parameters the catalog marks editable can be set',
-  parse: (text) => parseWith(runbookArgs, words(text)),
+  hint: 'quote a value with spaces (`Reason="nightly batch"`); only the parameters the catalog marks editable can be set',
+  parse: (text) => parseArguments(runbookArgs, text),
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (!incident) return;

@@ -1,7 +1,7 @@
 import type { RunbookExecution } from '../src/runbooks/execution.ts';
 import { buildIncidentSummary } from '../src/slack/incident-summary.ts';
 import { resolveTarget } from './incident-target.ts';
-import { optionalIdArgs, parseWith, words } from './parse-args.ts';
+import { optionalIdArgs, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident show [id]';
@@ -11,7 +11,7 @@ export const showCommand: Subcommand<{ id: number | undefined }> = {
   name: 'show',
   usage: USAGE,
   summary: 'show an incident, including whether Incident Manager is up to date',
-  parse: (text) => parseWith(optionalIdArgs, words(text)),
+  parse: (text) => parseArguments(optionalIdArgs, text),
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (!incident) return;

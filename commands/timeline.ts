@@ -1,6 +1,6 @@
 import { buildTimelineMessage } from '../src/slack/timeline-text.ts';
 import { resolveTarget } from './incident-target.ts';
-import { optionalIdArgs, parseWith, words } from './parse-args.ts';
+import { optionalIdArgs, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident timeline [id]';
@@ -10,7 +10,7 @@ export const timelineCommand: Subcommand<{ id: number | undefined }> = {
   name: 'timeline',
   usage: USAGE,
   summary: "show the incident's timeline",
-  parse: (text) => parseWith(optionalIdArgs, words(text)),
+  parse: (text) => parseArguments(optionalIdArgs, text),
   async run(ctx) {
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (!incident) return;

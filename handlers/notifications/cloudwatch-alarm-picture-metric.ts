@@ -52,6 +52,7 @@ export function alarmMetricFromTrigger(trigger: AlarmTrigger | null | undefined)
     period: trigger.Period,
     ...threshold,
     ...comparison,
+    ...(trigger.Unit ? { unit: trigger.Unit } : {}),
   };
 }
 

@@ -3,7 +3,13 @@ import type { SnsNotification } from '../../src/sns/sns-message.ts';
 import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';
-import { describeThreshold, summariseMetric } from './cloudwatch-alarm-metric.ts';
+import {
+  describeThreshold,
+  describeThresholdInWords,
+  humaniseReason,
+  summariseMetric,
+  triggerUnit,
+} from './cloudwatch-alarm-metric.ts';
 import { alarmMetricFromTrigger } from './cloudwatch-alarm-picture-metric.ts';
 import { alarmDimensionResource } from './cloudwatch-alarm-resource.ts';
 import { type CloudWatchAlarmMessage, cloudWatchAlarmSchema } from './cloudwatch-alarm-schema.ts';
@@ -28,13 +34,16 @@ export function parseCloudWatchAlarm(notification: SnsNotification): Alert | und
   const resource = alarmResource(alarm, notification.topicArn);
   const trigger = alarm.Trigger ?? {};
   const metric = summariseMetric(trigger);
-  const threshold = describeThreshold(trigger);
-  const reason = (alarm.NewStateReason ?? '').trim();
+  const unit = triggerUnit(trigger);
+  const threshold = describeThreshold(trigger, unit);
+  const reason = humaniseReason((alarm.NewStateReason ?? '').trim(), unit);
   const watched = alarmMetricFromTrigger(alarm.Trigger);
   const facts = [
     { label: 'Alarm', value: alarm.AlarmName },
     ...(metric ? [{ label: 'Metric', value: metric.description }] : []),
-    ...(threshold ? [{ label: 'Threshold', value: threshold }] : []),
+    ...(threshold
+      ? [{ label: 'Threshold', value: describeThresholdInWords(trigger, unit) ?? threshold }]
+      : []),
     ...(reason ? [{ label: 'Reason', value: truncate(reason, 500) }] : []),
     { label: 'State change', value: `${alarm.OldStateValue ?? '?'} → ${alarm.NewStateValue}` },
   ];

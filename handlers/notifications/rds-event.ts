@@ -43,7 +43,6 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
   const kind = classifyRdsEvent(extractRdsEventId(event['Event ID']));
   const resource = eventResource(event, notification.topicArn);
   const message = event['Event Message'].trim();
-  const link = event['Identifier Link']?.trim();
   return clampAlert({
     source: 'rds-event',
     signalType: kind.signalType,
@@ -55,7 +54,7 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
     facts: [
       { label: 'Event', value: kind.description },
       { label: 'Source', value: `${event['Event Source']} ${event['Source ID']}` },
-      ...(link ? [{ label: 'Console', value: link }] : []),
+      // No 'Identifier Link' fact: the card's console button links the resource already.
     ],
   });
 }

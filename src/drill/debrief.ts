@@ -1,6 +1,7 @@
 import { type Incident, incidentId } from '../incident/incident.ts';
 import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { Expectation } from '../sandbox/scenarios/scenario-schema.ts';
+import { isRdsRead, type RdsRead } from '../services/rds-reads.ts';
 import type { Store } from '../store/store.ts';
 
 /** `met` and `missed` warroom can tell from its store; `ask` is for what only the team knows. */
@@ -18,11 +19,48 @@ export interface DrillIncident {
   incident: Incident;
   executions: RunbookExecution[];
   notes: number;
+  /** The database reads warroom answered on it, and who asked for each (first reader). */
+  reads: Partial<Record<RdsRead, string>>;
 }
 
 export interface Debrief {
   items: DebriefItem[];
   incidents: DrillIncident[];
+}
+
+/** How the checklist went: every item counted, those for the team to answer said apart. */
+export interface DebriefScore {
+  met: number;
+  total: number;
+  toAsk: number;
+}
+
+export function scoreDebrief(debrief: Pick<Debrief, 'items'>): DebriefScore {
+  return {
+    met: debrief.items.filter((item) => item.outcome === 'met').length,
+    total: debrief.items.length,
+    toAsk: debrief.items.filter((item) => item.outcome === 'ask').length,
+  };
+}
+
+/** `4 of 5 checks met, 1 for the team to answer`: the count covers every item the debrief lists. */
+export function scoreText(score: DebriefScore): string {
+  const asked = score.toAsk > 0 ? `, ${score.toAsk} for the team to answer` : '';
+  return `${score.met} of ${score.total} check${score.total === 1 ? '' : 's'} met${asked}`;
+}
+
+const READ_COMMANDS: Record<RdsRead, string> = {
+  status: '`/incident rds status`',
+  check: '`/incident rds check`',
+  logs: '`/incident rds logs`',
+};
+
+/** `status read`, `check run`: what the debrief says of each read. */
+const READ_DONE: Record<RdsRead, string> = { status: 'read', check: 'run', logs: 'read' };
+
+/** `status`, `status and logs`, `status, check and logs`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** `2m 05s`, `45s`, `1h 02m`: how long something took. */
@@ -48,6 +86,10 @@ export function expectationLabel(expectation: Expectation): string {
       return `Runbook ${expectation.runbook} run${on}`;
     case 'note-added':
       return `A note added to the timeline${on}`;
+    case 'database-read': {
+      const commands = expectation.reads.map((read) => READ_COMMANDS[read]).join(', ');
+      return `Looked at the database ${listed(expectation.reads)} in warroom (${commands})${on}`;
+    }
     case 'declared':
       return 'An incident declared in Slack';
     case 'resolved':
@@ -67,10 +109,16 @@ export async function readDrillIncidents(store: Store, firstSeq: number): Promis
     const incident = await store.getIncident(seq);
     if (!incident) return found;
     const timeline = await store.listTimeline(seq);
+    const reads: Partial<Record<RdsRead, string>> = {};
+    for (const read of ['status', 'check', 'logs'] as const) {
+      const entry = timeline.find((candidate) => isRdsRead(candidate, read));
+      if (entry) reads[read] = entry.actor;
+    }
     found.push({
       incident,
       executions: await store.runbooks.listExecutions(seq),
       notes: timeline.filter((entry) => entry.kind === 'note' || entry.kind === 'message').length,
+      reads,
     });
   }
 }
@@ -112,6 +160,13 @@ function verdictFor(expectation: Exclude<Expectation, { kind: 'manual' | 'declar
       };
     case 'note-added':
       return ({ notes }) => ({ ok: notes > 0, detail: `${notes} note${notes === 1 ? '' : 's'}` });
+    case 'database-read':
+      return ({ reads }) => {
+        const said = expectation.reads.map((read) =>
+          reads[read] ? `${read} ${READ_DONE[read]} by ${reads[read]}` : `${read} not ${READ_DONE[read]}`,
+        );
+        return { ok: expectation.reads.every((read) => reads[read]), detail: said.join('; ') };
+      };
     case 'resolved':
       return ({ incident }) => {
         if (incident.status !== 'resolved' || !incident.resolvedAt)

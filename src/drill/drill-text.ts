@@ -1,9 +1,16 @@
 import { incidentId } from '../incident/incident.ts';
 import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
-import { type Debrief, type DebriefOutcome, type DrillIncident, expectationLabel } from './debrief.ts';
+import {
+  type Debrief,
+  type DebriefOutcome,
+  type DrillIncident,
+  expectationLabel,
+  scoreDebrief,
+  scoreText,
+} from './debrief.ts';
 
-/** Bold and code marks read fine in a terminal without their stars. */
-const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1');
+/** A terminal shows no bold nor code: the words without their stars and backticks. */
+const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
 
 const rule = (title: string) => `\n═══ ${title} ${'═'.repeat(Math.max(3, 74 - title.length))}\n`;
 
@@ -31,8 +38,10 @@ export function briefingText(scenario: Scenario): string {
   ].join('\n');
 }
 
+/** `14:05`, 24-hour in the terminal's own zone: how the cards and the workspace say times. */
 function timeOf(date: Date | undefined): string {
-  return date ? date.toISOString().slice(11, 19) : '—';
+  if (!date) return '—';
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 function incidentLine({ incident, executions, notes }: DrillIncident): string {
@@ -56,14 +65,15 @@ function incidentLine({ incident, executions, notes }: DrillIncident): string {
 
 /** The debrief printed at the end: the checklist with what happened, then each incident. */
 export function debriefText(scenario: Scenario, debrief: Debrief): string {
-  const met = debrief.items.filter((item) => item.outcome === 'met').length;
-  const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
+  const score = scoreDebrief(debrief);
   const incidents = debrief.incidents.slice(0, 30).map(incidentLine);
   if (debrief.incidents.length > 30) incidents.push(`  … and ${debrief.incidents.length - 30} more`);
   return [
     rule(`DRILL DEBRIEF · ${scenario.title}`),
-    `${met} of ${checked} checks met (? = for the team to answer)`,
-    ...debrief.items.map((item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${item.detail}`),
+    `${scoreText(score)}${score.toAsk > 0 ? ' (? = for the team to answer)' : ''}`,
+    ...debrief.items.map(
+      (item) => `  ${OUTCOME_MARKS[item.outcome]} ${plain(item.label)} — ${plain(item.detail)}`,
+    ),
     '',
     'What happened',
     ...(incidents.length ? incidents : ['  no incident was opened']),

@@ -35,6 +35,8 @@ export type AlarmMetric =
       period: number;
       threshold?: number;
       comparison?: string;
+      /** The unit the alarm declares (`Trigger.Unit`), when it declares one. */
+      unit?: string;
     })
   | {
       kind: 'math';
@@ -43,4 +45,5 @@ export type AlarmMetric =
       threshold?: number;
       thresholdMetricId?: string;
       comparison?: string;
+      unit?: string;
     };

@@ -1,6 +1,7 @@
 import type { Alert } from './alert.ts';
 import { type Impact, worseImpact } from './impact.ts';
 import type { Incident, NewIncident, TimelineEntry } from './incident.ts';
+import { signalOf, trackOpenSignals } from './open-signals.ts';
 import type { SignalEffect } from './signal-policy.ts';
 
 export interface SignalDecision {
@@ -35,16 +36,6 @@ function entryFor(input: ApplyAlertInput, kind: TimelineEntry['kind']): Timeline
   };
 }
 
-function latestSignalOf(alert: Alert) {
-  return {
-    signalType: alert.signalType,
-    title: alert.title,
-    detail: alert.detail,
-    at: alert.occurredAt,
-    facts: alert.facts,
-  };
-}
-
 function openIncident(input: ApplyAlertInput): SignalChange {
   const { alert, now } = input;
   const incident: NewIncident = {
@@ -61,7 +52,8 @@ function openIncident(input: ApplyAlertInput): SignalChange {
     region: alert.resource?.region,
     openedAt: now,
     updatedAt: now,
-    latestSignal: latestSignalOf(alert),
+    latestSignal: signalOf(alert, input.decision.impact),
+    openSignals: [signalOf(alert, input.decision.impact)],
     signalCount: 1,
     raw: alert.raw,
     ...(alert.metric ? { metric: alert.metric } : {}),
@@ -82,11 +74,14 @@ export function applyAlert(input: ApplyAlertInput): SignalChange {
     return { kind: 'unmatched', reason: `no open incident for ${input.groupKey} to ${decision.effect}` };
   }
   const raisesImpact = decision.effect === 'open' && open.impactSetBy === 'signal';
+  // Only signals that open incidents have a severity; annotations and recoveries have none.
+  const signal = signalOf(alert, decision.effect === 'open' ? decision.impact : undefined);
   const updated: Incident = {
     ...open,
     impact: raisesImpact ? worseImpact(open.impact, decision.impact) : open.impact,
     incidentManagerArn: open.incidentManagerArn ?? alert.incidentManagerArn,
-    latestSignal: latestSignalOf(alert),
+    latestSignal: signal,
+    openSignals: trackOpenSignals(open.openSignals, signal, decision.effect),
     signalCount: open.signalCount + 1,
     recoveredAt:
       decision.effect === 'recover'

@@ -5,13 +5,17 @@ import type { Impact } from './impact.ts';
 /** open → acknowledged → mitigated → resolved. Incident Manager only knows OPEN and RESOLVED. */
 export type IncidentStatus = 'open' | 'acknowledged' | 'mitigated' | 'resolved';
 
-/** The newest AWS signal about an incident, shown on its card. */
+/** One AWS signal about an incident as its card shows it: the newest, or the most severe still open. */
 export interface LatestSignal {
   signalType: string;
   title: string;
   detail: string;
   at: Date;
   facts: AlertFact[];
+  /** The impact the signal policy gave it, for signals that open incidents (absent on older records). */
+  impact?: Impact;
+  /** What a later recovery names to close it: the alarm, the Incident Manager record, the event kind. */
+  key?: string;
 }
 
 export interface Incident {
@@ -32,6 +36,12 @@ export interface Incident {
   openedAt: Date;
   updatedAt: Date;
   latestSignal: LatestSignal;
+  /**
+   * Signals whose condition is still open (an alarm not back to OK), one per key, at most
+   * MAX_OPEN_SIGNALS: the card shows the most severe of them beside the latest. Absent on incidents
+   * stored before warroom kept them, and on incidents declared by hand until a signal arrives.
+   */
+  openSignals?: LatestSignal[];
   signalCount: number;
   /** Set by a recovery signal (alarm back to OK) while the incident is still open. */
   recoveredAt?: Date;

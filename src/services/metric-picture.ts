@@ -5,6 +5,7 @@ import { toBotError } from '../errors.ts';
 import type { AlarmMetric } from '../incident/alarm-metric.ts';
 import { annotation } from '../incident/annotation.ts';
 import type { Incident } from '../incident/incident.ts';
+import { alarmMetricUnit, formatMetricValue } from '../incident/metric-units.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -129,13 +130,22 @@ function metricLabel(metric: AlarmMetric): string {
   return evaluated?.label ?? evaluated?.expression ?? evaluated?.metric?.name ?? 'metric math';
 }
 
+/** The threshold in human units (`1 TiB`, `250 ms`) when the metric's unit is known. */
+function thresholdOf(metric: AlarmMetric): string | undefined {
+  return metric.threshold === undefined
+    ? undefined
+    : formatMetricValue(metric.threshold, alarmMetricUnit(metric));
+}
+
 function commentFor(metric: AlarmMetric, alarmAt: Date): string {
-  const threshold = metric.threshold === undefined ? '' : `, threshold ${metric.threshold}`;
+  const value = thresholdOf(metric);
+  const threshold = value === undefined ? '' : `, threshold ${value}`;
   return `📈 ${escapeMrkdwn(metricLabel(metric))} around the alarm at ${slackDate(alarmAt)}${threshold}.`;
 }
 
 function altTextFor(metric: AlarmMetric, widget: MetricWidget): string {
-  const threshold = metric.threshold === undefined ? '' : ` with the threshold ${metric.threshold}`;
+  const value = thresholdOf(metric);
+  const threshold = value === undefined ? '' : ` with the threshold ${value}`;
   // Slack takes at most 1,000 characters of alt text.
   return truncate(
     `Line chart of ${metricLabel(metric)} from ${widget.start} to ${widget.end}${threshold}`,

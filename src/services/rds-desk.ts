@@ -3,7 +3,7 @@ import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
 import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Logger } from '../logger.ts';
-import { type RdsTarget, rdsTargetOf } from '../rds/rds-target.ts';
+import { type RdsTarget, rdsTargetOf, TARGET_WORDS } from '../rds/rds-target.ts';
 import { storageMetricsOfCluster, storageMetricsOfInstance } from '../rds/storage-metrics.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { targetText } from '../slack/rds-check-text.ts';
@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import { type CatalogRunbook, checkDatabase } from './rds-check.ts';
 import { readFreeStorage } from './rds-free-storage.ts';
 import { type LogRequest, postLogTail } from './rds-logs.ts';
+import { type RdsRead, type RdsReader, recordRdsRead } from './rds-reads.ts';
 import { RdsSnapshots } from './rds-snapshots.ts';
 import { RecentRequests } from './recent-requests.ts';
 
@@ -51,7 +52,8 @@ export class RdsDesk {
     this.snapshots = new RdsSnapshots(deps);
   }
 
-  async status(incident: Incident): Promise<RdsReply> {
+  /** `reader`: who asked, so the read is on the timeline (a drill's debrief credits it). */
+  async status(incident: Incident, reader?: RdsReader): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster'], 'status');
     if (typeof target === 'string') return target;
     const { rds, metricValues } = this.deps;
@@ -64,6 +66,7 @@ export class RdsDesk {
         instance.arn ? rds.pendingMaintenance(instance.arn) : [],
         readStorage(storageMetricsOfInstance(instance)),
       ]);
+      await this.recordRead(incident, 'status', reader, target);
       return buildInstanceStatusReply(incident.seq, instance, maintenance, storage);
     }
     const cluster = await rds.describeCluster(target.id);
@@ -71,13 +74,16 @@ export class RdsDesk {
       cluster.arn ? rds.pendingMaintenance(cluster.arn) : [],
       readStorage(storageMetricsOfCluster(cluster)),
     ]);
+    await this.recordRead(incident, 'status', reader, target);
     return buildClusterStatusReply(incident.seq, cluster, maintenance, storage);
   }
 
-  async check(incident: Incident): Promise<RdsReply> {
+  async check(incident: Incident, reader?: RdsReader): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster', 'snapshot'], 'check');
     if (typeof target === 'string') return target;
-    return checkDatabase(this.deps.rds, incident, target, this.deps.catalog ?? []);
+    const reply = await checkDatabase(this.deps.rds, incident, target, this.deps.catalog ?? []);
+    await this.recordRead(incident, 'check', reader, target);
+    return reply;
   }
 
   /** A cluster's logs are its writer's: the instance most incidents are about. */
@@ -87,7 +93,7 @@ export class RdsDesk {
     if (requestKey && !this.recent.claim(requestKey, this.deps.clock.now()))
       return "That request was already answered; the lines are in the card's thread.";
     try {
-      return await this.postLogs(incident, target, request, userId);
+      return await this.postLogs(incident, target, request, userId, requestKey);
     } catch (error) {
       if (requestKey) this.recent.release(requestKey);
       throw error;
@@ -99,6 +105,7 @@ export class RdsDesk {
     target: Extract<RdsTarget, { kind: 'instance' | 'cluster' }>,
     request: LogRequest,
     userId: string,
+    requestKey: string | undefined,
   ): Promise<string> {
     let instanceId = target.id;
     if (target.kind === 'cluster') {
@@ -106,7 +113,33 @@ export class RdsDesk {
       if (!writer) return `${targetText(target)} has no writer instance to read logs from.`;
       instanceId = writer.instanceId;
     }
-    return postLogTail(this.deps, incident, instanceId, request, userId);
+    const answer = await postLogTail(this.deps, incident, instanceId, request, userId);
+    if (answer.posted && requestKey) {
+      const subject = { kind: 'instance' as const, id: answer.posted.instanceId };
+      await this.recordRead(incident, 'logs', { userId, requestKey }, subject, ` (${answer.posted.file})`);
+    }
+    return answer.text;
+  }
+
+  /**
+   * A read that was answered goes on the timeline, after the answer is built (a read that failed
+   * is not one). A timeline that cannot be written must not cost the person their answer.
+   */
+  private async recordRead(
+    incident: Incident,
+    read: RdsRead,
+    reader: RdsReader | undefined,
+    target: Pick<RdsTarget, 'kind' | 'id'>,
+    detail = '',
+  ): Promise<void> {
+    if (!reader) return;
+    const subject = `${TARGET_WORDS[target.kind]} ${target.id}${detail}`;
+    await recordRdsRead(this.deps, incident.seq, read, reader, subject).catch((error: unknown) =>
+      this.deps.logger.warn(
+        { err: error, incidentSeq: incident.seq, read },
+        'could not record a database read',
+      ),
+    );
   }
 
   async snapshot(incident: Incident, userId: string): Promise<string> {

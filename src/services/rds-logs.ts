@@ -16,6 +16,12 @@ export interface RdsLogsDeps {
   alertChannel: string;
 }
 
+/** What `postLogTail` answers: the reply in words, and the file it posted from when it posted. */
+export interface LogTailAnswer {
+  text: string;
+  posted?: { instanceId: string; file: string };
+}
+
 export interface LogRequest {
   /** A log file name; the newest file when absent. */
   file?: string;
@@ -42,19 +48,23 @@ export async function postLogTail(
   instanceId: string,
   request: LogRequest,
   userId: string,
-): Promise<string> {
+): Promise<LogTailAnswer> {
   const id = incidentId(incident.seq);
   // Before any AWS call: without a card there is no thread to post in.
   const card = await deps.store.getCard(incident.seq, deps.alertChannel);
   if (!card?.ts)
-    return `${id} has no card in <#${deps.alertChannel}> yet, so there is no thread for the log lines; try again in a moment.`;
+    return {
+      text: `${id} has no card in <#${deps.alertChannel}> yet, so there is no thread for the log lines; try again in a moment.`,
+    };
   const files = newestFirst(await deps.rds.listLogFiles(instanceId));
-  if (files.length === 0) return `DB instance ${code(instanceId)} has no log files.`;
+  if (files.length === 0) return { text: `DB instance ${code(instanceId)} has no log files.` };
   const file =
     request.file === undefined ? files[0] : files.find((candidate) => candidate.name === request.file);
   if (!file) {
     const names = files.slice(0, 5).map((candidate) => `• ${code(candidate.name)}`);
-    return `DB instance ${code(instanceId)} has no log file ${code(request.file ?? '')}. The newest:\n${names.join('\n')}`;
+    return {
+      text: `DB instance ${code(instanceId)} has no log file ${code(request.file ?? '')}. The newest:\n${names.join('\n')}`,
+    };
   }
   const tail = await tailLogLines(
     (portion) => deps.rds.downloadLogPortion(instanceId, file.name, portion),
@@ -83,5 +93,8 @@ export async function postLogTail(
   const where = link
     ? `<${link}|the thread of ${id}'s card>`
     : `the thread of ${id}'s card in <#${deps.alertChannel}>`;
-  return `Posted the last ${tail.lines.length} lines of ${code(file.name)} (${formatBytes(file.size)}) from ${code(instanceId)} in ${where}.`;
+  return {
+    text: `Posted the last ${tail.lines.length} lines of ${code(file.name)} (${formatBytes(file.size)}) from ${code(instanceId)} in ${where}.`,
+    posted: { instanceId, file: file.name },
+  };
 }

@@ -25,9 +25,9 @@ export function answerRdsRequest(
 ): Promise<RdsReply> {
   switch (request.action) {
     case 'status':
-      return desk.status(incident);
+      return desk.status(incident, { userId, requestKey });
     case 'check':
-      return desk.check(incident);
+      return desk.check(incident, { userId, requestKey });
     case 'logs':
       return desk.logs(incident, { file: request.file, lines: request.lines }, userId, requestKey);
     case 'snapshot':

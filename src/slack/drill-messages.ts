@@ -1,5 +1,5 @@
 import type { Debrief, DebriefOutcome } from '../drill/debrief.ts';
-import { expectationLabel } from '../drill/debrief.ts';
+import { expectationLabel, scoreDebrief, scoreText } from '../drill/debrief.ts';
 import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
 import type { KnownBlock } from './block-kit.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
@@ -63,13 +63,14 @@ export function buildDrillDebrief(scenario: Scenario, debrief: Debrief): DrillMe
     (item) =>
       `${OUTCOME_MARKS[item.outcome]} *${fromMarkdown(item.label)}* — ${mentionUserIds(escapeMrkdwn(item.detail))}`,
   );
-  const met = debrief.items.filter((item) => item.outcome === 'met').length;
-  const checked = debrief.items.filter((item) => item.outcome !== 'ask').length;
+  const scored = scoreDebrief(debrief);
+  const score = scoreText(scored);
+  const legend = scored.toAsk > 0 ? ' (❔ = for the team to answer)' : '';
   return {
-    text: `Debrief · ${scenario.title}: ${met} of ${checked} checks met`,
+    text: `Debrief · ${scenario.title}: ${score}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`Debrief · ${scenario.title}`, 150) } },
-      ...linesToSections([`*${met} of ${checked} checks met* (❔ = for the team to answer)`, ...lines]),
+      ...linesToSections([`*${score}*${legend}`, ...lines]),
     ],
   };
 }

@@ -3,6 +3,7 @@ export const BLOCK_IDS = {
   cardHeader: 'warroom_card_header',
   cardFields: 'warroom_card_fields',
   cardLatestSignal: 'warroom_card_latest_signal',
+  cardSevereSignal: 'warroom_card_severe_signal',
   cardFacts: 'warroom_card_facts',
   cardRecovered: 'warroom_card_recovered',
   cardRaw: 'warroom_card_raw',

@@ -2,24 +2,27 @@ import type { AlertSource } from '../incident/alert.ts';
 import { IMPACT_NAMES, type Impact } from '../incident/impact.ts';
 import { type Incident, incidentId } from '../incident/incident.ts';
 import type { Button, KnownBlock, MrkdwnElement } from './block-kit.ts';
+import { buildSignalSections } from './card-signals.ts';
 import { consoleUrlFor, incidentManagerUrlFor } from './console-links.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from './ids.ts';
 import { buildIncidentActions } from './incident-actions.ts';
+import { locationField } from './incident-labels.ts';
 import { INCIDENT_STATUS_LABELS, incidentStatusText } from './incident-status-text.ts';
-import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
 const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
 
-const SOURCE_LABELS: Record<AlertSource, string> = {
-  'cloudwatch-alarm': 'CloudWatch alarm',
-  'rds-event': 'RDS event',
-  'eventbridge-rds': 'EventBridge (RDS)',
-  'eventbridge-automation': 'EventBridge (SSM Automation)',
-  cloudtrail: 'CloudTrail API call',
-  chatbot: 'AWS Chatbot custom notification',
-  'incident-manager': 'Incident Manager',
-  unknown: 'Unrecognised SNS message',
-  declared: 'Declared in Slack',
+/** Who opened the incident, after its opening time: "Today 09:00 by a CloudWatch alarm". */
+const OPENED_BY: Record<AlertSource, string> = {
+  'cloudwatch-alarm': 'by a CloudWatch alarm',
+  'rds-event': 'by an RDS event',
+  'eventbridge-rds': 'by an RDS event (EventBridge)',
+  'eventbridge-automation': 'by an SSM Automation event',
+  cloudtrail: 'by a CloudTrail API call',
+  chatbot: 'by an AWS Chatbot custom notification',
+  'incident-manager': 'in Incident Manager',
+  unknown: 'by an unrecognised SNS message',
+  declared: 'in Slack',
 };
 
 const RESOURCE_LABELS: Record<string, string> = {
@@ -56,12 +59,58 @@ function field(label: string, value: string): MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
 }
 
-function resourceField(incident: Incident): string {
-  const resource = incident.resource;
-  if (!resource) return '—';
-  const url = consoleUrlFor(resource);
-  const name = url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
-  return `${name} (${RESOURCE_LABELS[resource.kind] ?? resource.kind})`;
+/** Labels the card's own fields use: a signal's fact with one of them would read as a second field. */
+const CARD_FIELD_LABELS = new Set(['impact', 'status', 'resource', 'account', 'region', 'opened']);
+
+/**
+ * The card's fields, each once and only when known (no dashes for what a declared incident lacks).
+ * The resource is plain text: the "Open in AWS console" button is the card's one console link.
+ */
+function cardFields(incident: Incident, impact: string): MrkdwnElement[] {
+  const { resource } = incident;
+  const location = locationField(incident);
+  return [
+    field('Impact', impact),
+    field('Status', incidentStatusText(incident)),
+    ...(resource
+      ? [
+          field(
+            'Resource',
+            `${escapeMrkdwn(resource.id)} (${RESOURCE_LABELS[resource.kind] ?? resource.kind})`,
+          ),
+        ]
+      : []),
+    ...(location ? [field(location.label, location.value)] : []),
+    field('Opened', `${slackDate(incident.openedAt)} ${openedBy(incident)}`),
+    ...(incident.channelId ? [field('Incident channel', `<#${incident.channelId}>`)] : []),
+  ];
+}
+
+/** A declared incident names who declared it with a real mention; anything else, its AWS source. */
+function openedBy(incident: Incident): string {
+  const { source, declaredBy } = incident;
+  if (source === 'declared' && declaredBy && /^[UW][A-Z0-9]+$/.test(declaredBy)) return `by <@${declaredBy}>`;
+  return OPENED_BY[source];
+}
+
+/**
+ * The latest signal's facts, less empty ones, those that would repeat a card field's label, and one
+ * that repeats the signal's detail (an alarm without a description shows its reason as the detail).
+ */
+function factsBlock(incident: Incident): KnownBlock | undefined {
+  const { facts: all, detail } = incident.latestSignal;
+  const facts = all.filter(
+    (fact) =>
+      fact.value.trim() !== '' &&
+      !CARD_FIELD_LABELS.has(fact.label.trim().toLowerCase()) &&
+      escapeMrkdwn(fact.value.trim()) !== detail.trim(),
+  );
+  if (facts.length === 0) return undefined;
+  return {
+    type: 'section',
+    block_id: BLOCK_IDS.cardFacts,
+    fields: facts.slice(0, 10).map((fact) => field(escapeMrkdwn(fact.label), escapeMrkdwn(fact.value))),
+  };
 }
 
 function linkButtons(incident: Incident, region: string): Button[] {
@@ -86,23 +135,17 @@ function linkButtons(incident: Incident, region: string): Button[] {
   return buttons;
 }
 
+/** How many signals came; when the card cannot show them all, where they all are. */
+function signalCountText(count: number, id: string): string {
+  if (count === 0) return 'no AWS signal yet';
+  if (count === 1) return '1 signal';
+  return `${count} signals, all in \`/incident timeline ${id}\``;
+}
+
 /**
  * The incident card: one message per incident, posted once and then updated in place. Pure: the
  * same incident gives the same blocks, and every text is cut to Slack's limits.
  */
-/** A declared incident's "signal" is the person who declared it: a real mention, not escaped text. */
-function signalTitle(incident: Incident): string {
-  const { latestSignal: signal, declaredBy } = incident;
-  if (signal.signalType === 'declared' && declaredBy && /^[UW][A-Z0-9]+$/.test(declaredBy)) {
-    return `Declared by <@${declaredBy}>`;
-  }
-  return escapeMrkdwn(signal.title);
-}
-
-function signalCountText(count: number): string {
-  return count === 0 ? 'no AWS signal yet' : `${count} signal${count === 1 ? '' : 's'}`;
-}
-
 export function buildIncidentCard(
   incident: Incident,
   options: { defaultRegion: string; offerRunbooks?: boolean; offerPaging?: boolean },
@@ -110,47 +153,17 @@ export function buildIncidentCard(
   const id = incidentId(incident.seq);
   const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
   const headline = `${IMPACT_EMOJI[incident.impact]} ${id} · ${incident.title}`;
-  const signal = incident.latestSignal;
+  const facts = factsBlock(incident);
   const blocks: KnownBlock[] = [
     {
       type: 'header',
       block_id: BLOCK_IDS.cardHeader,
       text: { type: 'plain_text', text: truncate(headline, 150) },
     },
-    {
-      type: 'section',
-      block_id: BLOCK_IDS.cardFields,
-      fields: [
-        field('Impact', impact),
-        field('Status', incidentStatusText(incident)),
-        field('Resource', resourceField(incident)),
-        field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
-        field('Source', SOURCE_LABELS[incident.source]),
-        field('Opened', slackDate(incident.openedAt)),
-        ...(incident.channelId ? [field('Incident channel', `<#${incident.channelId}>`)] : []),
-      ],
-    },
-    {
-      type: 'section',
-      block_id: BLOCK_IDS.cardLatestSignal,
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          `*Latest signal* · ${slackDate(signal.at)}\n*${signalTitle(incident)}*\n${signal.detail}`,
-          3000,
-        ),
-      },
-    },
+    { type: 'section', block_id: BLOCK_IDS.cardFields, fields: cardFields(incident, impact) },
+    ...buildSignalSections(incident),
+    ...(facts ? [facts] : []),
   ];
-  if (signal.facts.length > 0) {
-    blocks.push({
-      type: 'section',
-      block_id: BLOCK_IDS.cardFacts,
-      fields: signal.facts
-        .slice(0, 10)
-        .map((fact) => field(escapeMrkdwn(fact.label), escapeMrkdwn(fact.value))),
-    });
-  }
   if (incident.recoveredAt && incident.status !== 'resolved') {
     blocks.push({
       type: 'context',
@@ -205,7 +218,7 @@ export function buildIncidentCard(
     elements: [
       {
         type: 'mrkdwn',
-        text: `${signalCountText(incident.signalCount)} · last ${slackDate(incident.updatedAt)} · warroom`,
+        text: `${signalCountText(incident.signalCount, id)} · last ${slackDate(incident.updatedAt)} · warroom`,
       },
     ],
   });

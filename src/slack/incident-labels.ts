@@ -26,3 +26,17 @@ export function statusLabel(incident: Incident): string {
   }
   return STATUS_WORDS[incident.status];
 }
+
+/**
+ * Where the incident is, with only what is known: `Account · Region`, `Region` or `Account`;
+ * undefined when neither is (a declared incident), so no field of dashes is shown.
+ */
+export function locationField(
+  incident: Pick<Incident, 'accountId' | 'region'>,
+): { label: string; value: string } | undefined {
+  const { accountId, region } = incident;
+  if (accountId && region) return { label: 'Account · Region', value: `${accountId} · ${region}` };
+  if (region) return { label: 'Region', value: region };
+  if (accountId) return { label: 'Account', value: accountId };
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 import type { KnownBlock, MrkdwnElement } from './block-kit.ts';
 import { consoleUrlFor } from './console-links.ts';
-import { impactLabel, statusLabel } from './incident-labels.ts';
+import { impactLabel, locationField, statusLabel } from './incident-labels.ts';
 import { describeIncidentManagerState } from './incident-manager-state.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from './mrkdwn.ts';
 import { buildRunbookExecutionsSection } from './runbook-executions-section.ts';
@@ -30,9 +30,7 @@ function field(label: string, value: string): MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) };
 }
 
-function resourceText(incident: Incident): string {
-  const resource = incident.resource;
-  if (!resource) return '—';
+function resourceText(resource: NonNullable<Incident['resource']>): string {
   const url = consoleUrlFor(resource);
   return url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
 }
@@ -62,12 +60,14 @@ export function buildIncidentSummary(
   const acknowledged = incident.acknowledgedBy
     ? `<@${incident.acknowledgedBy}>${incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : ''}`
     : 'not yet';
+  const location = locationField(incident);
+  // Only what is known: a declared incident has no resource, account or region to show.
   const fields = [
     field('Status', statusLabel(incident)),
     field('Impact', impactLabel(incident.impact)),
     field('Acknowledged', acknowledged),
-    field('Resource', resourceText(incident)),
-    field('Account · Region', `${incident.accountId ?? '—'} · ${incident.region ?? '—'}`),
+    ...(incident.resource ? [field('Resource', resourceText(incident.resource))] : []),
+    ...(location ? [field(location.label, location.value)] : []),
     field('Source', SOURCE_WORDS[incident.source]),
     field('Opened', slackDate(incident.openedAt)),
     field('Last change', slackDate(incident.updatedAt)),

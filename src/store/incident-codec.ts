@@ -1,4 +1,8 @@
-import type { Incident } from '../incident/incident.ts';
+import type { Incident, LatestSignal } from '../incident/incident.ts';
+
+function decodeSignal(signal: LatestSignal): LatestSignal {
+  return { ...signal, at: new Date(signal.at) };
+}
 
 /** Incidents are stored as JSON; these are the fields that must come back as Dates. */
 export function encodeIncident(incident: Omit<Incident, 'seq'>): string {
@@ -16,6 +20,8 @@ export function decodeIncident(seq: number, data: string): Incident {
     acknowledgedAt: parsed.acknowledgedAt ? new Date(parsed.acknowledgedAt) : undefined,
     resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
     reopenedAt: parsed.reopenedAt ? new Date(parsed.reopenedAt) : undefined,
-    latestSignal: { ...parsed.latestSignal, at: new Date(parsed.latestSignal.at) },
+    latestSignal: decodeSignal(parsed.latestSignal),
+    // Incidents stored before open signals were kept have none: the card then shows the latest only.
+    ...(Array.isArray(parsed.openSignals) ? { openSignals: parsed.openSignals.map(decodeSignal) } : {}),
   };
 }

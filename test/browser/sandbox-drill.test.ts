@@ -81,14 +81,14 @@ describe('a drill in the local workspace', () => {
     );
     expect(await debriefItem('Resolved with a summary').getAttribute('data-outcome')).toBe('met');
     expect(await debriefItem('Impact set by a person').getAttribute('data-outcome')).toBe('missed');
-    expect(await textOf(debrief.locator('[data-testid="debrief-score"]'))).toBe('2 of 4 checks met');
+    expect(await textOf(debrief.locator('[data-testid="debrief-score"]'))).toBe('2 of 5 checks met');
     expect(await textOf(debrief.locator('[data-testid="debrief-incident"]'))).toMatch(
       /INC-1 orders-db · .*acknowledged .* by @alice.*resolved .* by @alice “Failover done; CPU back to normal\.”/,
     );
     await shoot(debrief.locator('.ws-modal'), 'drill-03-debrief');
     await debrief.locator('[data-dialog-close]').last().click();
 
-    expect(await waitForText(status, /Debriefed: 2 of 4 checks met/)).toContain('Show debrief');
+    expect(await waitForText(status, /Debriefed: 2 of 5 checks met/)).toContain('Show debrief');
     const last = page.locator('[data-testid="messages"] [data-testid="message"][data-key^="h:"]').last();
     await waitForText(last, /DRILL · Debrief · RDS CPU alarm/);
   }, 120_000);

@@ -48,6 +48,34 @@ describe('declare <title> [impact]', () => {
     expect(declareCommand.parse('   ')).toEqual({ ok: true, args: { form: 'modal' } });
   });
 
+  it('takes a quoted title without its quotes, straight or typographic', () => {
+    const expected = { ok: true, args: { form: 'inline', title: 'Checkout latency', impact: 2 } };
+    expect(declareCommand.parse('"Checkout latency" 2')).toEqual(expected);
+    expect(declareCommand.parse('“Checkout latency” 2')).toEqual(expected);
+  });
+
+  it('keeps a number inside the quotes, or quoted, as part of the title', () => {
+    expect(declareCommand.parse('"Release 2"')).toEqual({
+      ok: true,
+      args: { form: 'inline', title: 'Release 2', impact: 3 },
+    });
+    expect(declareCommand.parse('Release "2"')).toEqual({
+      ok: true,
+      args: { form: 'inline', title: 'Release 2', impact: 3 },
+    });
+  });
+
+  it('refuses a quote left open, and an empty quoted title, saying why', () => {
+    expect(declareCommand.parse('"Checkout latency 2')).toEqual({
+      ok: false,
+      problem: 'The quote before `Checkout latency 2` is never closed: close it, or leave the quotes out.',
+    });
+    expect(declareCommand.parse('"" 2')).toEqual({
+      ok: false,
+      problem: 'The title is empty: write it between the quotes.',
+    });
+  });
+
   it('refuses a title longer than the modal allows, saying why', () => {
     const result = declareCommand.parse(`${'x'.repeat(151)} 2`);
     expect(result).toEqual({ ok: false, problem: 'A title can be at most 150 characters.' });
@@ -104,6 +132,14 @@ describe('impact [id] <1-5>', () => {
     });
   });
 
+  it('reads quoted words as the words they quote, and refuses a quote left open', () => {
+    expect(impactCommand.parse('"INC-7" “1”')).toEqual({ ok: true, args: { id: 7, impact: 1 } });
+    expect(impactCommand.parse('INC-7 "1')).toEqual({
+      ok: false,
+      problem: 'The quote before `1` is never closed: close it, or leave the quotes out.',
+    });
+  });
+
   it('refuses no arguments and too many', () => {
     expect(impactCommand.parse('')).toEqual({ ok: false });
     expect(impactCommand.parse('INC-1 2 3')).toEqual({ ok: false });
@@ -125,6 +161,18 @@ describe('note [id] <text>', () => {
     });
   });
 
+  it('takes quotes around the whole note off, and keeps quotes inside it and a lone one', () => {
+    expect(noteCommand.parse('INC-3 “replica lag is 0”')).toEqual({
+      ok: true,
+      args: { id: 3, text: 'replica lag is 0' },
+    });
+    expect(noteCommand.parse('INC-3 the "orders" table grew')).toEqual({
+      ok: true,
+      args: { id: 3, text: 'the "orders" table grew' },
+    });
+    expect(noteCommand.parse('INC-3 "unsure')).toEqual({ ok: true, args: { id: 3, text: '"unsure' } });
+  });
+
   it('refuses an empty note, with or without an id', () => {
     expect(noteCommand.parse('')).toEqual({ ok: false, problem: 'Write the note after the id.' });
     expect(noteCommand.parse('INC-3')).toEqual({ ok: false, problem: 'Write the note after the id.' });
@@ -144,6 +192,10 @@ describe('oncall [rotation]', () => {
 
   it('refuses more than one name', () => {
     expect(oncallCommand.parse('primary db').ok).toBe(false);
+  });
+
+  it('takes a quoted rotation name without its quotes', () => {
+    expect(oncallCommand.parse('"primary"')).toEqual({ ok: true, args: { rotation: 'primary' } });
   });
 });
 
@@ -172,6 +224,13 @@ describe('page [id] <@person|@group|rotation:<name>|contact:<alias>>', () => {
     });
   });
 
+  it('refuses a quote left open among the people to page', () => {
+    expect(pageCommand.parse('INC-3 "rotation:primary')).toEqual({
+      ok: false,
+      problem: 'The quote before `rotation:primary` is never closed: close it, or leave the quotes out.',
+    });
+  });
+
   it('refuses nobody, and says which word is not someone to page', () => {
     expect(pageCommand.parse('INC-3').ok).toBe(false);
     const result = pageCommand.parse('INC-3 @bob');
@@ -191,6 +250,14 @@ describe('resolve [id] [summary]', () => {
       ok: true,
       args: { id: undefined, summary: 'rolled back' },
     });
+  });
+
+  it('takes quotes around the whole summary off', () => {
+    expect(resolveCommand.parse('INC-4 "rolled back the deploy"')).toEqual({
+      ok: true,
+      args: { id: 4, summary: 'rolled back the deploy' },
+    });
+    expect(resolveCommand.parse('INC-4 ""')).toEqual({ ok: true, args: { id: 4, summary: undefined } });
   });
 
   it('refuses a summary longer than the resolve modal allows', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SUBCOMMANDS } from '../../commands/catalog.ts';
-import { parseWith, words } from '../../commands/parse-args.ts';
+import { parseArguments } from '../../commands/parse-args.ts';
 import { createCommandRouter } from '../../commands/router.ts';
 import type { AnySubcommand, Subcommand } from '../../commands/subcommand.ts';
 import { BotError } from '../../src/errors.ts';
@@ -15,9 +15,9 @@ function failing(error: unknown): Subcommand<Record<string, never>> {
     usage: '/incident boom',
     summary: 'fails',
     parse: (text) =>
-      parseWith(
+      parseArguments(
         z.tuple([]).transform(() => ({})),
-        words(text),
+        text,
       ),
     run: async () => {
       throw error;

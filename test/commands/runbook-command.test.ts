@@ -25,6 +25,13 @@ describe('/incident runbook arguments', () => {
     });
   });
 
+  it('takes a quoted value with spaces as one value, without its quotes', () => {
+    expect(runbookCommand.parse('INC-4 tag-instance Note="nightly batch" Owner=“db team”')).toEqual({
+      ok: true,
+      args: { id: 4, runbookId: 'tag-instance', overrides: { Note: 'nightly batch', Owner: 'db team' } },
+    });
+  });
+
   it('says what is wrong with a bad word', () => {
     expect(runbookCommand.parse('INC-4 Reboot!')).toEqual({
       ok: false,

@@ -80,7 +80,7 @@ describe('a drill session', () => {
     expect(again).toBe(first);
     expect(posted.map((message) => message.text)).toEqual([
       'Briefing · RDS CPU alarm, then a Multi-AZ failover',
-      'Debrief · RDS CPU alarm, then a Multi-AZ failover: 0 of 4 checks met',
+      'Debrief · RDS CPU alarm, then a Multi-AZ failover: 0 of 5 checks met',
     ]);
     expect(session.status()).toMatchObject({ phase: 'debriefed', endedAt: clock.now(), debrief: first });
     expect(session.ended.aborted).toBe(true);

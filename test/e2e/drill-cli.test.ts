@@ -43,16 +43,17 @@ describe('npm run drill (in the sandbox: no Slack workspace, no AWS account)', (
     expect(stdout).toMatch(/The local Slack workspace: open http:\/\/127\.0\.0\.1:\d+\/ in a browser\./);
     expect(stdout).toContain('═══ DRILL BRIEFING · RDS CPU alarm, then a Multi-AZ failover');
     expect(stdout).toContain(
-      '  Incident commander\n    • Press Acknowledge on the card (or `/incident ack`) within 5 minutes.',
+      '  Incident commander\n    • Press Acknowledge on the card (or /incident ack) within 5 minutes.',
     );
     expect(stdout).toContain('  ☐ Acknowledged within 5m');
     expect(stdout).toContain('POST /sns → 200');
-    expect(stdout).toMatch(/│ DRILL · 🟡 INC-1 · CPUUTILIZATION > 80 ON ORDERS-DB/);
+    expect(stdout).toMatch(/│ DRILL · 🟡 INC-1 · CPUUTILIZATION > 80 % ON ORDERS-DB/);
     expect(stdout).toContain('no AWS resources are touched');
     expect(stdout).toContain('═══ DRILL DEBRIEF · RDS CPU alarm, then a Multi-AZ failover');
     // Nobody worked the cards, so the debrief says so item by item.
     expect(stdout).toContain('  ✗ Acknowledged within 5m — not acknowledged');
-    expect(stdout).toContain('  ? The database owner read the status and the logs');
+    expect(stdout).toContain('  ✗ The database owner read the status and the logs');
+    expect(stdout).toContain('status not read; logs not read');
   });
 
   it('runs a drill from your own file (--file), and lists it with the built-ins', async () => {
@@ -68,7 +69,7 @@ describe('npm run drill (in the sandbox: no Slack workspace, no AWS account)', (
     const { stdout, code } = await drill(['reporting-replica-lag', '--file', file, ...UNATTENDED]);
     expect(code).toBe(0);
     expect(stdout).toContain('═══ DRILL BRIEFING · Replica lag on the reporting replica');
-    expect(stdout).toMatch(/│ DRILL · \S+ INC-1 · REPLICALAG > 300 ON REPORTING-REPLICA/);
+    expect(stdout).toMatch(/│ DRILL · \S+ INC-1 · REPLICALAG > 5 MIN ON REPORTING-REPLICA/);
   });
 
   it('refuses a bad file with its name, line, path and problem, and exits 2', async () => {

@@ -101,6 +101,16 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
     );
     await incidentCommand('ack INC-1');
     await incidentCommand('impact INC-1 2');
+    // The database owner runs the check: warroom answers it and puts it on the timeline.
+    await incidentCommand('rds INC-1 check');
+    await vi.waitFor(
+      async () => {
+        const timeline = (await stage?.warroom.store.listTimeline(1)) ?? [];
+        if (!timeline.some((entry) => entry.dedupeKey?.startsWith('rds-read:check:')))
+          throw new Error('the check is not on the timeline yet');
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     await incidentCommand('note INC-1 rds check: storage and the manual snapshot are not encrypted');
     await incidentCommand('resolve INC-1 Connections back to normal; encrypted copy and cut-over planned');
     outcome = await started.result;
@@ -116,7 +126,7 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
         /^DRILL · INC-1 \[2 · High\] ✅ Resolved: DatabaseConnections &gt; 400 on billing-db/,
       ),
       expect.stringMatching(
-        /^DRILL · Debrief · An unencrypted production DB found by the database check: 4 of 5/,
+        /^DRILL · Debrief · An unencrypted production DB found by the database check: 5 of 6 checks met$/,
       ),
     ]);
     expect(JSON.stringify(top[0]?.blocks)).toContain('Database owner');
@@ -155,7 +165,7 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
     expect(outcome.debrief.items.map((item) => [item.outcome, item.label])).toEqual([
       ['met', 'Acknowledged within 5m'],
       ['met', 'Impact set by a person'],
-      ['ask', 'The database owner ran `/incident rds check` and read the ✗ on storage encryption'],
+      ['met', 'The database owner ran `/incident rds check` and read the ✗ on storage encryption'],
       ['missed', 'Runbook encrypted-snapshot run'],
       ['met', 'A note added to the timeline'],
       ['met', 'Resolved with a summary'],
@@ -164,12 +174,15 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
     expect(printed()).toContain(
       '═══ DRILL DEBRIEF · An unencrypted production DB found by the database check',
     );
-    expect(printed()).toContain('4 of 5 checks met');
+    expect(outcome.debrief.items[2]?.detail).toBe('check run by U0ALICE');
+    expect(printed()).toContain('5 of 6 checks met');
     expect(printed()).toMatch(
       /INC-1 billing-db · .* · impact 2 \(set by a person\) · notes 1 · runbooks none · resolved/,
     );
     const debrief = slack.messages(CHANNEL).at(-1);
     expect(JSON.stringify(debrief?.blocks)).toContain('✗ *Runbook encrypted-snapshot run* — no runbook run');
+    // Every item was checked by warroom: no legend for a ❔ that is not there.
+    expect(JSON.stringify(debrief?.blocks)).not.toContain('for the team to answer');
     // In Slack, who acknowledged is a mention, not a bare id.
     expect(JSON.stringify(debrief?.blocks)).toMatch(/acknowledged after \d+s by <@U0ALICE>/);
   });

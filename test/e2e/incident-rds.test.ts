@@ -171,6 +171,25 @@ describe('/incident rds status', () => {
     expect(reply.text).toContain('• Pending maintenance: none');
   });
 
+  it('puts each status it answered on the timeline, naming who read it, and nothing for a refusal', async () => {
+    const reads = async (seq: number) =>
+      (await harness.warroom.store.listTimeline(seq)).filter((entry) =>
+        entry.dedupeKey?.startsWith('rds-read:status:'),
+      );
+    const before = (await reads(3)).length;
+    await runIncidentCommand(harness, 'rds 3 status', { userId: 'U0BOB' });
+    const after = await reads(3);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      kind: 'annotation',
+      actor: 'U0BOB',
+      text: 'read the database status of DB cluster orders-cluster',
+    });
+    const snapshotReads = (await reads(4)).length;
+    await runIncidentCommand(harness, 'rds 4 status');
+    expect(await reads(4)).toHaveLength(snapshotReads);
+  });
+
   it('explains what it cannot do: status of a snapshot, an incident with no database', async () => {
     const snapshot = await runIncidentCommand(harness, 'rds 4 status');
     expect(snapshot.reply.text).toBe(

@@ -92,8 +92,9 @@ describe('RDS events, CloudTrail calls and alarms end to end', () => {
     await send(rdsEvent('custom-oracle-1', 'RDS-EVENT-0999', 'A brand-new kind of RDS event.'));
     expect(posts()).toHaveLength(1);
     const card = cardOf(1);
+    // The card sets the headline's resource part in bold: "*Unknown … on custom-oracle-1:* A brand-new…".
     expect(card.json).toContain(
-      'Unknown RDS event RDS-EVENT-0999 on custom-oracle-1: A brand-new kind of RDS event.',
+      'Unknown RDS event RDS-EVENT-0999 on custom-oracle-1:* A brand-new kind of RDS event.',
     );
     expect(card.json).toContain("not in warroom's list of AWS's RDS events, read 2026-04-08");
     expect(await signalTypes(1)).toEqual(['opened rds-event:failure', 'annotation rds-event:unknown']);
@@ -144,7 +145,7 @@ describe('RDS events, CloudTrail calls and alarms end to end', () => {
     await send(ec2Alarm('checkout-cpu', 'CPUUtilization', 'i-0abc123def4567890'), 'ALARM: "checkout-cpu"');
     expect(posts()).toHaveLength(4);
     const card = cardOf(4);
-    expect(card.text).toContain('CPUUtilization &gt; 80 on i-0abc123def4567890');
+    expect(card.text).toContain('CPUUtilization &gt; 80 % on i-0abc123def4567890');
     expect(card.json).toContain('i-0abc123def4567890');
     expect(card.json).toContain('(EC2 instance)');
     expect(card.json).toContain('#InstanceDetails:instanceId=i-0abc123def4567890');

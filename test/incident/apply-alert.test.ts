@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/incident/alert.ts';
 import { type ApplyAlertInput, applyAlert } from '../../src/incident/apply-alert.ts';
+import type { Impact } from '../../src/incident/impact.ts';
 import type { Incident } from '../../src/incident/incident.ts';
+import { MAX_OPEN_SIGNALS, severestOpenSignal } from '../../src/incident/open-signals.ts';
 
 const now = new Date('2026-11-22T09:05:00Z');
 
@@ -130,5 +132,91 @@ describe('applyAlert', () => {
     expect(change.incident.impact).toBe(3);
     expect(change.incident.recoveredAt).toEqual(recovered.incident.recoveredAt);
     expect(change.incident.latestSignal.title).toBe('Unknown RDS event');
+  });
+
+  describe('open signals', () => {
+    const alarm = (name: string, at: string, state = 'ALARM') =>
+      alertOf({
+        signalType: `cloudwatch-alarm:${state}`,
+        title: `${name} on orders-db`,
+        occurredAt: new Date(at),
+        correlation: { kind: 'alarm', value: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${name}` },
+      });
+
+    function apply(
+      open: Incident,
+      alert: Alert,
+      effect: 'open' | 'annotate' | 'recover',
+      impact: Impact = 3,
+    ) {
+      const change = applyAlert(input({ open, alert, decision: { effect, impact } }));
+      if (change.kind !== 'updated') throw new Error(`expected updated, got ${change.kind}`);
+      return change.incident;
+    }
+
+    it('keeps an earlier, more severe signal as the most severe while later ones are the latest', () => {
+      const first = opened();
+      const forecast = apply(
+        first,
+        alertOf({
+          source: 'chatbot',
+          signalType: 'chatbot:custom',
+          title: 'volume full in ~6 h',
+          occurredAt: new Date('2026-11-22T09:06:00Z'),
+        }),
+        'open',
+        2,
+      );
+      const later = apply(forecast, alarm('cpu-high', '2026-11-22T09:08:00Z'), 'open', 3);
+      expect(later.latestSignal.title).toBe('cpu-high on orders-db');
+      expect(severestOpenSignal(later)).toMatchObject({ title: 'volume full in ~6 h', impact: 2 });
+    });
+
+    it('keeps the first to arrive of equally severe signals, whatever time AWS gives them', () => {
+      const first = apply(opened(), alarm('cpu-high', '2026-11-22T09:03:00Z'), 'open', 3);
+      const second = apply(first, alarm('storage-low', '2026-11-22T09:01:00Z'), 'open', 3);
+      expect(second.openSignals?.map((signal) => signal.title)).toContain('storage-low on orders-db');
+      expect(severestOpenSignal(second)?.title).toBe('CPUUtilization > 80 on orders-db');
+    });
+
+    it('closes a signal when its own alarm recovers, and then shows the next most severe', () => {
+      const withAlarms = apply(
+        apply(opened(), alarm('storage-low', '2026-11-22T09:05:00Z'), 'open', 2),
+        alarm('cpu-high', '2026-11-22T09:06:00Z'),
+        'open',
+        3,
+      );
+      expect(severestOpenSignal(withAlarms)?.title).toBe('storage-low on orders-db');
+      const recovered = apply(withAlarms, alarm('storage-low', '2026-11-22T09:09:00Z', 'OK'), 'recover');
+      expect(recovered.openSignals?.some((signal) => signal.title === 'storage-low on orders-db')).toBe(
+        false,
+      );
+      expect(severestOpenSignal(recovered)?.title).not.toBe('storage-low on orders-db');
+      expect(recovered.latestSignal).toMatchObject({ signalType: 'cloudwatch-alarm:OK' });
+      expect(recovered.latestSignal.impact).toBeUndefined();
+    });
+
+    it('leaves the open signals alone on an annotation and replaces a signal that fires again', () => {
+      const first = apply(opened(), alarm('cpu-high', '2026-11-22T09:05:00Z'), 'open', 3);
+      const annotated = apply(
+        first,
+        alertOf({ signalType: 'rds-event:backup', title: 'Backing up' }),
+        'annotate',
+      );
+      expect(annotated.openSignals).toEqual(first.openSignals);
+      const again = apply(annotated, alarm('cpu-high', '2026-11-22T09:07:00Z'), 'open', 3);
+      expect(again.openSignals?.filter((signal) => signal.title === 'cpu-high on orders-db')).toHaveLength(1);
+      expect(
+        again.openSignals?.find((signal) => signal.title === 'cpu-high on orders-db')?.at.toISOString(),
+      ).toBe('2026-11-22T09:07:00.000Z');
+    });
+
+    it('keeps at most a bounded number of open signals, the most severe among them', () => {
+      let incident = apply(opened(), alarm('critical', '2026-11-22T09:05:00Z'), 'open', 1);
+      for (let i = 0; i < MAX_OPEN_SIGNALS + 5; i++)
+        incident = apply(incident, alarm(`alarm-${i}`, `2026-11-22T09:${10 + i}:00Z`), 'open', 4);
+      expect(incident.openSignals).toHaveLength(MAX_OPEN_SIGNALS);
+      expect(severestOpenSignal(incident)?.title).toBe('critical on orders-db');
+    });
   });
 });

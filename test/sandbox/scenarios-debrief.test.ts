@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DrillIncident, evaluateDebrief, formatDuration } from '../../src/drill/debrief.ts';
+import {
+  type DrillIncident,
+  evaluateDebrief,
+  formatDuration,
+  scoreDebrief,
+  scoreText,
+} from '../../src/drill/debrief.ts';
 import type { RunbookExecution } from '../../src/runbooks/execution.ts';
 import { expectationSchema } from '../../src/sandbox/scenarios/scenario-schema.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
@@ -17,6 +23,7 @@ function shard(
     incident: openIncident({ seq, openedAt: OPENED, resource: { kind: 'rds-instance', id }, ...changes }),
     executions: [],
     notes: 0,
+    reads: {},
     ...extra,
   } satisfies DrillIncident;
 }
@@ -70,6 +77,7 @@ describe('the drill debrief, from what warroom recorded', () => {
         }),
         executions: [],
         notes: 0,
+        reads: {},
       },
     ];
     const debrief = evaluateDebrief(
@@ -91,6 +99,44 @@ describe('the drill debrief, from what warroom recorded', () => {
       ['met', 'Resolved with a summary within 30m', 'resolved after 25m: “Made private again”'],
       ['ask', 'Ran `/incident rds check`', 'not recorded by warroom: ask the team'],
     ]);
+  });
+
+  it('credits the database reads warroom answered, naming who read what and what was not read', () => {
+    const incidents = [shard(1, {}, { reads: { status: 'U0DANA', check: 'U0ALICE' } })];
+    const debrief = evaluateDebrief(
+      expectations([
+        { kind: 'database-read', reads: ['status', 'logs'] },
+        { kind: 'database-read', reads: ['check'] },
+      ]),
+      incidents,
+    );
+    expect(debrief.items).toEqual([
+      {
+        label:
+          'Looked at the database status and logs in warroom (`/incident rds status`, `/incident rds logs`)',
+        outcome: 'missed',
+        detail: 'status read by U0DANA; logs not read',
+      },
+      {
+        label: 'Looked at the database check in warroom (`/incident rds check`)',
+        outcome: 'met',
+        detail: 'check run by U0ALICE',
+      },
+    ]);
+  });
+
+  it('counts every item it lists, and says how many are for the team to answer', () => {
+    const debrief = evaluateDebrief(
+      expectations([
+        { kind: 'note-added' },
+        { kind: 'manual', label: 'The channel stayed readable' },
+        { kind: 'acknowledged' },
+      ]),
+      [shard(1, {}, { notes: 1 })],
+    );
+    expect(scoreDebrief(debrief)).toEqual({ met: 1, total: 3, toAsk: 1 });
+    expect(scoreText(scoreDebrief(debrief))).toBe('1 of 3 checks met, 1 for the team to answer');
+    expect(scoreText({ met: 1, total: 1, toAsk: 0 })).toBe('1 of 1 check met');
   });
 
   it('says so when the alerts opened no incident at all', () => {

@@ -161,9 +161,19 @@ describe('each built-in scenario run against the sandbox', () => {
       impact: 2,
       signalCount: 3,
       resource: { kind: 'rds-cluster', id: 'payments-aurora' },
-      title: 'AuroraVolumeBytesLeftTotal < 1099511627776 on payments-aurora',
+      title: 'AuroraVolumeBytesLeftTotal < 1 TiB on payments-aurora',
     });
     expect(incident?.latestSignal.signalType).toBe('rds-event:low-storage');
+    // The earlier forecast is as severe as RDS's notice and came first: the card keeps it in view.
+    const card = JSON.stringify(cards(running)[0]?.blocks);
+    expect(card).toMatch(
+      /Most severe open signal\* \(impact 2 · High\)[^"]*\\n\*:chart_with_upwards_trend: payments-aurora volume full in ~6 h\*/,
+    );
+    expect(card).toMatch(
+      /Latest signal\*[^"]*\\n\*payments-aurora:\* Your Aurora cluster's storage is dangerously low/,
+    );
+    expect(card).toContain('3 signals, all in `/incident timeline INC-1`');
+    expect(card).not.toContain('1099511627776');
     const status = await incidentCommand(running, 'rds INC-1 status');
     expect(status).toContain('payments-aurora-1');
     expect(status).toContain('payments-aurora-2');

@@ -85,7 +85,7 @@ describe('the built-in scenario files', () => {
     const steps = rdsCpuThenFailover({ ...SANDBOX, at: new Date('2026-11-22T09:25:00Z') });
     expect(steps.map((step) => [step.label, step.subject])).toEqual([
       [
-        'CloudWatch alarm: CPUUtilization > 80 on orders-db',
+        'CloudWatch alarm: CPUUtilization > 80 % on orders-db',
         'ALARM: "orders-db-cpu-high" in US East (N. Virginia)',
       ],
       ['RDS event: Multi-AZ failover completed on orders-db', 'RDS Notification Message'],
@@ -96,7 +96,7 @@ describe('the built-in scenario files', () => {
       ),
     );
     expect(alarm).toMatchObject({
-      title: 'CPUUtilization > 80 on orders-db',
+      title: 'CPUUtilization > 80 % on orders-db',
       signalType: 'cloudwatch-alarm:ALARM',
       resource: { kind: 'rds-instance', id: 'orders-db', accountId: '123456789012', region: 'us-east-1' },
       occurredAt: new Date('2026-11-22T09:25:00Z'),
@@ -114,9 +114,9 @@ describe('the built-in scenario files', () => {
     const built = buildScenarioNotifications(storm.scenario, new Date('2026-11-22T09:25:00Z'), SANDBOX);
     expect(built).toHaveLength(40);
     expect(built.slice(0, 3).map((item) => [item.label, item.dueMs])).toEqual([
-      ['CloudWatch alarm: CPUUtilization > 85 on orders-shard-01', 0],
-      ['CloudWatch alarm: CPUUtilization > 85 on orders-shard-02', 500],
-      ['CloudWatch alarm: CPUUtilization > 85 on orders-shard-03', 1000],
+      ['CloudWatch alarm: CPUUtilization > 85 % on orders-shard-01', 0],
+      ['CloudWatch alarm: CPUUtilization > 85 % on orders-shard-02', 500],
+      ['CloudWatch alarm: CPUUtilization > 85 % on orders-shard-03', 1000],
     ]);
     const last = JSON.parse(built.at(-1)!.message);
     expect(last).toMatchObject({

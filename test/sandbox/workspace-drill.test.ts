@@ -167,8 +167,7 @@ describe('drills in the workspace UI, through its API', () => {
     expect(drill?.phase).toBe('debriefed');
     expect(drill?.endedAt).toEqual(expect.any(String));
     expect(drill?.debrief).toEqual({
-      met: 0,
-      checked: 2,
+      score: '0 of 3 checks met, 1 for the team to answer',
       items: [
         {
           label: 'Acknowledged within 5m',
@@ -186,7 +185,7 @@ describe('drills in the workspace UI, through its API', () => {
     });
     expect(alertsTexts()).toEqual([
       'DRILL · Briefing · A quiet drill',
-      'DRILL · Debrief · A quiet drill: 0 of 2 checks met',
+      'DRILL · Debrief · A quiet drill: 0 of 3 checks met, 1 for the team to answer',
     ]);
     // Asking again shows the same debrief and posts nothing more.
     expect((await post('/api/drill/debrief', {})).status).toBe(200);
@@ -229,12 +228,13 @@ describe('drills in the workspace UI, through its API', () => {
       ['missed', 'Impact set by a person'],
       ['missed', 'A note added to the timeline'],
       [
-        'ask',
+        'missed',
         'The database owner read the status and the logs (`/incident rds status`, `/incident rds logs`)',
       ],
       ['met', 'Resolved with a summary'],
     ]);
     expect(items[0]?.detail).toMatch(/^acknowledged after \d+s by U0BOB$/);
+    expect(items[3]?.detail).toBe('status not read; logs not read');
     expect(items[4]?.detail).toMatch(/^resolved after \d+s: “Failover done, CPU back to normal”$/);
     expect(drill?.debrief?.incidents).toEqual([
       expect.objectContaining({
@@ -251,7 +251,7 @@ describe('drills in the workspace UI, through its API', () => {
       'the debrief in #alerts',
     );
     expect(debriefs).toEqual([
-      'DRILL · Debrief · RDS CPU alarm, then a Multi-AZ failover: 2 of 4 checks met',
+      'DRILL · Debrief · RDS CPU alarm, then a Multi-AZ failover: 2 of 5 checks met',
     ]);
   });
 

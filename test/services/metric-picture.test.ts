@@ -110,6 +110,25 @@ describe('MetricPicture', () => {
     expect((await store.getIncident(seq))?.version).toBe(1);
   });
 
+  it('says the threshold in the metric’s human unit in the caption and the alt text', async () => {
+    const { slack, seq, picture } = await setUp({
+      metric: {
+        kind: 'single',
+        namespace: 'AWS/RDS',
+        name: 'AuroraVolumeBytesLeftTotal',
+        dimensions: [{ name: 'DBClusterIdentifier', value: 'payments-aurora' }],
+        stat: 'Minimum',
+        period: 300,
+        threshold: 1099511627776,
+        comparison: 'LessThanThreshold',
+      },
+    });
+    await picture.ensure(seq);
+    expect(slack.uploads[0]?.initialComment).toMatch(/, threshold 1 TiB\.$/);
+    expect(slack.uploads[0]?.altText).toContain('with the threshold 1 TiB');
+    expect(JSON.stringify(slack.uploads[0])).not.toContain('1099511627776');
+  });
+
   it('fetches nothing after a restart once the picture is on the timeline', async () => {
     const first = await setUp();
     await first.picture.ensure(first.seq);

@@ -45,17 +45,16 @@ function block(card: ReturnType<typeof buildIncidentCard>, id: string): AnyBlock
 }
 
 describe('buildIncidentCard', () => {
-  it('shows impact, status, title, resource with console link, account, region, source, opened and latest signal', () => {
+  it('shows impact, status, resource, account and region, when and by what it opened, and the latest signal', () => {
     const card = buildIncidentCard(incident(), { defaultRegion: 'us-east-1' });
     expect(block(card, BLOCK_IDS.cardHeader).text?.text).toBe('🟠 INC-42 · CPUUtilization > 80 on orders-db');
     const fields = block(card, BLOCK_IDS.cardFields).fields?.map((field) => field.text) ?? [];
     expect(fields).toEqual([
       '*Impact*\n2 · High',
       '*Status*\nOpen',
-      '*Resource*\n<https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-db;is-cluster=false|orders-db> (RDS instance)',
+      '*Resource*\norders-db (RDS instance)',
       '*Account · Region*\n123456789012 · us-east-1',
-      '*Source*\nCloudWatch alarm',
-      '*Opened*\n<!date^1795338000^{date_short_pretty} {time}|2026-11-22T09:00:00.000Z>',
+      '*Opened*\n<!date^1795338000^{date_short_pretty} {time}|2026-11-22T09:00:00.000Z> by a CloudWatch alarm',
     ]);
     const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
     expect(latest).toContain('*Multi-AZ instance failover completed*');
@@ -71,6 +70,45 @@ describe('buildIncidentCard', () => {
     ]);
     expect(actions[0]?.value).toBe('{"seq":42,"v":2}');
     expect(card.text).toBe('INC-42 [2 · High] Open: CPUUtilization &gt; 80 on orders-db');
+  });
+
+  it('links the AWS console once: from its button, not from the resource nor a raw URL', () => {
+    const card = buildIncidentCard(incident(), { defaultRegion: 'us-east-1' });
+    const json = JSON.stringify(card.blocks);
+    expect(json.match(/console\.aws\.amazon\.com/g)).toHaveLength(1);
+    const button = (block(card, BLOCK_IDS.cardActions).elements ?? []).find(
+      (element) => element.action_id === ACTION_IDS.openConsole,
+    );
+    expect(button?.url).toBe(
+      'https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-db;is-cluster=false',
+    );
+  });
+
+  it('shows each field once: a signal fact named like a card field is left to the card field', () => {
+    const card = buildIncidentCard(
+      incident({
+        latestSignal: {
+          signalType: 'incident-manager:open',
+          title: 'Orders checkout failing',
+          detail: '',
+          at: new Date('2026-11-22T09:04:00Z'),
+          facts: [
+            { label: 'Status', value: 'OPEN' },
+            { label: 'Impact', value: '2 (High)' },
+            { label: 'Resource', value: 'arn:aws:rds:us-east-1:123456789012:db:orders-db' },
+            { label: 'Source', value: 'aws.cloudwatch' },
+            { label: 'Created by', value: '' },
+          ],
+        },
+      }),
+      { defaultRegion: 'us-east-1' },
+    );
+    const labels = [
+      ...(block(card, BLOCK_IDS.cardFields).fields ?? []),
+      ...(block(card, BLOCK_IDS.cardFacts).fields ?? []),
+    ].map((field) => /^\*([^*]+)\*/.exec(field.text)?.[1]);
+    expect(labels).toEqual(['Impact', 'Status', 'Resource', 'Account · Region', 'Opened', 'Source']);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('carries metadata naming its incident so a card posted before a crash can be found', () => {
@@ -90,7 +128,7 @@ describe('buildIncidentCard', () => {
     expect(raw).toContain('Unrecognised message, shown raw');
     expect(raw).toContain('&lt;@U123&gt; &amp;');
     expect(raw).not.toContain('<@U123>');
-    expect(block(card, BLOCK_IDS.cardFields).fields?.[4]?.text).toBe('*Source*\nUnrecognised SNS message');
+    expect(block(card, BLOCK_IDS.cardFields).fields?.[3]?.text).toMatch(/by an unrecognised SNS message$/);
   });
 
   it('notes a recovery while the incident stays open', () => {
@@ -123,7 +161,7 @@ describe('buildIncidentCard', () => {
           title: long,
           detail: long,
           at: new Date(),
-          facts: Array(15).fill({ label: long, value: long }),
+          facts: Array(15).fill({ label: long, value: 'y'.repeat(10_000) }),
         },
       }),
       { defaultRegion: 'us-east-1' },
@@ -233,11 +271,14 @@ describe('buildIncidentCard', () => {
     expect(block(same, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\nAcknowledged by <@U0ALICE>');
   });
 
-  it('names who declared a declared incident with a real mention, and says no AWS signal came yet', () => {
+  it('leaves out what a declared incident lacks, and names who declared it with a real mention', () => {
     const card = buildIncidentCard(
       incident({
         source: 'declared',
         declaredBy: 'U0ALICE',
+        resource: undefined,
+        accountId: undefined,
+        region: undefined,
         signalCount: 0,
         latestSignal: {
           signalType: 'declared',
@@ -249,9 +290,149 @@ describe('buildIncidentCard', () => {
       }),
       { defaultRegion: 'us-east-1' },
     );
+    const fields = block(card, BLOCK_IDS.cardFields).fields?.map((field) => field.text) ?? [];
+    expect(fields).toEqual([
+      '*Impact*\n2 · High',
+      '*Status*\nOpen',
+      '*Opened*\n<!date^1795338000^{date_short_pretty} {time}|2026-11-22T09:00:00.000Z> by <@U0ALICE>',
+    ]);
     const json = JSON.stringify(card.blocks);
-    expect(json).toContain('*Declared by <@U0ALICE>*');
+    expect(json).not.toContain('—');
     expect(json).not.toContain('&lt;@U0ALICE&gt;');
+    expect(json).not.toContain(BLOCK_IDS.cardLatestSignal);
     expect(json).toContain('no AWS signal yet · last');
+  });
+
+  it('does not repeat the signal’s detail as a fact (an alarm without a description shows its reason)', () => {
+    const reason =
+      'Threshold Crossed: 1 datapoint [91 % (22/11/26 09:03:00)] was greater than the threshold (80 %)';
+    const card = buildIncidentCard(
+      incident({
+        latestSignal: {
+          signalType: 'cloudwatch-alarm:ALARM',
+          title: 'CPUUtilization > 80 % on orders-db',
+          detail: reason,
+          at: new Date('2026-11-22T09:04:00Z'),
+          facts: [
+            { label: 'Alarm', value: 'orders-db-cpu' },
+            { label: 'Reason', value: reason },
+          ],
+        },
+      }),
+      { defaultRegion: 'us-east-1' },
+    );
+    expect(JSON.stringify(card.blocks).match(/Threshold Crossed/g)).toHaveLength(1);
+    expect(block(card, BLOCK_IDS.cardFacts).fields?.map((field) => field.text)).toEqual([
+      '*Alarm*\norders-db-cpu',
+    ]);
+  });
+
+  it('says the region alone when the account is not known', () => {
+    const card = buildIncidentCard(incident({ accountId: undefined }), { defaultRegion: 'us-east-1' });
+    expect(block(card, BLOCK_IDS.cardFields).fields?.map((field) => field.text)).toContain(
+      '*Region*\nus-east-1',
+    );
+  });
+
+  describe('signals', () => {
+    const at = (minute: number) => new Date(`2026-11-22T09:${String(minute).padStart(2, '0')}:00Z`);
+    const forecast = {
+      signalType: 'chatbot:custom',
+      title: 'payments-aurora volume full in ~6 h',
+      detail: 'The volume grew 150 GiB in the last hour.',
+      at: at(1),
+      facts: [],
+      impact: 2 as const,
+      key: 'chatbot-thread:capacity',
+    };
+    const lowStorage = {
+      signalType: 'rds-event:low-storage',
+      title:
+        "payments-aurora: Your Aurora cluster's storage is dangerously low with only 0.8 terabytes remaining. Please take measures to…",
+      detail:
+        "Your Aurora cluster's storage is dangerously low with only 0.8 terabytes remaining. Please take measures to reduce the storage load on your cluster.",
+      at: at(5),
+      facts: [{ label: 'Event', value: 'RDS-EVENT-0227 (low storage)' }],
+      impact: 2 as const,
+      key: 'rds-event:low-storage@payments-aurora',
+    };
+
+    it('shows the most severe open signal above the latest when they differ, and where to read them all', () => {
+      const card = buildIncidentCard(
+        incident({
+          title: 'AuroraVolumeBytesLeftTotal < 1 TiB on payments-aurora',
+          latestSignal: lowStorage,
+          openSignals: [
+            {
+              ...forecast,
+              signalType: 'cloudwatch-alarm:ALARM',
+              title: 'AuroraVolumeBytesLeftTotal < 1 TiB on payments-aurora',
+              impact: 3,
+              key: 'alarm:a',
+            },
+            forecast,
+            lowStorage,
+          ],
+          signalCount: 3,
+        }),
+        { defaultRegion: 'us-east-1' },
+      );
+      const ids = (card.blocks as AnyBlock[]).map((candidate) => candidate.block_id);
+      expect(ids.indexOf(BLOCK_IDS.cardSevereSignal)).toBeLessThan(ids.indexOf(BLOCK_IDS.cardLatestSignal));
+      expect(ids.indexOf(BLOCK_IDS.cardLatestSignal)).toBeLessThan(ids.indexOf(BLOCK_IDS.cardFacts));
+      const severe = block(card, BLOCK_IDS.cardSevereSignal).text?.text ?? '';
+      expect(severe).toMatch(/^\*Most severe open signal\* \(impact 2 · High\) · <!date\^/);
+      expect(severe).toContain(
+        '*payments-aurora volume full in ~6 h*\nThe volume grew 150 GiB in the last hour.',
+      );
+      expect(block(card, BLOCK_IDS.cardFooter).elements?.[0]?.text).toMatch(
+        /^3 signals, all in `\/incident timeline INC-42` · last /,
+      );
+    });
+
+    it('says the latest signal’s headline once when AWS repeats it in the detail', () => {
+      const card = buildIncidentCard(incident({ latestSignal: lowStorage, openSignals: [lowStorage] }), {
+        defaultRegion: 'us-east-1',
+      });
+      const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
+      expect(latest.split('\n').slice(1)).toEqual([
+        "*payments-aurora:* Your Aurora cluster's storage is dangerously low with only 0.8 terabytes remaining. Please take measures to reduce the storage load on your cluster.",
+      ]);
+      expect(latest.match(/dangerously low/g)).toHaveLength(1);
+      expect(JSON.stringify(card.blocks)).not.toContain(BLOCK_IDS.cardSevereSignal);
+    });
+
+    it('says the latest signal is also the most severe when it outranks the one the title names', () => {
+      const opener = {
+        ...forecast,
+        title: 'CPUUtilization > 80 on orders-db',
+        impact: 3 as const,
+        key: 'alarm:cpu',
+      };
+      const card = buildIncidentCard(
+        incident({ latestSignal: lowStorage, openSignals: [opener, lowStorage], signalCount: 2 }),
+        { defaultRegion: 'us-east-1' },
+      );
+      expect(block(card, BLOCK_IDS.cardLatestSignal).text?.text).toMatch(
+        /^\*Latest signal\* \(the most severe open\) · <!date/,
+      );
+      expect(JSON.stringify(card.blocks)).not.toContain(BLOCK_IDS.cardSevereSignal);
+    });
+
+    it('does not repeat the header: a signal named like the incident shows only its detail', () => {
+      const only = {
+        ...forecast,
+        title: 'CPUUtilization > 80 on orders-db',
+        detail: 'CPU above 80 % for 5 minutes',
+        impact: 3 as const,
+      };
+      const card = buildIncidentCard(incident({ latestSignal: only, openSignals: [only], signalCount: 1 }), {
+        defaultRegion: 'us-east-1',
+      });
+      const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
+      expect(latest).not.toContain('CPUUtilization');
+      expect(latest).toMatch(/\nCPU above 80 % for 5 minutes$/);
+      expect(block(card, BLOCK_IDS.cardFooter).elements?.[0]?.text).toMatch(/^1 signal · last /);
+    });
   });
 });

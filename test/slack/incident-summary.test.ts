@@ -114,4 +114,21 @@ describe('the incident summary (/incident show)', () => {
     expect(all).toContain('*Resolution*\nrolled back');
     expect(all).toContain('*Acknowledged*\nnot yet');
   });
+
+  it('leaves out the resource, account and region a declared incident does not have', () => {
+    const declared = openIncident({
+      source: 'declared',
+      declaredBy: 'U0ALICE',
+      resource: undefined,
+      accountId: undefined,
+      region: undefined,
+    });
+    const summary = buildIncidentSummary(declared, [], { defaultRegion: 'us-east-1' });
+    const all = texts(summary.blocks);
+    expect(all).not.toContain('—');
+    expect(all).not.toContain('*Resource*');
+    expect(all).not.toContain('Account');
+    expect(all).toContain('*Declared by*\n<@U0ALICE>');
+    expect(validateBlocks(summary.blocks, 'message')).toEqual([]);
+  });
 });

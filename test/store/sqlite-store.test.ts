@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/incident/alert.ts';
 import { applyAlert } from '../../src/incident/apply-alert.ts';
@@ -108,6 +109,29 @@ describe('SqliteStore signals', () => {
     const incident = await store.getIncident(1);
     expect(incident?.openedAt).toEqual(now);
     expect(incident?.latestSignal.at).toEqual(now);
+  });
+
+  it('keeps the open signals with their impact and dates, and reads an incident stored without them', async () => {
+    const { store, path } = openStore();
+    await store.saveNotification(notification('m1'));
+    await apply(store, 'm1');
+    const stored = await store.getIncident(1);
+    expect(stored?.openSignals).toEqual([
+      expect.objectContaining({ title: 'CPU high on orders-db', impact: 3, at: now }),
+    ]);
+    expect(stored?.openSignals?.[0]?.at).toBeInstanceOf(Date);
+    store.close();
+    // What an older warroom wrote: the same JSON without openSignals (nor a signal impact).
+    const db = new Database(path);
+    const row = db.prepare('SELECT data FROM incidents WHERE seq = 1').get() as { data: string };
+    const { openSignals: _dropped, ...older } = JSON.parse(row.data) as Record<string, unknown>;
+    db.prepare('UPDATE incidents SET data = ? WHERE seq = 1').run(JSON.stringify(older));
+    db.close();
+    const { store: reopened } = openStore(path);
+    const legacy = await reopened.getIncident(1);
+    expect(legacy).toBeDefined();
+    expect(legacy && 'openSignals' in legacy).toBe(false);
+    expect(legacy?.latestSignal.at).toEqual(now);
   });
 });
 

@@ -51,6 +51,14 @@ export const expectationSchema = z.discriminatedUnion(
       ...expectationBase,
     }),
     z.strictObject({ kind: z.literal('note-added'), ...expectationBase }),
+    z.strictObject({
+      kind: z.literal('database-read'),
+      /** What the team reads through warroom (`/incident rds …` or the card's Database menu). */
+      reads: z
+        .array(z.enum(['status', 'check', 'logs']))
+        .min(1, 'expected at least one of status, check, logs'),
+      ...expectationBase,
+    }),
     z.strictObject({ kind: z.literal('declared'), ...expectationBase }),
     z.strictObject({
       kind: z.literal('resolved'),
@@ -58,11 +66,12 @@ export const expectationSchema = z.discriminatedUnion(
       within: durationSchema.optional(),
       ...expectationBase,
     }),
-    /** Something warroom does not record (an ephemeral `/incident rds check`): the team says. */
+    /** Something warroom does not record (how readable the channel stayed): the team says. */
     z.strictObject({ kind: z.literal('manual'), label: z.string().min(1), resource: z.string().optional() }),
   ],
   {
-    error: 'expected kind: acknowledged, impact-set, runbook-run, note-added, declared, resolved or manual',
+    error:
+      'expected kind: acknowledged, impact-set, runbook-run, note-added, database-read, declared, resolved or manual',
   },
 );
 

@@ -1,4 +1,4 @@
-import { type Debrief, expectationLabel } from '../../drill/debrief.ts';
+import { type Debrief, expectationLabel, scoreDebrief, scoreText } from '../../drill/debrief.ts';
 import type { DrillStatus } from '../../drill/drill-session.ts';
 import { incidentId } from '../../incident/incident.ts';
 import type { Pace } from '../scenarios/run-scenario.ts';
@@ -30,8 +30,7 @@ const iso = (date: Date | undefined) => date?.toISOString();
 /** The debrief evaluated by the drill (the same one printed and posted), laid out for the page. */
 export function debriefView(debrief: Debrief): UiDebrief {
   return {
-    met: debrief.items.filter((item) => item.outcome === 'met').length,
-    checked: debrief.items.filter((item) => item.outcome !== 'ask').length,
+    score: scoreText(scoreDebrief(debrief)),
     items: debrief.items.map((item) => ({ ...item })),
     incidents: debrief.incidents.map(({ incident, executions, notes }) => ({
       id: incidentId(incident.seq),

@@ -58,7 +58,7 @@ button { font: inherit; cursor: pointer; }
 .ws-status-Failed, .ws-status-Cancelled, .ws-status-OPEN { background: #fbe6ea; color: #e01e5a; }
 .ws-status-InProgress, .ws-status-Pending { background: #fdf3dc; color: #9b6a00; }
 .ws-fire { background: #007a5a; color: #fff; border: 0; border-radius: 4px; padding: 3px 10px; font-weight: 700; margin-top: 6px; }
-.ws-timeline { margin: 6px 0 0; padding-left: 16px; }
+.ws-timeline { margin: 6px 0 0; padding-left: 16px; overflow-wrap: anywhere; }
 .ws-steps { margin: 4px 0 0; padding-left: 16px; }
 .ws-overlay { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: flex; align-items: center; justify-content: center; z-index: 10; }
 .ws-modal { background: #fff; border-radius: 8px; width: 520px; max-height: 88vh; display: flex; flex-direction: column; box-shadow: 0 18px 48px rgba(0,0,0,.35); }

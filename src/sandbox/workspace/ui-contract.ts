@@ -166,9 +166,8 @@ export interface UiDrillIncident {
 }
 
 export interface UiDebrief {
-  met: number;
-  /** Items warroom can check (the rest are for the team to answer). */
-  checked: number;
+  /** `4 of 5 checks met, 1 for the team to answer`: every item listed is counted. */
+  score: string;
   items: Array<{ label: string; outcome: UiDebriefOutcome; detail: string }>;
   incidents: UiDrillIncident[];
 }

@@ -106,7 +106,9 @@ describe('CloudWatch alarms on non-RDS metrics name their resource', () => {
   ])('%s %s with %j names %s %s', (namespace, metric, dimensions, kind, id) => {
     const alert = parse(singleMetricAlarm(namespace, metric, dimensions));
     expect(alert.resource).toEqual({ kind, id, region: 'eu-west-1', accountId: '111122223333' });
-    expect(alert.title).toBe(`${metric} > 400 on ${id}`);
+    // The threshold reads in the metric's unit (400 %, 6.67 min…); the resource closes the title.
+    expect(alert.title.startsWith(`${metric} > `)).toBe(true);
+    expect(alert.title.endsWith(` on ${id}`)).toBe(true);
     expect(groupKeyFor(alert)).toBe(`${kind}:111122223333:eu-west-1:${id}`);
   });
 

@@ -32,14 +32,44 @@ describe('parseCloudWatchAlarm', () => {
     expect(alert?.occurredAt.toISOString()).toBe('2024-05-14T09:31:07.421Z');
   });
 
-  it('lists metric, threshold as a symbol, trimmed reason and the state change as facts', () => {
+  it('lists metric, threshold in words (a leading > would be a Slack quote), reason and state change as facts', () => {
     const alert = parseCloudWatchAlarm(notificationOf(rdsAlarm));
     const facts = factsOf(alert!);
     expect(facts['Metric']).toBe('AWS/RDS DatabaseConnections (AVERAGE, 60 s × 5)');
-    expect(facts['Threshold']).toBe('> 400');
+    expect(facts['Threshold']).toBe('above 400');
     expect(facts['Reason']).toMatch(/^Threshold Crossed: 5 out of the last 5 datapoints/);
     expect(facts['State change']).toBe('OK → ALARM');
     expect(facts['Alarm']).toBe('prod-orders-db-high-connections');
+  });
+
+  it('says byte thresholds and datapoints in GiB/TiB, in the title, the facts and the reason', () => {
+    const storage = variantOf(rdsAlarm, (m) => {
+      const trigger = m['Trigger'] as Record<string, unknown>;
+      trigger['MetricName'] = 'FreeStorageSpace';
+      trigger['ComparisonOperator'] = 'LessThanThreshold';
+      trigger['Threshold'] = 10737418240.0;
+      m['AlarmDescription'] = null;
+      m['NewStateReason'] =
+        'Threshold Crossed: 2 out of the last 2 datapoints [9.663676416E9 (14/05/24 09:30:00), 1.0200547328E10 (14/05/24 09:29:00)] were less than the threshold (1.073741824E10) (minimum 2 datapoints for OK -> ALARM transition).';
+    });
+    const alert = parseCloudWatchAlarm(notificationOf(storage));
+    expect(alert?.title).toBe('FreeStorageSpace < 10 GiB on prod-orders-db-1');
+    expect(factsOf(alert!)['Threshold']).toBe('below 10 GiB');
+    const reason =
+      'Threshold Crossed: 2 out of the last 2 datapoints [9 GiB (14/05/24 09:30:00), 9.5 GiB (14/05/24 09:29:00)] were less than the threshold (10 GiB) (minimum 2 datapoints for OK -> ALARM transition).';
+    expect(factsOf(alert!)['Reason']).toBe(reason);
+    expect(alert?.detail).toBe(reason.replace('->', '-&gt;'));
+  });
+
+  it('says a latency threshold in seconds as milliseconds', () => {
+    const latency = variantOf(rdsAlarm, (m) => {
+      const trigger = m['Trigger'] as Record<string, unknown>;
+      trigger['MetricName'] = 'WriteLatency';
+      trigger['Threshold'] = 0.05;
+    });
+    expect(parseCloudWatchAlarm(notificationOf(latency))?.title).toBe(
+      'WriteLatency > 50 ms on prod-orders-db-1',
+    );
   });
 
   it('titles an OK transition as back to OK and an INSUFFICIENT_DATA one as such', () => {

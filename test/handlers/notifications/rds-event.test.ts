@@ -5,7 +5,7 @@ import { loadPayload, notificationFromEnvelope, notificationOf, variantOf } from
 const failover = loadPayload('rds-event.message.json');
 
 describe('parseRdsEvent', () => {
-  it('reads a Multi-AZ failover notification from its SNS envelope', () => {
+  it('reads a Multi-AZ failover notification from its SNS envelope, leaving the console link to the card', () => {
     const alert = parseRdsEvent(notificationFromEnvelope('rds-event.json'));
     expect(alert).toMatchObject({
       source: 'rds-event',
@@ -22,10 +22,6 @@ describe('parseRdsEvent', () => {
       facts: [
         { label: 'Event', value: 'RDS-EVENT-0049 (failover)' },
         { label: 'Source', value: 'db-instance prod-orders-db-1' },
-        {
-          label: 'Console',
-          value: 'https://console.aws.amazon.com/rds/home?region=us-east-1#dbinstance:id=prod-orders-db-1',
-        },
       ],
     });
   });
@@ -78,7 +74,7 @@ describe('parseRdsEvent', () => {
       signalType: 'rds-event:failure',
       title:
         "prod-orders-db-1: RDS Custom couldn't modify the DB instance because the Elastic IP permissions aren't correct.",
-      facts: [{ label: 'Event', value: 'RDS-EVENT-0282 (failure)' }, expect.anything(), expect.anything()],
+      facts: [{ label: 'Event', value: 'RDS-EVENT-0282 (failure)' }, expect.anything()],
     });
   });
 

@@ -67,12 +67,13 @@ describe('the incident card, rendered', () => {
     });
   });
 
-  it('links the resource to the AWS console, as a link and as a url button', () => {
+  it('links the resource to the AWS console once: by its url button, not by a second link', () => {
     const html = cardOf();
     const console =
       'https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-db;is-cluster=false';
-    expect(tags(html, 'a').map((tag) => tag.attrs['href'])).toContain(console);
+    expect(tags(html, 'a').map((tag) => tag.attrs['href'])).not.toContain(console);
     expect(byTestId(html, `button:${ACTION_IDS.openConsole}`).attrs['data-url']).toBe(console);
+    expect(textOf(html)).toContain('Resource\norders-db (RDS instance)');
   });
 
   it('acknowledged, with an incident channel: names who acknowledged and the channel, no Acknowledge', () => {

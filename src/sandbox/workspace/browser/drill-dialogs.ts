@@ -1,6 +1,7 @@
 import type { UiActionResult, UiBriefing, UiDrill, UiSnapshot } from '../ui-contract.ts';
 import { briefingHtml, debriefHtml } from './drill-text.ts';
-import { element, escapeHtml } from './html.ts';
+import { escapeHtml } from './format.ts';
+import { element } from './html.ts';
 
 /** The drill's two dialogs: the briefing (read before it starts, and again any time) and the debrief. */
 

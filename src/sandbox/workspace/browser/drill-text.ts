@@ -1,14 +1,9 @@
 import type { UiBriefing, UiDebrief, UiDrill, UiDrillIncident, UiSnapshot } from '../ui-contract.ts';
-import { escapeHtml } from './html.ts';
+import { clockOf, escapeHtml } from './format.ts';
+import { debriefDetailHtml, scenarioHtml } from './markup.ts';
+import { renderContextFor } from './render-context.ts';
 
 /** How a drill reads on the page: the briefing, the debrief and the running clock, as HTML. */
-
-/** Scenario files write `**bold**` and backticks; shown as such, everything else escaped. */
-export function scenarioText(text: string): string {
-  return escapeHtml(text)
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/`([^`]+)`/g, '<code>$1</code>');
-}
 
 /** `0:42`, `12:05`, `1:02:09`. */
 export function formatElapsed(ms: number): string {
@@ -30,55 +25,47 @@ export function briefingHtml(briefing: UiBriefing): string {
     .map(
       (role) => `<div class="ws-drill-role" data-testid="briefing-role">
   <div class="ws-card-title">${escapeHtml(role.role)}</div>
-  <ul>${role.tasks.map((task) => `<li>${scenarioText(task)}</li>`).join('')}</ul>
+  <ul>${role.tasks.map((task) => `<li>${scenarioHtml(task)}</li>`).join('')}</ul>
 </div>`,
     )
     .join('');
-  return `<p class="ws-muted">${scenarioText(briefing.description)}</p>
-<h3>Situation</h3><p data-testid="briefing-situation">${scenarioText(briefing.situation)}</p>
+  return `<p class="ws-muted">${scenarioHtml(briefing.description)}</p>
+<h3>Situation</h3><p data-testid="briefing-situation">${scenarioHtml(briefing.situation)}</p>
 <h3>Roles</h3>${roles}
 <h3>What good looks like</h3>
-<ul class="ws-checklist" data-testid="briefing-checklist">${briefing.checklist.map((item) => `<li>☐ ${scenarioText(item)}</li>`).join('')}</ul>`;
+<ul class="ws-checklist" data-testid="briefing-checklist">${briefing.checklist.map((item) => `<li>☐ ${scenarioHtml(item)}</li>`).join('')}</ul>`;
 }
 
 const MARKS = { met: '✓', missed: '✗', ask: '❔' } as const;
 
-/** Slack user ids in warroom's words (`by U0ALICE`) as the people the page knows. */
-function withNames(text: string, snapshot: UiSnapshot): string {
-  return text.replace(/\b[UW][A-Z0-9]{2,}\b/g, (id) => {
-    const user = snapshot.users.find((candidate) => candidate.id === id);
-    return user ? `@${user.name}` : id;
-  });
-}
-
-const clock = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString() : '—');
-
 function incidentHtml(incident: UiDrillIncident, snapshot: UiSnapshot): string {
-  const who = (id: string | undefined) => (id ? ` by ${escapeHtml(withNames(id, snapshot))}` : '');
+  const ctx = renderContextFor(snapshot, 'debrief');
+  const who = (id: string | undefined) => (id ? ` by ${debriefDetailHtml(id, ctx)}` : '');
   const parts = [
-    `opened ${clock(incident.openedAt)}`,
+    `opened ${clockOf(incident.openedAt)}`,
     incident.acknowledgedAt
-      ? `acknowledged ${clock(incident.acknowledgedAt)}${who(incident.acknowledgedBy)}`
+      ? `acknowledged ${clockOf(incident.acknowledgedAt)}${who(incident.acknowledgedBy)}`
       : 'not acknowledged',
     `impact ${incident.impact}${incident.impactSetByPerson ? ' (set by a person)' : ''}`,
     `${incident.notes} note${incident.notes === 1 ? '' : 's'}`,
     `runbooks ${incident.runbooks.length ? escapeHtml(incident.runbooks.join(', ')) : 'none'}`,
     incident.status === 'resolved'
-      ? `resolved ${clock(incident.resolvedAt)}${who(incident.resolvedBy)}${incident.summary ? ` “${escapeHtml(incident.summary)}”` : ''}`
+      ? `resolved ${clockOf(incident.resolvedAt)}${who(incident.resolvedBy)}${incident.summary ? ` “${escapeHtml(incident.summary)}”` : ''}`
       : `still ${escapeHtml(incident.status)}`,
   ];
   return `<li data-testid="debrief-incident"><strong>${escapeHtml(incident.id)}</strong> ${escapeHtml(incident.about)} · ${parts.join(' · ')}</li>`;
 }
 
 export function debriefHtml(debrief: UiDebrief, drill: UiDrill, snapshot: UiSnapshot): string {
+  const ctx = renderContextFor(snapshot, 'debrief');
   const items = debrief.items
     .map(
       (item) =>
-        `<li class="ws-debrief-${item.outcome}" data-testid="debrief-item" data-outcome="${item.outcome}"><span class="ws-debrief-mark">${MARKS[item.outcome]}</span> <strong>${scenarioText(item.label)}</strong> — ${escapeHtml(withNames(item.detail, snapshot))}</li>`,
+        `<li class="ws-debrief-${item.outcome}" data-testid="debrief-item" data-outcome="${item.outcome}"><span class="ws-debrief-mark">${MARKS[item.outcome]}</span> <strong>${scenarioHtml(item.label, ctx)}</strong> — ${debriefDetailHtml(item.detail, ctx)}</li>`,
     )
     .join('');
   const incidents = debrief.incidents.map((incident) => incidentHtml(incident, snapshot)).join('');
-  return `<p><strong data-testid="debrief-score">${debrief.met} of ${debrief.checked} checks met</strong> <span class="ws-muted">(❔ = for the team to answer) · ${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
+  return `<p><strong data-testid="debrief-score">${escapeHtml(debrief.score)}</strong> <span class="ws-muted">${debrief.items.some((item) => item.outcome === 'ask') ? '(❔ = for the team to answer) · ' : ''}${drillElapsed(drill)} at ${escapeHtml(drill.pace)}${drill.stopped ? ' · alerts stopped early' : ''}</span></p>
 <ul class="ws-debrief" data-testid="debrief-items">${items}</ul>
 <h3>What happened</h3>
 <ul class="ws-debrief-incidents">${incidents || '<li class="ws-muted">No incident was opened.</li>'}</ul>`;

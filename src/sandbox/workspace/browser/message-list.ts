@@ -1,6 +1,6 @@
 import { type RenderContext, renderBlocks, renderMrkdwn } from '../blocks/index.ts';
 import type { UiMessage, UiSnapshot } from '../ui-contract.ts';
-import { escapeHtml, timeOf } from './html.ts';
+import { escapeHtml, timeOf } from './format.ts';
 import type { KeyedHtml } from './list-patch.ts';
 
 /** Slack's short names for the reactions the sandbox offers. */

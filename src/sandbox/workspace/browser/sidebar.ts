@@ -1,6 +1,6 @@
 import type { UiSnapshot } from '../ui-contract.ts';
 import type { AppState } from './app-state.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from './format.ts';
 
 /** Channels, direct messages, App Home, and who you are. Clicks are read by `wireSidebar`. */
 export function renderSidebar(snapshot: UiSnapshot, state: AppState): string {
