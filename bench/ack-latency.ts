@@ -6,10 +6,10 @@
  * and max per series, the warroom/bare ratios and a JSON line; exits 1 if any request failed or
  * warroom's p99 ack reaches Slack's 3 s limit.
  */
-import { startAwsEmulator } from '../src/sandbox/aws/aws-emulator.ts';
-import { rdsCpuThenFailover } from '../src/sandbox/scenarios/rds-cpu-then-failover.ts';
-import { startSlackEmulator } from '../src/sandbox/slack/slack-emulator.ts';
-import { buildSignedNotification } from '../src/sandbox/sns/sign-sns-message.ts';
+import { startAwsEmulator } from '../sandbox/aws/aws-emulator.ts';
+import { rdsCpuThenFailover } from '../sandbox/scenarios/rds-cpu-then-failover.ts';
+import { startSlackEmulator } from '../sandbox/slack/slack-emulator.ts';
+import { buildSignedNotification } from '../sandbox/sns/sign-sns-message.ts';
 import { buildImpactClick, type CardImpactSelect, findCardImpactSelect } from './impact-click.ts';
 import { type LatencySummary, latencyRatio, summarizeLatencies } from './latency-summary.ts';
 import { buildInteraction, buildSlashCommand, type SignedSlackRequest } from './signed-slack-request.ts';

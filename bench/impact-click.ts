@@ -1,5 +1,5 @@
-import type { SlackEmulator } from '../src/sandbox/slack/slack-emulator.ts';
-import type { StoredMessage } from '../src/sandbox/slack/types.ts';
+import type { SlackEmulator } from '../sandbox/slack/slack-emulator.ts';
+import type { StoredMessage } from '../sandbox/slack/types.ts';
 import { ACTION_IDS } from '../src/slack/ids.ts';
 
 export interface SelectOption {

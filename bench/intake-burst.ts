@@ -4,10 +4,10 @@
  * Prints accepted, lost (must be 0), cards posted (must be 50), Slack 429s, time to the last card,
  * time until every card shows the final state, and warroom's peak RSS (VmHWM).
  */
-import { startAwsEmulator } from '../src/sandbox/aws/aws-emulator.ts';
-import { rdsCpuThenFailover } from '../src/sandbox/scenarios/rds-cpu-then-failover.ts';
-import { startSlackEmulator } from '../src/sandbox/slack/slack-emulator.ts';
-import { buildSignedNotification } from '../src/sandbox/sns/sign-sns-message.ts';
+import { startAwsEmulator } from '../sandbox/aws/aws-emulator.ts';
+import { rdsCpuThenFailover } from '../sandbox/scenarios/rds-cpu-then-failover.ts';
+import { startSlackEmulator } from '../sandbox/slack/slack-emulator.ts';
+import { buildSignedNotification } from '../sandbox/sns/sign-sns-message.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { spawnWarroom } from './spawn-warroom.ts';
 import { waitFor } from './wait-for.ts';

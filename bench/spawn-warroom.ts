@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AwsEmulator } from '../src/sandbox/aws/aws-emulator.ts';
-import type { SlackEmulator } from '../src/sandbox/slack/slack-emulator.ts';
-import { SANDBOX_SNS_CERT_DIR } from '../src/sandbox/sns/sign-sns-message.ts';
+import type { AwsEmulator } from '../sandbox/aws/aws-emulator.ts';
+import type { SlackEmulator } from '../sandbox/slack/slack-emulator.ts';
+import { SANDBOX_SNS_CERT_DIR } from '../sandbox/sns/sign-sns-message.ts';
 import { spawnService } from './spawn-service.ts';
 import { waitFor } from './wait-for.ts';
 

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { parseNotification } from '../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../handlers/register-slack-handlers.ts';
-import { runDrill } from '../src/drill/run-drill.ts';
+import { runDrill } from '../sandbox/drill/run-drill.ts';
+import type { Pace } from '../sandbox/scenarios/run-scenario.ts';
+import { loadScenarios } from '../src/drill/scenarios/load-scenarios.ts';
 import { isBotError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
-import { loadScenarios } from '../src/sandbox/scenarios/load-scenarios.ts';
-import type { Pace } from '../src/sandbox/scenarios/run-scenario.ts';
 
 const USAGE = `npm run drill -- <scenario-id> [--slack-channel C0123] [--file my-drill.yml] [--pace fast|realtime|<scale>] [--minutes N]
 npm run drill -- --list [--file my-drill.yml]

@@ -1,7 +1,7 @@
 import { parseNotification } from '../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, startSandbox } from '../src/sandbox/run-sandbox.ts';
-import { startWorkspaceUi } from '../src/sandbox/workspace/start-workspace-ui.ts';
+import { SANDBOX_SIGNING_SECRET, startSandbox } from '../sandbox/run-sandbox.ts';
+import { startWorkspaceUi } from '../sandbox/workspace/start-workspace-ui.ts';
 
 /**
  * `npm run sandbox`: warroom with a local AWS and a local Slack you use in a browser (the URL is

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Impact } from '../src/incident/impact.ts';
-import { incidentId } from '../src/incident/incident.ts';
-import { PERMISSION_FOR } from '../src/services/triage.ts';
-import { impactLabel } from '../src/slack/incident-labels.ts';
-import { buildDeclareModal } from '../src/slack/modals.ts';
+import type { Impact } from '../src/incidents/impact.ts';
+import { incidentId } from '../src/incidents/incident.ts';
+import { impactLabel } from '../src/incidents/incident-labels.ts';
+import { buildDeclareModal } from '../src/incidents/incident-modals.ts';
+import { PERMISSION_FOR } from '../src/incidents/triage.ts';
+import { deniedText } from '../src/incidents/triage-replies.ts';
 import { escapeMrkdwn } from '../src/slack/mrkdwn.ts';
-import { deniedText } from '../src/slack/triage-replies.ts';
 import { IMPACT_HINT, parseWith } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';
 import { splitArguments } from './split-arguments.ts';

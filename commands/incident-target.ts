@@ -1,7 +1,7 @@
-import { type Incident, incidentId } from '../src/incident/incident.ts';
-import { describeLookupFailure, findIncident } from '../src/services/find-incident.ts';
-import type { TriageAction, TriageResult } from '../src/services/triage.ts';
-import { triageReplyText } from '../src/slack/triage-replies.ts';
+import { describeLookupFailure, findIncident } from '../src/incidents/find-incident.ts';
+import { type Incident, incidentId } from '../src/incidents/incident.ts';
+import type { TriageAction, TriageResult } from '../src/incidents/triage.ts';
+import { triageReplyText } from '../src/incidents/triage-replies.ts';
 import type { CommandContext } from './subcommand.ts';
 
 /**

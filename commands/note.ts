@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { incidentId } from '../src/incident/incident.ts';
-import { triageReplyText } from '../src/slack/triage-replies.ts';
+import { incidentId } from '../src/incidents/incident.ts';
+import { triageReplyText } from '../src/incidents/triage-replies.ts';
 import { performOn, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { unquoteWhole } from './split-arguments.ts';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { isSsmRotation } from '../src/oncall/rotation.ts';
-import { whoIsOnCall } from '../src/oncall/who-is-on-call.ts';
 import {
   buildNoRotationsText,
   buildOnCallMessage,
   buildUnknownRotationText,
   type ShownRotation,
-} from '../src/slack/oncall-text.ts';
+} from '../src/paging/oncall-text.ts';
+import { isSsmRotation } from '../src/paging/rotation.ts';
+import { whoIsOnCall } from '../src/paging/who-is-on-call.ts';
 import { parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_TARGET } from '../src/escalation/policy.ts';
-import { pageReplyText } from '../src/slack/page-replies.ts';
+import { pageReplyText } from '../src/paging/page-replies.ts';
+import { CONTACT_TARGET } from '../src/paging/policy.ts';
 import { resolveTarget } from './incident-target.ts';
 import { parseWith, quote, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

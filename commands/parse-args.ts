@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IMPACT_NAMES, type Impact, isImpact } from '../src/incident/impact.ts';
-import { parseIncidentId } from '../src/services/find-incident.ts';
+import { parseIncidentId } from '../src/incidents/find-incident.ts';
+import { IMPACT_NAMES, type Impact, isImpact } from '../src/incidents/impact.ts';
 import { splitArguments } from './split-arguments.ts';
 import type { ParseResult } from './subcommand.ts';
 

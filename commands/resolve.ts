@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { resolve } from '../src/incident/transitions.ts';
-import { PERMISSION_FOR } from '../src/services/triage.ts';
-import { buildResolveModal } from '../src/slack/modals.ts';
+import { buildResolveModal } from '../src/incidents/incident-modals.ts';
+import { resolve } from '../src/incidents/transitions.ts';
+import { PERMISSION_FOR } from '../src/incidents/triage.ts';
 import { performAndReply, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

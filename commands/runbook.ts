@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { buildRunbookList } from '../src/slack/runbook-list.ts';
-import { runbookOutcomeMessage } from '../src/slack/runbook-replies.ts';
+import { buildRunbookList } from '../src/runbooks/runbook-list.ts';
+import { runbookOutcomeMessage } from '../src/runbooks/runbook-replies.ts';
 import { resolveTarget } from './incident-target.ts';
 import { incidentIdWord, parseArguments, quote } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';

@@ -1,14 +1,14 @@
 /**
  * Maintainer script: trims botocore's service models (../shared/aws-models) down to the operations
  * warroom calls and the shapes they reach, strips documentation, and writes them to
- * src/sandbox/aws/models/ where the emulator loads them. CI never runs this; the output is committed.
+ * sandbox/aws/models/ where the emulator loads them. CI never runs this; the output is committed.
  *
  *   npx tsx scripts/trim-aws-models.ts
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const SOURCE = new URL('../../shared/aws-models/', import.meta.url);
-const TARGET = new URL('../src/sandbox/aws/models/', import.meta.url);
+const TARGET = new URL('../sandbox/aws/models/', import.meta.url);
 const BOTOCORE_COMMIT = '0e6e2404b85dc336dd2889814e089bde7d1a4c55';
 
 /** Operations per service: AWS-NOTES.md §4 "Minimal IAM actions" plus the extras warroom may call. */
@@ -193,7 +193,7 @@ function trimModel(service: string, model: JsonObject): JsonObject {
 const README = `# Vendored AWS service models
 
 Trimmed copies of botocore's \`service-2.json\` models, loaded by the local AWS emulator
-(\`src/sandbox/aws\`) to route and validate requests. Generated; do not edit by hand.
+(\`sandbox/aws\`) to route and validate requests. Generated; do not edit by hand.
 
 - Source: https://github.com/boto/botocore, commit \`${BOTOCORE_COMMIT}\`,
   \`botocore/data/<service>/<api-version>/service-2.json\`.

@@ -1,7 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { PERMISSION_FOR } from '../../src/services/triage.ts';
+import { buildNoteModal } from '../../src/incidents/incident-modals.ts';
+import { PERMISSION_FOR } from '../../src/incidents/triage.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { buildNoteModal } from '../../src/slack/modals.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';

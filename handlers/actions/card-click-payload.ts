@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Impact } from '../../src/incident/impact.ts';
+import type { Impact } from '../../src/incidents/impact.ts';
 import { BLOCK_IDS } from '../../src/slack/ids.ts';
 import type { CardClick, CardRef, ClickTarget, Parsed } from './card-click.ts';
 
-/** A card button's value is JSON `{seq, v}` (src/slack/incident-actions.ts). */
+/** A card button's value is JSON `{seq, v}` (src/incidents/incident-actions.ts). */
 const cardRefSchema = z
   .string()
   .transform((raw, ctx): unknown => {

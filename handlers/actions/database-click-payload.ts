@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATABASE_CHOICES, type DatabaseChoice } from '../../src/slack/database-menu.ts';
+import { DATABASE_CHOICES, type DatabaseChoice } from '../../src/rds/database-menu.ts';
 import type { CardClick, Parsed } from './card-click.ts';
 import {
   blockActionsSchema,
@@ -26,14 +26,14 @@ function jsonOf<T extends z.ZodType>(schema: T) {
 
 const ref = { seq: z.number().int().positive(), v: z.number().int().nonnegative() };
 
-/** A choice in the card's Database overflow: `{"seq":7,"v":3,"do":"check"}` (src/slack/database-menu.ts). */
+/** A choice in the card's Database overflow: `{"seq":7,"v":3,"do":"check"}` (src/rds/database-menu.ts). */
 const overflowActionSchema = z.object({
   action_id: z.string().min(1),
   selected_option: z.object({ value: jsonOf(z.object({ ...ref, do: z.enum(DATABASE_CHOICES) })) }),
   action_ts: z.string().min(1).optional(),
 });
 
-/** The Run button beside a ✗ of the check: `{"seq":7,"v":3,"runbook":"…"}` (src/slack/rds-check-text.ts). */
+/** The Run button beside a ✗ of the check: `{"seq":7,"v":3,"runbook":"…"}` (src/rds/rds-check-text.ts). */
 const remediationValueSchema = z.object({
   actions: z.array(z.object({ value: jsonOf(z.object({ ...ref, runbook: z.string().min(1) })) })).min(1),
 });

@@ -1,9 +1,9 @@
 import type { PermissionAction } from '../../src/config/config.ts';
 import { toBotError } from '../../src/errors.ts';
-import { type Incident, incidentId } from '../../src/incident/incident.ts';
-import { resolve } from '../../src/incident/transitions.ts';
-import type { ModalContext } from '../../src/slack/modals.ts';
-import { deniedText } from '../../src/slack/triage-replies.ts';
+import { type Incident, incidentId } from '../../src/incidents/incident.ts';
+import type { ModalContext } from '../../src/incidents/incident-modals.ts';
+import { resolve } from '../../src/incidents/transitions.ts';
+import { deniedText } from '../../src/incidents/triage-replies.ts';
 import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 

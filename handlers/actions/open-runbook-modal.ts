@@ -1,7 +1,7 @@
 import { toBotError } from '../../src/errors.ts';
-import { incidentId } from '../../src/incident/incident.ts';
-import { buildRunbookModal } from '../../src/slack/runbook-modal.ts';
-import { deniedText } from '../../src/slack/triage-replies.ts';
+import { incidentId } from '../../src/incidents/incident.ts';
+import { deniedText } from '../../src/incidents/triage-replies.ts';
+import { buildRunbookModal } from '../../src/runbooks/runbook-modal.ts';
 import type { CardClick, CardClickArgs } from './card-click.ts';
 import { type RunbookActionDeps, showRunbookPlan } from './runbook-deps.ts';
 import { tellClicker } from './tell-clicker.ts';

@@ -1,9 +1,9 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { incidentId } from '../../src/incident/incident.ts';
+import { incidentId } from '../../src/incidents/incident.ts';
+import { triageReplyText } from '../../src/incidents/triage-replies.ts';
+import { pageReplyText } from '../../src/paging/page-replies.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { pageReplyText } from '../../src/slack/page-replies.ts';
-import { triageReplyText } from '../../src/slack/triage-replies.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';

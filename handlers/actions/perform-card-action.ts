@@ -1,5 +1,5 @@
-import type { TriageAction, TriageResult } from '../../src/services/triage.ts';
-import { triageReplyText } from '../../src/slack/triage-replies.ts';
+import type { TriageAction, TriageResult } from '../../src/incidents/triage.ts';
+import { triageReplyText } from '../../src/incidents/triage-replies.ts';
 import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 

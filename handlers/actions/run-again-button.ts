@@ -1,12 +1,12 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { z } from 'zod';
+import { runbookOutcomeText } from '../../src/runbooks/runbook-replies.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { runbookOutcomeText } from '../../src/slack/runbook-replies.ts';
 import type { CardClickArgs } from './card-click.ts';
 import type { RunbookActionDeps } from './runbook-deps.ts';
 import { handleThreadButton } from './thread-button.ts';
 
-/** What runAgainValue (src/slack/runbook-already-running.ts) wrote into the button. */
+/** What runAgainValue (src/runbooks/runbook-already-running.ts) wrote into the button. */
 const runAgainValue = z.object({
   seq: z.number().int().positive(),
   runbookId: z.string().min(1).max(40),

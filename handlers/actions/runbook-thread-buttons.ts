@@ -1,7 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { z } from 'zod';
+import { approvalOutcomeText, stopOutcomeText } from '../../src/runbooks/runbook-replies.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { approvalOutcomeText, stopOutcomeText } from '../../src/slack/runbook-replies.ts';
 import type { CardClickArgs } from './card-click.ts';
 import type { RunbookActionDeps } from './runbook-deps.ts';
 import { handleThreadButton } from './thread-button.ts';

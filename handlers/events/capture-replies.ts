@@ -1,6 +1,6 @@
-import { incidentId } from '../../src/incident/incident.ts';
-import type { CaptureOutcome } from '../../src/services/timeline-capture.ts';
-import { deniedText } from '../../src/slack/triage-replies.ts';
+import { incidentId } from '../../src/incidents/incident.ts';
+import type { CaptureOutcome } from '../../src/incidents/timeline-capture.ts';
+import { deniedText } from '../../src/incidents/triage-replies.ts';
 
 /** Where the shortcut works, said when it is used anywhere else. */
 export const CAPTURE_GUIDANCE =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Alert, AlertFact, Correlation, Resource } from '../../src/incident/alert.ts';
-import type { Impact } from '../../src/incident/impact.ts';
-import type { SnsNotification } from '../../src/sns/sns-message.ts';
+import type { Impact } from '../../src/incidents/impact.ts';
+import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
+import type { Alert, AlertFact, Correlation, Resource } from '../../src/signals/alert.ts';
 import { clampAlert, escapeMrkdwn, firstLine, truncate } from './alert-text.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';

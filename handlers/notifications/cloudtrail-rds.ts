@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Alert, AlertFact, Resource } from '../../src/incident/alert.ts';
-import type { SnsNotification } from '../../src/sns/sns-message.ts';
+import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
+import type { Alert, AlertFact, Resource } from '../../src/signals/alert.ts';
 import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { checkedLocation, firstLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';

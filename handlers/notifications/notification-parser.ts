@@ -1,6 +1,6 @@
-import type { Alert } from '../../src/incident/alert.ts';
-import type { ParseContext } from '../../src/services/parse-context.ts';
-import type { SnsNotification } from '../../src/sns/sns-message.ts';
+import type { ParseContext } from '../../src/intake/parse-context.ts';
+import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
+import type { Alert } from '../../src/signals/alert.ts';
 
 export type { ParseContext };
 

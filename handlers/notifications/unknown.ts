@@ -1,5 +1,5 @@
-import type { Alert } from '../../src/incident/alert.ts';
-import type { SnsNotification } from '../../src/sns/sns-message.ts';
+import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
+import type { Alert } from '../../src/signals/alert.ts';
 import { clampAlert, escapeMrkdwn, firstLine, truncate } from './alert-text.ts';
 import type { NotificationParser } from './notification-parser.ts';
 

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
+import { buildOlderWarroomText, type OlderInteraction } from '../../src/incidents/older-warroom-text.ts';
 import { SLASH_COMMAND } from '../../src/slack/ids.ts';
 import { buildNoticeModal } from '../../src/slack/notice-modal.ts';
-import { buildOlderWarroomText, type OlderInteraction } from '../../src/slack/older-warroom-text.ts';
 import { senderOf } from '../../src/slack/payload/check-slack-payload.ts';
 import { wasAcknowledged } from '../../src/slack/payload/guarded-app.ts';
 import { createTellSender } from '../../src/slack/payload/tell-sender.ts';

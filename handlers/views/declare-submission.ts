@@ -1,8 +1,8 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { IMPACT_NAMES } from '../../src/incident/impact.ts';
-import { incidentId } from '../../src/incident/incident.ts';
+import { IMPACT_NAMES } from '../../src/incidents/impact.ts';
+import { incidentId } from '../../src/incidents/incident.ts';
+import { deniedText } from '../../src/incidents/triage-replies.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
-import { deniedText } from '../../src/slack/triage-replies.ts';
 import { impactSchema } from '../actions/card-click-payload.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';

@@ -1,6 +1,6 @@
-import type { Incident } from '../../src/incident/incident.ts';
-import type { TriageAction, TriageResult } from '../../src/services/triage.ts';
-import { triageReplyText } from '../../src/slack/triage-replies.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import type { TriageAction, TriageResult } from '../../src/incidents/triage.ts';
+import { triageReplyText } from '../../src/incidents/triage-replies.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';
 import {

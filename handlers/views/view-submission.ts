@@ -1,7 +1,7 @@
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import type { ModalContext } from '../../src/slack/modals.ts';
+import type { ModalContext } from '../../src/incidents/incident-modals.ts';
 import type { SlackGateway } from '../../src/slack/slack-gateway.ts';
 
 /** The part of Bolt's view listener arguments used here; narrow so unit tests can call listeners. */
@@ -45,7 +45,7 @@ export function parseViewSubmission(body: unknown): ViewSubmission | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** What the modal was opened for (src/slack/modals.ts writes it); {} when unreadable. */
+/** What the modal was opened for (src/incidents/incident-modals.ts writes it); {} when unreadable. */
 export function readModalContext(submission: ViewSubmission): ModalContext {
   try {
     const parsed = modalContextSchema.safeParse(JSON.parse(submission.view.private_metadata));

@@ -1,4 +1,4 @@
-import type { Impact } from '../incident/impact.ts';
+import type { Impact } from '../incidents/impact.ts';
 
 /** What warroom needs of an Incident Manager incident record. */
 export interface IncidentRecord {

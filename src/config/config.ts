@@ -1,7 +1,7 @@
-import type { EscalationConfig } from '../escalation/policy.ts';
-import type { SignalPolicyRule } from '../incident/signal-policy.ts';
-import type { OnCallRotation } from '../oncall/rotation.ts';
+import type { EscalationConfig } from '../paging/policy.ts';
+import type { OnCallRotation } from '../paging/rotation.ts';
 import type { RunbookDefinition } from '../runbooks/runbook.ts';
+import type { SignalPolicyRule } from '../signals/signal-policy.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
 
@@ -31,7 +31,7 @@ export interface Config {
   runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };
   /** Escalation policies, the rules choosing them, and reminders. */
   escalation: EscalationConfig;
-  /** `oncall.rotations` by name; `whoIsOnCall` (src/oncall/) reads one. */
+  /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */
   oncall: { rotations: Record<string, OnCallRotation> };
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];

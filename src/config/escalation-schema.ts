@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EscalationConfig, EscalationPolicy } from '../escalation/policy.ts';
-import { RESOURCE_KINDS } from '../incident/alert.ts';
-import type { Impact } from '../incident/impact.ts';
+import type { Impact } from '../incidents/impact.ts';
+import type { EscalationConfig, EscalationPolicy } from '../paging/policy.ts';
+import { RESOURCE_KINDS } from '../signals/alert.ts';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
 

@@ -6,8 +6,8 @@ import {
   type RotationConfig,
   type ShiftLength,
   WEEKDAYS,
-} from '../oncall/rotation.ts';
-import { isTimeZone } from '../oncall/zoned-time.ts';
+} from '../paging/rotation.ts';
+import { isTimeZone } from '../paging/zoned-time.ts';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U0123ALICE');
 

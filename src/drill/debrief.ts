@@ -1,8 +1,8 @@
-import { type Incident, incidentId } from '../incident/incident.ts';
+import { type Incident, incidentId } from '../incidents/incident.ts';
+import { isRdsRead, type RdsRead } from '../rds/rds-reads.ts';
 import type { RunbookExecution } from '../runbooks/execution.ts';
-import type { Expectation } from '../sandbox/scenarios/scenario-schema.ts';
-import { isRdsRead, type RdsRead } from '../services/rds-reads.ts';
 import type { Store } from '../store/store.ts';
+import type { Expectation } from './scenarios/scenario-schema.ts';
 
 /** `met` and `missed` warroom can tell from its store; `ask` is for what only the team knows. */
 export type DebriefOutcome = 'met' | 'missed' | 'ask';

@@ -1,5 +1,4 @@
-import { incidentId } from '../incident/incident.ts';
-import type { Scenario } from '../sandbox/scenarios/scenario-schema.ts';
+import { incidentId } from '../incidents/incident.ts';
 import {
   type Debrief,
   type DebriefOutcome,
@@ -8,6 +7,7 @@ import {
   scoreDebrief,
   scoreText,
 } from './debrief.ts';
+import type { Scenario } from './scenarios/scenario-schema.ts';
 
 /** A terminal shows no bold nor code: the words without their stars and backticks. */
 const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');

@@ -1,6 +1,6 @@
-import { abortablePause } from '../abortable-pause.ts';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../store/store.ts';
+import { abortablePause } from '../work/abortable-pause.ts';
 import { readDrillIncidents } from './debrief.ts';
 
 export type WaitOutcome = 'resolved' | 'timeout' | 'stopped';

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
+import { inboxItemOf } from '../intake/sns/inbox-item.ts';
+import type { VerifiedSnsMessage } from '../intake/sns/sns-message.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import { inboxItemOf } from '../sns/inbox-item.ts';
-import type { VerifiedSnsMessage } from '../sns/sns-message.ts';
 import type { Store } from '../store/store.ts';
 import { readBody } from './read-body.ts';
 import { sendJson } from './respond.ts';

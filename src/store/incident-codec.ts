@@ -1,4 +1,4 @@
-import type { Incident, LatestSignal } from '../incident/incident.ts';
+import type { Incident, LatestSignal } from '../incidents/incident.ts';
 
 function decodeSignal(signal: LatestSignal): LatestSignal {
   return { ...signal, at: new Date(signal.at) };

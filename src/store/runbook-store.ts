@@ -1,5 +1,5 @@
-import type { TimelineEntry } from '../incident/incident.ts';
-import type { IncidentManagerWrite } from '../incident/incident-manager-writes.ts';
+import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
+import type { TimelineEntry } from '../incidents/incident.ts';
 import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { RunbookRequest } from '../runbooks/request.ts';
 

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { TimelineEntry } from '../incident/incident.ts';
-import { type IncidentManagerWrite, incidentManagerWrites } from '../incident/incident-manager-writes.ts';
+import {
+  type IncidentManagerWrite,
+  incidentManagerWrites,
+} from '../incident-manager/incident-manager-writes.ts';
+import type { TimelineEntry } from '../incidents/incident.ts';
 import type { RunbookExecution } from '../runbooks/execution.ts';
 import type { RunbookRequest } from '../runbooks/request.ts';
 import type { ExecutionProgress, RunbookStore } from './runbook-store.ts';

@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { SignalChange } from '../incident/apply-alert.ts';
-import type { Incident, NewIncident, TimelineEntry } from '../incident/incident.ts';
-import { type IncidentManagerWrite, incidentManagerWrites } from '../incident/incident-manager-writes.ts';
-import type { Transition } from '../incident/transitions.ts';
+import {
+  type IncidentManagerWrite,
+  incidentManagerWrites,
+} from '../incident-manager/incident-manager-writes.ts';
+import type { SignalChange } from '../incidents/apply-alert.ts';
+import type { Incident, NewIncident, TimelineEntry } from '../incidents/incident.ts';
+import type { Transition } from '../incidents/transitions.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
 import { SqliteEngagements } from './sqlite-engagements.ts';

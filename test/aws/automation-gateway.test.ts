@@ -1,11 +1,11 @@
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { AutomationGateway } from '../../src/aws/automation-gateway.ts';
 import { RdsResourceGateway } from '../../src/aws/rds-resource-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { runbookClientToken } from '../../src/runbooks/client-token.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
 
 describe('AutomationGateway and RdsResourceGateway against the emulator', () => {

@@ -3,8 +3,8 @@ import { ConfirmSubscriptionCommand } from '@aws-sdk/client-sns';
 import { DescribeDocumentCommand } from '@aws-sdk/client-ssm';
 import { GetIncidentRecordCommand } from '@aws-sdk/client-ssm-incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { type AwsClients, createAwsClients } from '../../src/aws/aws-clients.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
 
 /** The production path: no endpoint in code; the SDK reads AWS_ENDPOINT_URL_<SERVICE> itself. */
 describe('createAwsClients through AWS_ENDPOINT_URL_<SERVICE>', () => {

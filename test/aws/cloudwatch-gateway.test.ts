@@ -4,10 +4,10 @@ import {
   InvalidParameterValueException,
 } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { createCloudWatchClient } from '../../src/aws/cloudwatch-client.ts';
 import { CloudWatchGateway } from '../../src/aws/cloudwatch-gateway.ts';
 import { buildMetricWidget } from '../../src/aws/metric-widget.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
 import { readPng } from '../support/read-png.ts';
 

@@ -1,13 +1,13 @@
 import { Writable } from 'node:stream';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { createCloudWatchClient } from '../../src/aws/cloudwatch-client.ts';
 import { CloudWatchGateway } from '../../src/aws/cloudwatch-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { createLogger } from '../../src/logger.ts';
+import { readFreeStorage } from '../../src/rds/rds-free-storage.ts';
 import { GiB, type StorageMetric } from '../../src/rds/storage-metrics.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
-import { readFreeStorage } from '../../src/services/rds-free-storage.ts';
 import { sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
 
 const NOW = new Date('2026-11-22T10:00:20Z');

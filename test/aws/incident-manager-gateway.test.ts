@@ -1,9 +1,9 @@
 import { SSMIncidentsClient } from '@aws-sdk/client-ssm-incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { IncidentManagerGateway } from '../../src/aws/incident-manager-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { BotError } from '../../src/errors.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
 
 describe('IncidentManagerGateway', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMetricWidget } from '../../src/aws/metric-widget.ts';
-import type { AlarmMetric } from '../../src/incident/alarm-metric.ts';
+import type { AlarmMetric } from '../../src/signals/alarm-metric.ts';
 
 const alarmAt = new Date('2026-11-22T10:00:00.000Z');
 const cpu: AlarmMetric = {

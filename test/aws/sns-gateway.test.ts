@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { SnsGateway } from '../../src/aws/sns-gateway.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
 
 const EAST = 'arn:aws:sns:us-east-1:123456789012:incidents';

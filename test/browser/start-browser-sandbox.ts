@@ -4,8 +4,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
-import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
+import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../sandbox/run-sandbox.ts';
+import { startWorkspaceUi, type WorkspaceUi } from '../../sandbox/workspace/start-workspace-ui.ts';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { ResponsePost } from '../../src/sandbox/slack/slack-emulator.ts';
+import type { ResponsePost } from '../../sandbox/slack/slack-emulator.ts';
 import { sendSlashCommand } from '../support/slack-requests.ts';
 import { ALERT_CHANNEL, type Harness } from '../support/warroom-harness.ts';
 

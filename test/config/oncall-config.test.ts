@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConfigFiles, loadConfig } from '../../src/config/load-config.ts';
-import type { RotationConfig } from '../../src/oncall/rotation.ts';
+import type { RotationConfig } from '../../src/paging/rotation.ts';
 
 const env = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-abc',

@@ -43,9 +43,7 @@ describe('deploy/iam-policy.json', () => {
   it('names only operations that exist in the AWS service models', () => {
     for (const action of allowed) {
       const [prefix, operation] = action.split(':') as [string, string];
-      const model = JSON.parse(
-        readFileSync(`src/sandbox/aws/models/${MODEL_FILES[prefix]}.json`, 'utf8'),
-      ) as {
+      const model = JSON.parse(readFileSync(`sandbox/aws/models/${MODEL_FILES[prefix]}.json`, 'utf8')) as {
         operations: Record<string, unknown>;
       };
       expect({ action, known: operation in model.operations }).toEqual({ action, known: true });

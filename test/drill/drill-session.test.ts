@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EmulatorState } from '../../sandbox/aws/emulator-state.ts';
+import type { DrillHost } from '../../sandbox/drill/drill-session.ts';
+import { DrillSession } from '../../sandbox/drill/drill-session.ts';
 import { ManualClock } from '../../src/clock.ts';
-import type { DrillHost } from '../../src/drill/drill-session.ts';
-import { DrillSession } from '../../src/drill/drill-session.ts';
+import type { DrillMessage } from '../../src/drill/drill-messages.ts';
+import { findScenario, loadScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
 import { BotError } from '../../src/errors.ts';
-import { EmulatorState } from '../../src/sandbox/aws/emulator-state.ts';
-import { findScenario, loadScenarios } from '../../src/sandbox/scenarios/load-scenarios.ts';
-import type { DrillMessage } from '../../src/slack/drill-messages.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
 /**

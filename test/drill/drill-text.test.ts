@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateDebrief } from '../../src/drill/debrief.ts';
 import { briefingText, debriefText } from '../../src/drill/drill-text.ts';
-import { findScenario, loadScenarios } from '../../src/sandbox/scenarios/load-scenarios.ts';
+import { findScenario, loadScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const scenario = findScenario(loadScenarios(), 'rds-alarm-storm').scenario;

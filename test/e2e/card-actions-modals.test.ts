@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeclareModal } from '../../src/incidents/incident-modals.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
-import { buildDeclareModal } from '../../src/slack/modals.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { selectState, textState } from '../handlers/actions/slack-interactions.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';

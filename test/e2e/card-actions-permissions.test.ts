@@ -8,7 +8,7 @@ import { defaultYaml, type Harness, startHarness } from '../support/warroom-harn
 let harness: Harness;
 let clicker: ReturnType<typeof cardClicker>;
 
-// The local Slack seeds user group S0SRE = [U0ALICE] (src/sandbox/slack/workspace.ts).
+// The local Slack seeds user group S0SRE = [U0ALICE] (sandbox/slack/workspace.ts).
 beforeAll(async () => {
   harness = await startHarness({
     yaml: `${defaultYaml()}permissions:\n  triage: [U0BOB]\n  resolve: [S0SRE]\n`,

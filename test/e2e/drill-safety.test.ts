@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DRILL_NOTICE, markDrillMessage } from '../../src/drill/drill-marking.ts';
 import {
   assertAwsStaysLocal,
   localAwsEnvironment,
   useLocalAwsOnly,
 } from '../../src/drill/local-aws-guard.ts';
+import { buildIncidentCard } from '../../src/incidents/incident-card.ts';
 import type { KnownBlock } from '../../src/slack/block-kit.ts';
-import { DRILL_NOTICE, markDrillMessage } from '../../src/slack/drill-marking.ts';
-import { buildIncidentCard } from '../../src/slack/incident-card.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 // Unit tests of the two promises a drill makes (kept beside the drill's end-to-end tests):

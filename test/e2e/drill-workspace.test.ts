@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { runDrill } from '../../src/drill/run-drill.ts';
-import type { DrillStage } from '../../src/drill/slack-drill-stage.ts';
+import { runDrill } from '../../sandbox/drill/run-drill.ts';
+import type { DrillStage } from '../../sandbox/drill/slack-drill-stage.ts';
+import type { Json, UiSnapshot } from '../../sandbox/workspace/ui-contract.ts';
 import { createLogger } from '../../src/logger.ts';
-import type { Json, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
 
 /**
  * `npm run drill -- <id>` without a Slack channel: the drill runs in the local workspace, waits

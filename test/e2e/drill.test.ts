@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import type { DrillResult } from '../../src/drill/run-drill.ts';
-import { runDrill } from '../../src/drill/run-drill.ts';
-import type { DrillStage } from '../../src/drill/slack-drill-stage.ts';
+import type { DrillResult } from '../../sandbox/drill/run-drill.ts';
+import { runDrill } from '../../sandbox/drill/run-drill.ts';
+import type { DrillStage } from '../../sandbox/drill/slack-drill-stage.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
+import type { RecordedCall } from '../../sandbox/slack/types.ts';
+import { DRILL_NOTICE } from '../../src/drill/drill-marking.ts';
 import { isBotError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
-import type { RecordedCall } from '../../src/sandbox/slack/types.ts';
-import { DRILL_NOTICE } from '../../src/slack/drill-marking.ts';
 
 // The local Slack API stands in for a real workspace: warroom connects with a bot token and an
 // app-level token over Socket Mode, exactly as `npm run drill -- <id> --slack-channel C…` does.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rdsCpuThenFailover } from '../../src/sandbox/scenarios/rds-cpu-then-failover.ts';
+import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { ALERT_CHANNEL, type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
 

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SCOPES } from '../../src/sandbox/slack/slack-emulator.ts';
+import { DEFAULT_SCOPES } from '../../sandbox/slack/slack-emulator.ts';
 import { signedMessage, signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import {
   ALERT_CHANNEL,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findScenario, loadBuiltInScenarios } from '../../src/sandbox/scenarios/load-scenarios.ts';
-import { seedScenarioAws } from '../../src/sandbox/scenarios/seed-scenario-aws.ts';
+import { seedScenarioAws } from '../../sandbox/scenarios/seed-scenario-aws.ts';
+import { findScenario, loadBuiltInScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { databaseClicker } from '../handlers/actions/database-clicks.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rdsCpuThenFailover } from '../../src/sandbox/scenarios/rds-cpu-then-failover.ts';
-import type { StoredMessage } from '../../src/sandbox/slack/types.ts';
+import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
+import type { StoredMessage } from '../../sandbox/slack/types.ts';
 import { readPng } from '../support/read-png.ts';
 import { signedMessage } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
 import { defaultYaml, harnessEnv, TEST_BOT_TOKEN } from '../support/warroom-harness.ts';
 import { spawnWarroom } from '../support/warroom-process.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerFault } from '../../sandbox/slack/slack-emulator.ts';
 import { ManualClock } from '../../src/clock.ts';
-import type { AnswerFault } from '../../src/sandbox/slack/slack-emulator.ts';
 import { ACTION_IDS, CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
 import { dmsTo, escalationYaml, tickEscalation } from '../support/escalation-harness.ts';
 import { cardThread } from '../support/rds-incidents.ts';

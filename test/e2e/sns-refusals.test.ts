@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSignedSubscriptionConfirmation } from '../../src/sandbox/sns/sign-sns-message.ts';
+import { buildSignedSubscriptionConfirmation } from '../../sandbox/sns/sign-sns-message.ts';
 import { signedMessage } from '../support/sns-scenarios.ts';
 import { type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
 

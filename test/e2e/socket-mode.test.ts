@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/sandbox/slack/types.ts';
+import type { StoredMessage } from '../../sandbox/slack/types.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';

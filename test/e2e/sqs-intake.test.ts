@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqsQueue } from '../../src/sandbox/aws/services/sqs/sqs-state.ts';
+import type { SqsQueue } from '../../sandbox/aws/services/sqs/sqs-state.ts';
 import {
   buildSignedSubscriptionConfirmation,
   SANDBOX_SNS_CERT_DIR,
   SANDBOX_SNS_CERT_FILE_NAME,
-} from '../../src/sandbox/sns/sign-sns-message.ts';
+} from '../../sandbox/sns/sign-sns-message.ts';
 import { signedMessage, signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { noOnCall } from '../../src/escalation/on-call-resolver.ts';
-import type { EscalationConfig } from '../../src/escalation/policy.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Escalation } from '../../src/services/escalation.ts';
-import { Pager } from '../../src/services/pager.ts';
+import { Escalation } from '../../src/paging/escalation.ts';
+import { noOnCall } from '../../src/paging/on-call-resolver.ts';
+import { Pager } from '../../src/paging/pager.ts';
+import type { EscalationConfig } from '../../src/paging/policy.ts';
 import type { MessageContent } from '../../src/slack/slack-gateway.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { buildSignedNotification } from '../../src/sandbox/sns/sign-sns-message.ts';
+import { buildSignedNotification } from '../../sandbox/sns/sign-sns-message.ts';
 import { TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
 import { type Mutation, mutateJson, mutationsArb } from './mutate-json.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../src/incident/alert.ts';
-import { type ApplyAlertInput, applyAlert } from '../../src/incident/apply-alert.ts';
-import type { Impact } from '../../src/incident/impact.ts';
-import type { Incident } from '../../src/incident/incident.ts';
-import { MAX_OPEN_SIGNALS, severestOpenSignal } from '../../src/incident/open-signals.ts';
+import { type ApplyAlertInput, applyAlert } from '../../src/incidents/apply-alert.ts';
+import type { Impact } from '../../src/incidents/impact.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import { MAX_OPEN_SIGNALS, severestOpenSignal } from '../../src/incidents/open-signals.ts';
+import type { Alert } from '../../src/signals/alert.ts';
 
 const now = new Date('2026-11-22T09:05:00Z');
 

@@ -5,7 +5,7 @@ import {
   messageDedupeKey,
   messageTime,
   quoteMessageText,
-} from '../../src/incident/capture-message.ts';
+} from '../../src/incidents/capture-message.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const now = new Date('2026-11-22T10:00:00Z');

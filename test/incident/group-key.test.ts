@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../src/incident/alert.ts';
-import { groupKeyFor, withTopicLocation } from '../../src/incident/group-key.ts';
+import type { Alert } from '../../src/signals/alert.ts';
+import { groupKeyFor, withTopicLocation } from '../../src/signals/group-key.ts';
 
 function alert(overrides: Partial<Alert>): Alert {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentChannelName, MAX_CHANNEL_NAME } from '../../src/incident/incident-channel-name.ts';
+import { incidentChannelName, MAX_CHANNEL_NAME } from '../../src/incidents/incident-channel-name.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 describe('incidentChannelName', () => {

@@ -3,8 +3,8 @@ import {
   encodeEventData,
   incidentManagerWrites,
   MAX_EVENT_DATA,
-} from '../../src/incident/incident-manager-writes.ts';
-import { resolve, setImpact } from '../../src/incident/transitions.ts';
+} from '../../src/incident-manager/incident-manager-writes.ts';
+import { resolve, setImpact } from '../../src/incidents/transitions.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const arn = 'arn:aws:ssm-incidents::123456789012:incident-record/db/abc';

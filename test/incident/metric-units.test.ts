@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmMetricUnit, formatMetricValue, metricUnit } from '../../src/incident/metric-units.ts';
+import { alarmMetricUnit, formatMetricValue, metricUnit } from '../../src/signals/metric-units.ts';
 
 describe('metricUnit', () => {
   it('knows the units AWS documents for RDS and Aurora metrics when the alarm says none', () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isImpact } from '../../src/incident/impact.ts';
+import { isImpact } from '../../src/incidents/impact.ts';
 import {
   DEFAULT_SIGNAL_POLICY,
   decideSignal,
   matchesSignal,
   SIGNAL_EFFECTS,
   type SignalPolicyRule,
-} from '../../src/incident/signal-policy.ts';
+} from '../../src/signals/signal-policy.ts';
 
 describe('matchesSignal', () => {
   it('matches exactly without a wildcard, and * as any run of characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledge, addNote, reopen, resolve, setImpact } from '../../src/incident/transitions.ts';
+import { acknowledge, addNote, reopen, resolve, setImpact } from '../../src/incidents/transitions.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const now = new Date('2026-11-22T09:30:00Z');

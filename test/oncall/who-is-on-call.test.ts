@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rotationSchema } from '../../src/config/oncall-schema.ts';
-import { type RotationConfig, whoIsOnCall } from '../../src/oncall/who-is-on-call.ts';
+import { type RotationConfig, whoIsOnCall } from '../../src/paging/who-is-on-call.ts';
 
 function rotation(input: Record<string, unknown>): RotationConfig {
   return rotationSchema.parse({ timezone: 'Europe/Berlin', ...input });

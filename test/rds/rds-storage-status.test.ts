@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DbClusterFacts, DbInstanceFacts } from '../../src/rds/rds-facts.ts';
+import { buildClusterStatusReply, buildInstanceStatusReply } from '../../src/rds/rds-status-text.ts';
 import {
   GiB,
   type StorageFinding,
@@ -9,7 +10,6 @@ import {
   storageMetricsOfInstance,
   TiB,
 } from '../../src/rds/storage-metrics.ts';
-import { buildClusterStatusReply, buildInstanceStatusReply } from '../../src/slack/rds-status-text.ts';
 
 const AT = new Date('2026-11-22T09:59:00Z');
 const value = (bytes: number): StorageReading => ({ kind: 'value', bytes, at: AT });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadAwsRunbooks } from '../../sandbox/aws/services/ssm/runbook-catalog.ts';
 import { runbookEntrySchema } from '../../src/config/runbooks-schema.ts';
 import { DEFAULT_RUNBOOKS } from '../../src/runbooks/default-catalog.ts';
 import { catalogWarnings } from '../../src/runbooks/merge-catalog.ts';
 import { fittingRunbooks } from '../../src/runbooks/runbook.ts';
 import { placeholdersIn } from '../../src/runbooks/template.ts';
-import { loadAwsRunbooks } from '../../src/sandbox/aws/services/ssm/runbook-catalog.ts';
 
 const documents = new Map(loadAwsRunbooks().map((runbook) => [runbook.name, runbook]));
 

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { printSlackCalls } from '../../src/sandbox/print-slack-calls.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
+import { printSlackCalls } from '../../sandbox/print-slack-calls.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
 import { CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
 
 const TOKEN = 'xoxb-print-test';

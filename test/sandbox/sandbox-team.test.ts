@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
-import { SANDBOX_ALERT_CHANNEL, SANDBOX_RESPONSE_PLAN_ARN } from '../../src/sandbox/sandbox-account.ts';
+import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../sandbox/run-sandbox.ts';
+import { SANDBOX_ALERT_CHANNEL, SANDBOX_RESPONSE_PLAN_ARN } from '../../sandbox/sandbox-account.ts';
 import { sendSlashCommand } from '../support/slack-requests.ts';
 
 let sandbox: Sandbox;

@@ -6,8 +6,8 @@ import {
   scoreDebrief,
   scoreText,
 } from '../../src/drill/debrief.ts';
+import { expectationSchema } from '../../src/drill/scenarios/scenario-schema.ts';
 import type { RunbookExecution } from '../../src/runbooks/execution.ts';
-import { expectationSchema } from '../../src/sandbox/scenarios/scenario-schema.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const OPENED = new Date('2026-11-22T09:00:00Z');

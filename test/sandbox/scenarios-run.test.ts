@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import type { Incident } from '../../src/incident/incident.ts';
-import { type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
-import { SANDBOX_ALERT_CHANNEL } from '../../src/sandbox/sandbox-account.ts';
-import type { StoredMessage } from '../../src/sandbox/slack/types.ts';
+import { type Sandbox, startSandbox } from '../../sandbox/run-sandbox.ts';
+import { SANDBOX_ALERT_CHANNEL } from '../../sandbox/sandbox-account.ts';
+import type { StoredMessage } from '../../sandbox/slack/types.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
 import { sendSlashCommand } from '../support/slack-requests.ts';
 
 let sandbox: Sandbox | undefined;

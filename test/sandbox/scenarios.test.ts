@@ -3,27 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
+import { EmulatorState } from '../../sandbox/aws/emulator-state.ts';
+import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
+import { type Pace, runScenarioSteps } from '../../sandbox/scenarios/run-scenario.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { isBotError } from '../../src/errors.ts';
-import { EmulatorState } from '../../src/sandbox/aws/emulator-state.ts';
-import { buildChatbot } from '../../src/sandbox/scenarios/build-chatbot.ts';
-import { buildCloudTrail } from '../../src/sandbox/scenarios/build-cloudtrail.ts';
-import { buildCloudWatchAlarm } from '../../src/sandbox/scenarios/build-cloudwatch-alarm.ts';
-import { buildRdsEvent } from '../../src/sandbox/scenarios/build-rds-event.ts';
-import { buildScenarioNotifications } from '../../src/sandbox/scenarios/build-step-notifications.ts';
+import { buildChatbot } from '../../src/drill/scenarios/build-chatbot.ts';
+import { buildCloudTrail } from '../../src/drill/scenarios/build-cloudtrail.ts';
+import { buildCloudWatchAlarm } from '../../src/drill/scenarios/build-cloudwatch-alarm.ts';
+import { buildRdsEvent } from '../../src/drill/scenarios/build-rds-event.ts';
+import { buildScenarioNotifications } from '../../src/drill/scenarios/build-step-notifications.ts';
 import {
   loadBuiltInScenarios,
   loadScenarioFile,
   loadScenarios,
-} from '../../src/sandbox/scenarios/load-scenarios.ts';
+} from '../../src/drill/scenarios/load-scenarios.ts';
 import {
   chatbotParams,
   cloudTrailParams,
   cloudWatchAlarmParams,
   rdsEventParams,
-} from '../../src/sandbox/scenarios/notification-schema.ts';
-import { rdsCpuThenFailover } from '../../src/sandbox/scenarios/rds-cpu-then-failover.ts';
-import { type Pace, runScenarioSteps } from '../../src/sandbox/scenarios/run-scenario.ts';
+} from '../../src/drill/scenarios/notification-schema.ts';
+import { isBotError } from '../../src/errors.ts';
 import {
   buildContext,
   loadPayload,
@@ -255,7 +255,7 @@ describe('the notification builders are faithful to the real payloads in shared/
 describe('a bad scenario file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'warroom-scenarios-'));
   const good = loadScenarioFile(
-    join(import.meta.dirname, '../../src/sandbox/scenarios/rds-unencrypted-prod-db.yml'),
+    join(import.meta.dirname, '../../src/drill/scenarios/rds-unencrypted-prod-db.yml'),
   );
   const write = (name: string, text: string) => {
     const file = join(dir, name);

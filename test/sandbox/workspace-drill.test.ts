@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
-import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
-import type { Json, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
+import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../sandbox/run-sandbox.ts';
+import { startWorkspaceUi, type WorkspaceUi } from '../../sandbox/workspace/start-workspace-ui.ts';
+import type { Json, UiSnapshot } from '../../sandbox/workspace/ui-contract.ts';
 import { cardElement, fieldsText, theCard, until } from './workspace-ui-harness.ts';
 
 /**

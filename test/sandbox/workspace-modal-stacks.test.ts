@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ModalStacks } from '../../sandbox/workspace/modal-stacks.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { ModalStacks } from '../../src/sandbox/workspace/modal-stacks.ts';
 
 const view = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { slackSignature } from '../../src/sandbox/workspace/signed-slack-post.ts';
+import { slackSignature } from '../../sandbox/workspace/signed-slack-post.ts';
 import {
   appHomeOpenedEvent,
   buildEventCallback,
   buildSlashCommandForm,
   parseSlashCommand,
-} from '../../src/sandbox/workspace/slack-command-payloads.ts';
+} from '../../sandbox/workspace/slack-command-payloads.ts';
 import {
   buildBlockActionsPayload,
   buildViewClosedPayload,
   buildViewSubmissionPayload,
   interactionFormBody,
   type PayloadActor,
-} from '../../src/sandbox/workspace/slack-payloads.ts';
+} from '../../sandbox/workspace/slack-payloads.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}`, import.meta.url), 'utf8')) as Record<

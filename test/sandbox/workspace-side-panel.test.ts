@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { debriefHtml } from '../../src/sandbox/workspace/browser/drill-text.ts';
-import { renderSidePanel } from '../../src/sandbox/workspace/browser/side-panel-html.ts';
-import type { UiDrill, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
+import { debriefHtml } from '../../sandbox/workspace/browser/drill-text.ts';
+import { renderSidePanel } from '../../sandbox/workspace/browser/side-panel-html.ts';
+import type { UiDrill, UiSnapshot } from '../../sandbox/workspace/ui-contract.ts';
 
 // Times are local: built from local parts, they read the same whatever the machine's zone.
 const local = (h: number, m: number, s = 0) => new Date(2026, 10, 22, h, m, s).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSlackDate } from '../../src/sandbox/workspace/browser/slack-dates.ts';
+import { formatSlackDate } from '../../sandbox/workspace/browser/slack-dates.ts';
 
 // Local dates: the browser shows the reader's own time zone, whatever the machine's is.
 const at = (y: number, m: number, d: number, h = 0, min = 0, s = 0) =>

@@ -1,8 +1,8 @@
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
-import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../src/sandbox/run-sandbox.ts';
-import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
-import type { Json, UiMessage, UiSnapshot } from '../../src/sandbox/workspace/ui-contract.ts';
+import { SANDBOX_SIGNING_SECRET, type Sandbox, startSandbox } from '../../sandbox/run-sandbox.ts';
+import { startWorkspaceUi, type WorkspaceUi } from '../../sandbox/workspace/start-workspace-ui.ts';
+import type { Json, UiMessage, UiSnapshot } from '../../sandbox/workspace/ui-contract.ts';
 
 /** The real sandbox with its workspace UI on a free port, and the page's API calls made by hand. */
 export interface WorkspaceUiHarness {

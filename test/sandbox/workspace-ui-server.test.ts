@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/run-sandbox.ts';
-import { startWorkspaceUi, type WorkspaceUi } from '../../src/sandbox/workspace/start-workspace-ui.ts';
-import type { Json } from '../../src/sandbox/workspace/ui-contract.ts';
+import type { Sandbox } from '../../sandbox/run-sandbox.ts';
+import { startWorkspaceUi, type WorkspaceUi } from '../../sandbox/workspace/start-workspace-ui.ts';
+import type { Json } from '../../sandbox/workspace/ui-contract.ts';
 import {
   cardElement,
   fieldsText,

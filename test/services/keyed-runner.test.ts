@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedRunner } from '../../src/services/keyed-runner.ts';
+import { KeyedRunner } from '../../src/work/keyed-runner.ts';
 
 describe('KeyedRunner', () => {
   it('coalesces a burst of requests for one key into one more run after the current one', async () => {

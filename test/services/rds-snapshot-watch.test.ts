@@ -7,7 +7,7 @@ import {
   SnapshotWatch,
   type SnapshotWatchOutcome,
   type SnapshotWatchRecord,
-} from '../../src/services/rds-snapshot-watch.ts';
+} from '../../src/rds/rds-snapshot-watch.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadAwsRunbooks } from '../../sandbox/aws/services/ssm/runbook-catalog.ts';
 import type { AutomationRunner, RdsResourceReader, RunbookDocument } from '../../src/aws/automation-port.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { BotError } from '../../src/errors.ts';
 import { DEFAULT_RUNBOOKS } from '../../src/runbooks/default-catalog.ts';
-import { loadAwsRunbooks } from '../../src/sandbox/aws/services/ssm/runbook-catalog.ts';
-import { RunbookPlanner } from '../../src/services/runbook-planner.ts';
+import { RunbookPlanner } from '../../src/runbooks/runbook-planner.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 /** The emulator's documents, as DescribeDocument + GetDocument would give them. */

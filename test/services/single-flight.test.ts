@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SingleFlight } from '../../src/services/single-flight.ts';
+import { SingleFlight } from '../../src/work/single-flight.ts';
 
 describe('SingleFlight', () => {
   it('runs once more after the current pass however often it was kicked meanwhile', async () => {

@@ -1,12 +1,12 @@
 import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
 import { Metrics } from '../../src/metrics.ts';
 import type { RunbookExecution } from '../../src/runbooks/execution.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
-import { postThreadReplyOnce } from '../../src/services/post-thread-reply-once.ts';
-import { RunbookRunMessages } from '../../src/services/runbook-run-messages.ts';
+import { RunbookRunMessages } from '../../src/runbooks/runbook-run-messages.ts';
 import { THREAD_METADATA_EVENT_TYPES } from '../../src/slack/ids.ts';
+import { postThreadReplyOnce } from '../../src/slack/post-thread-reply-once.ts';
 import { SlackGateway } from '../../src/slack/slack-gateway.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { openIncident } from '../support/incident-fixtures.ts';

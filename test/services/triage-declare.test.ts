@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import type { Incident } from '../../src/incident/incident.ts';
-import { Permissions } from '../../src/services/permissions.ts';
-import { Triage } from '../../src/services/triage.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import { Triage } from '../../src/incidents/triage.ts';
+import { Permissions } from '../../src/permissions/permissions.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
 function triageOn(path: string, opened: Incident[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateView } from '../../src/sandbox/slack/view-rules.ts';
-import { buildAppHome, formatAge, MAX_HOME_BLOCKS } from '../../src/slack/app-home.ts';
+import { validateView } from '../../sandbox/slack/view-rules.ts';
+import { buildAppHome, formatAge, MAX_HOME_BLOCKS } from '../../src/incidents/app-home.ts';
 import { VIEW_IDS } from '../../src/slack/ids.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 

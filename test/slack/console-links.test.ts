@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleUrlFor } from '../../src/slack/console-links.ts';
+import { consoleUrlFor } from '../../src/incidents/console-links.ts';
 
 describe('consoleUrlFor', () => {
   it('links the EC2 instance, Lambda function and DynamoDB table an alarm names to their console pages', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incident/incident.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import { buildIncidentCard } from '../../src/incidents/incident-card.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
-import { buildIncidentCard } from '../../src/slack/incident-card.ts';
 
 function incident(overrides: Partial<Incident> = {}): Incident {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blocksTooLong, validateBlocks } from '../../src/sandbox/slack/block-kit-rules.ts';
-import { buildIncidentList } from '../../src/slack/incident-list.ts';
+import { blocksTooLong, validateBlocks } from '../../sandbox/slack/block-kit-rules.ts';
+import { buildIncidentList } from '../../src/incidents/incident-list.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 function texts(blocks: unknown[]): string {

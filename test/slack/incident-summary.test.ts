@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incident/incident.ts';
-import { validateBlocks } from '../../src/sandbox/slack/block-kit-rules.ts';
-import { describeIncidentManagerState } from '../../src/slack/incident-manager-state.ts';
-import { buildIncidentSummary } from '../../src/slack/incident-summary.ts';
+import { validateBlocks } from '../../sandbox/slack/block-kit-rules.ts';
+import { describeIncidentManagerState } from '../../src/incident-manager/incident-manager-state.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import { buildIncidentSummary } from '../../src/incidents/incident-summary.ts';
 import type { OutboxItem } from '../../src/store/outbox.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rotationSchema } from '../../src/config/oncall-schema.ts';
-import { buildOnCallMessage, buildUnknownRotationText, formatZoned } from '../../src/slack/oncall-text.ts';
+import { buildOnCallMessage, buildUnknownRotationText, formatZoned } from '../../src/paging/oncall-text.ts';
 
 const rotation = rotationSchema.parse({
   members: ['U0ALICE', 'U0BOB'],

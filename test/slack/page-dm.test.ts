@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incident/incident.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
+import { buildPageDm } from '../../src/paging/page-message.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { buildPageDm } from '../../src/slack/page-message.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const reason = { kind: 'manual', by: 'U0CAROL' } as const;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/rds/posture-finding.ts';
+import { buildRdsCheckReply, findingLine } from '../../src/rds/rds-check-text.ts';
+import { buildLogSnippetText, LOG_TEXT_BUDGET } from '../../src/rds/rds-log-snippet.ts';
+import { buildInstanceStatusReply } from '../../src/rds/rds-status-text.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { buildRdsCheckReply, findingLine } from '../../src/slack/rds-check-text.ts';
-import { buildLogSnippetText, LOG_TEXT_BUDGET } from '../../src/slack/rds-log-snippet.ts';
-import { buildInstanceStatusReply } from '../../src/slack/rds-status-text.ts';
 
 describe('buildRdsCheckReply', () => {
   it('counts the ✗, lists failures first, and tells how to run the fixing runbook', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildAlreadyRunningMessage } from '../../src/runbooks/runbook-already-running.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { buildAlreadyRunningMessage } from '../../src/slack/runbook-already-running.ts';
 
 const running = {
   executionId: '4c1b0f5e-1d2a-4e3b-9c8d-7a6b5c4d3e2f',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { validateBlocks } from '../../sandbox/slack/block-kit-rules.ts';
+import { buildIncidentSummary } from '../../src/incidents/incident-summary.ts';
 import type { RunbookExecution } from '../../src/runbooks/execution.ts';
-import { validateBlocks } from '../../src/sandbox/slack/block-kit-rules.ts';
-import { buildIncidentSummary } from '../../src/slack/incident-summary.ts';
-import { buildRunbookExecutionsSection } from '../../src/slack/runbook-executions-section.ts';
+import { buildRunbookExecutionsSection } from '../../src/runbooks/runbook-executions-section.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 function execution(overrides: Partial<RunbookExecution> = {}): RunbookExecution {

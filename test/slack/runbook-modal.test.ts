@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildIncidentCard } from '../../src/incidents/incident-card.ts';
 import { DEFAULT_RUNBOOKS } from '../../src/runbooks/default-catalog.ts';
 import { fittingRunbooks } from '../../src/runbooks/runbook.ts';
+import { buildRunbookModal } from '../../src/runbooks/runbook-modal.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
-import { buildIncidentCard } from '../../src/slack/incident-card.ts';
-import { buildRunbookModal } from '../../src/slack/runbook-modal.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const incident = openIncident();

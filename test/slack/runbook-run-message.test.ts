@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunbookExecution } from '../../src/runbooks/execution.ts';
+import { buildRunbookRunMessage } from '../../src/runbooks/runbook-run-message.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
-import { buildRunbookRunMessage } from '../../src/slack/runbook-run-message.ts';
 
 const base: RunbookExecution = {
   executionId: '11111111-1111-4111-8111-111111111111',

@@ -1,8 +1,8 @@
 import { webApi } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
 import { Metrics } from '../../src/metrics.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
 import { SlackGateway } from '../../src/slack/slack-gateway.ts';
 
 const TOKEN = 'xoxb-upload-test';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../src/incident/incident.ts';
-import { blocksTooLong, validateBlocks } from '../../src/sandbox/slack/block-kit-rules.ts';
-import { buildTimelineMessage, timelineLine } from '../../src/slack/timeline-text.ts';
+import { blocksTooLong, validateBlocks } from '../../sandbox/slack/block-kit-rules.ts';
+import type { TimelineEntry } from '../../src/incidents/incident.ts';
+import { buildTimelineMessage, timelineLine } from '../../src/incidents/timeline-text.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 
 const at = new Date('2026-11-22T09:10:00Z');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acknowledge, addNote, reopen, resolve, setImpact } from '../../src/incident/transitions.ts';
+import { acknowledge, addNote, reopen, resolve, setImpact } from '../../src/incidents/transitions.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 

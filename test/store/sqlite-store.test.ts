@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Alert } from '../../src/incident/alert.ts';
-import { applyAlert } from '../../src/incident/apply-alert.ts';
+import { applyAlert } from '../../src/incidents/apply-alert.ts';
+import type { Alert } from '../../src/signals/alert.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 
 const now = new Date('2026-11-22T09:00:00Z');

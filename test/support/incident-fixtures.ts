@@ -1,4 +1,4 @@
-import type { Incident } from '../../src/incident/incident.ts';
+import type { Incident } from '../../src/incidents/incident.ts';
 
 /** An open incident about orders-db, for tests to adjust. */
 export function openIncident(overrides: Partial<Incident> = {}): Incident {

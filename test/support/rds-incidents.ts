@@ -1,4 +1,4 @@
-import type { Resource } from '../../src/incident/alert.ts';
+import type { Resource } from '../../src/signals/alert.ts';
 import { ALERT_CHANNEL, type Harness } from './warroom-harness.ts';
 
 /**

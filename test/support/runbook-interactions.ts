@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EphemeralMessage, StoredMessage } from '../../src/sandbox/slack/types.ts';
+import type { EphemeralMessage, StoredMessage } from '../../sandbox/slack/types.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.ts';
 import { sendInteraction } from './slack-requests.ts';
 import type { Harness } from './warroom-harness.ts';

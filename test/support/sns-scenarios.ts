@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { rdsCpuThenFailover } from '../../src/sandbox/scenarios/rds-cpu-then-failover.ts';
-import { buildSignedNotification } from '../../src/sandbox/sns/sign-sns-message.ts';
+import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
+import { buildSignedNotification } from '../../sandbox/sns/sign-sns-message.ts';
 import { TEST_TOPIC_ARN } from './warroom-harness.ts';
 
 /** Signed SNS bodies for the orders-db scenario: [CPU alarm, failover event]. */

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
+import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
+import { SANDBOX_SNS_CERT_DIR } from '../../sandbox/sns/sign-sns-message.ts';
 import { type RunningWarroom, type StartOptions, startWarroom } from '../../src/app.ts';
 import { createAwsPorts } from '../../src/aws/aws-ports.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../src/sandbox/aws/aws-emulator.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../src/sandbox/slack/slack-emulator.ts';
-import { SANDBOX_SNS_CERT_DIR } from '../../src/sandbox/sns/sign-sns-message.ts';
 
 export const TEST_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
 export const TEST_BOT_TOKEN = 'xoxb-test-warroom-token';

@@ -1,4 +1,4 @@
-import type { Impact } from '../../../src/incident/impact.ts';
+import type { Impact } from '../../../src/incidents/impact.ts';
 import { CARD_METADATA_EVENT_TYPE } from '../../../src/slack/ids.ts';
 import { sendInteraction } from '../../support/slack-requests.ts';
 import { ALERT_CHANNEL, type Harness } from '../../support/warroom-harness.ts';

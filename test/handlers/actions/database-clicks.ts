@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ResponsePost } from '../../../src/sandbox/slack/response-urls.ts';
-import type { DatabaseChoice } from '../../../src/slack/database-menu.ts';
+import type { ResponsePost } from '../../../sandbox/slack/response-urls.ts';
+import type { DatabaseChoice } from '../../../src/rds/database-menu.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import type { Harness } from '../../support/warroom-harness.ts';
 import type { cardClicker } from './card-clicks-over-http.ts';

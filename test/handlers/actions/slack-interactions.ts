@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Impact } from '../../../src/incident/impact.ts';
+import type { Impact } from '../../../src/incidents/impact.ts';
+import { impactOption } from '../../../src/incidents/incident-actions.ts';
 import { BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { impactOption } from '../../../src/slack/incident-actions.ts';
 
 /**
  * Interaction payloads as Slack sends them, built from the shapes in test/fixtures/slack and the

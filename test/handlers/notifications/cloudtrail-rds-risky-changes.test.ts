@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCloudTrailRds } from '../../../handlers/notifications/cloudtrail-rds.ts';
 import { parseRdsEvent } from '../../../handlers/notifications/rds-event.ts';
 import { riskyChangesOfCall } from '../../../handlers/notifications/rds-risky-change.ts';
-import { groupKeyFor } from '../../../src/incident/group-key.ts';
-import { decideSignal, signalTypesOf } from '../../../src/incident/signal-policy.ts';
+import { groupKeyFor } from '../../../src/signals/group-key.ts';
+import { decideSignal, signalTypesOf } from '../../../src/signals/signal-policy.ts';
 import { loadPayload, notificationOf, variantOf } from './notification-fixtures.ts';
 
 const deletion = loadPayload('cloudtrail-delete-db-instance-skip-final-snapshot.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCloudWatchAlarm } from '../../../handlers/notifications/cloudwatch-alarm.ts';
-import { groupKeyFor } from '../../../src/incident/group-key.ts';
+import { groupKeyFor } from '../../../src/signals/group-key.ts';
 import { loadPayload, notificationOf, variantOf } from './notification-fixtures.ts';
 
 const rdsAlarm = loadPayload('cloudwatch-alarm-rds.message.json');

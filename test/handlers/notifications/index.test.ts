@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_PARSERS, parseNotification } from '../../../handlers/notifications/index.ts';
 import type { IncidentRecord } from '../../../src/aws/incident-record.ts';
-import type { SnsNotification } from '../../../src/sns/sns-message.ts';
+import type { SnsNotification } from '../../../src/intake/sns/sns-message.ts';
 import {
   buildContext,
   FakeIncidentRecordReader,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import type { ParseContext } from '../../../handlers/notifications/notification-parser.ts';
 import type { IncidentRecord, IncidentRecordReader } from '../../../src/aws/incident-record.ts';
-import type { SnsNotification } from '../../../src/sns/sns-message.ts';
+import type { SnsNotification } from '../../../src/intake/sns/sns-message.ts';
 
 /** Payload fixtures copied from the shared research set; INDEX.json there says where each came from. */
 const PAYLOADS = new URL('../../fixtures/payloads/', import.meta.url);

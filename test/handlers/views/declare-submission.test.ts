@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeclareSubmissionHandler } from '../../../handlers/views/declare-submission.ts';
+import { buildDeclareModal } from '../../../src/incidents/incident-modals.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { buildDeclareModal } from '../../../src/slack/modals.ts';
 import { selectState, textState } from '../actions/slack-interactions.ts';
 import { submission, viewArgs, viewFixture } from './view-fixture.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleResolveSubmission } from '../../../handlers/views/resolve-submission.ts';
+import { buildResolveModal } from '../../../src/incidents/incident-modals.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { buildResolveModal } from '../../../src/slack/modals.ts';
 import { textState } from '../actions/slack-interactions.ts';
 import { submission, viewArgs, viewFixture } from './view-fixture.ts';
 

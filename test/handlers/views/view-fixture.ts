@@ -24,7 +24,7 @@ export function viewArgs(body: unknown) {
   return { args, events, acks };
 }
 
-/** A submission of `view` (as built by src/slack/modals.ts and opened as `viewId`). */
+/** A submission of `view` (as built by src/incidents/incident-modals.ts and opened as `viewId`). */
 export function submission(
   view: Record<string, unknown>,
   values: Record<string, Record<string, unknown>>,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadServiceModel } from '../../../src/sandbox/aws/model/service-model.ts';
-import { createAwsJsonProtocol } from '../../../src/sandbox/aws/protocols/aws-json-protocol.ts';
-import { modelledError } from '../../../src/sandbox/aws/service-error.ts';
-import { validateShape } from '../../../src/sandbox/aws/validation/validate-shape.ts';
+import { loadServiceModel } from '../../../sandbox/aws/model/service-model.ts';
+import { createAwsJsonProtocol } from '../../../sandbox/aws/protocols/aws-json-protocol.ts';
+import { modelledError } from '../../../sandbox/aws/service-error.ts';
+import { validateShape } from '../../../sandbox/aws/validation/validate-shape.ts';
 import { wireRequest } from './wire-request.ts';
 
 describe('awsJson protocol', () => {

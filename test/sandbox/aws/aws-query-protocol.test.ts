@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadServiceModel } from '../../../src/sandbox/aws/model/service-model.ts';
-import { createAwsQueryProtocol } from '../../../src/sandbox/aws/protocols/aws-query-protocol.ts';
+import { loadServiceModel } from '../../../sandbox/aws/model/service-model.ts';
+import { createAwsQueryProtocol } from '../../../sandbox/aws/protocols/aws-query-protocol.ts';
 import {
   rdsValidationErrors,
   snsValidationErrors,
-} from '../../../src/sandbox/aws/protocols/query-validation-errors.ts';
-import { modelledError } from '../../../src/sandbox/aws/service-error.ts';
-import { validateShape } from '../../../src/sandbox/aws/validation/validate-shape.ts';
+} from '../../../sandbox/aws/protocols/query-validation-errors.ts';
+import { modelledError } from '../../../sandbox/aws/service-error.ts';
+import { validateShape } from '../../../sandbox/aws/validation/validate-shape.ts';
 import { wireRequest } from './wire-request.ts';
 
 const rdsModel = loadServiceModel('rds');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { buildMetricWidget } from '../../../src/aws/metric-widget.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { readPng } from '../../support/read-png.ts';
 import { fakeAuthorization } from './wire-request.ts';
 

@@ -4,7 +4,7 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-ssm-incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 import { fakeAuthorization } from './wire-request.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileJavaPattern } from '../../../src/sandbox/aws/validation/java-pattern.ts';
+import { compileJavaPattern } from '../../../sandbox/aws/validation/java-pattern.ts';
 
 describe('compileJavaPattern', () => {
   it('compiles ordinary model patterns unchanged', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drawMetricChart } from '../../../src/sandbox/aws/services/cloudwatch/draw-metric-chart.ts';
-import { metricWidgetSchema } from '../../../src/sandbox/aws/services/cloudwatch/metric-widget-schema.ts';
-import { encodePng } from '../../../src/sandbox/aws/services/cloudwatch/png-encoder.ts';
+import { drawMetricChart } from '../../../sandbox/aws/services/cloudwatch/draw-metric-chart.ts';
+import { metricWidgetSchema } from '../../../sandbox/aws/services/cloudwatch/metric-widget-schema.ts';
+import { encodePng } from '../../../sandbox/aws/services/cloudwatch/png-encoder.ts';
 import { readPng } from '../../support/read-png.ts';
 
 describe('encodePng', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadServiceModel } from '../../../src/sandbox/aws/model/service-model.ts';
-import { decodeQueryInput } from '../../../src/sandbox/aws/protocols/query-deserializer.ts';
+import { loadServiceModel } from '../../../sandbox/aws/model/service-model.ts';
+import { decodeQueryInput } from '../../../sandbox/aws/protocols/query-deserializer.ts';
 
 const rds = loadServiceModel('rds');
 const sqs = loadServiceModel('sqs');

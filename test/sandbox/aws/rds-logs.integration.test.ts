@@ -5,9 +5,9 @@ import {
   RDSClient,
 } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
+import { MAX_PORTION_BYTES } from '../../../sandbox/aws/services/rds/download-db-log-file-portion.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
-import { MAX_PORTION_BYTES } from '../../../src/sandbox/aws/services/rds/download-db-log-file-portion.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 
 const line = (index: number) =>

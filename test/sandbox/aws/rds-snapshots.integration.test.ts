@@ -10,8 +10,8 @@ import {
   ResourceNotFoundFault,
 } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 
 describe('RDS snapshots and pending maintenance through the real SDK', () => {

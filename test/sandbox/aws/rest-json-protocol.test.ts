@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadServiceModel } from '../../../src/sandbox/aws/model/service-model.ts';
-import { createRestJsonProtocol } from '../../../src/sandbox/aws/protocols/rest-json-protocol.ts';
-import { AwsServiceError, modelledError } from '../../../src/sandbox/aws/service-error.ts';
+import { loadServiceModel } from '../../../sandbox/aws/model/service-model.ts';
+import { createRestJsonProtocol } from '../../../sandbox/aws/protocols/rest-json-protocol.ts';
+import { AwsServiceError, modelledError } from '../../../sandbox/aws/service-error.ts';
 import { wireRequest } from './wire-request.ts';
 
 const model = loadServiceModel('ssm-incidents');

@@ -11,8 +11,8 @@ import {
   StartAutomationExecutionCommand,
   StopAutomationExecutionCommand,
 } from '@aws-sdk/client-ssm';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { sdkConfig } from './sdk-test-config.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
+import { EmulatorState } from '../../../sandbox/aws/emulator-state.ts';
+import { seedSandboxAccount } from '../../../sandbox/sandbox-account.ts';
+import { seedScenarioAws } from '../../../sandbox/scenarios/seed-scenario-aws.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
-import { EmulatorState } from '../../../src/sandbox/aws/emulator-state.ts';
-import { seedSandboxAccount } from '../../../src/sandbox/sandbox-account.ts';
-import { awsSeedSchema } from '../../../src/sandbox/scenarios/aws-seed-schema.ts';
-import { findScenario, loadBuiltInScenarios } from '../../../src/sandbox/scenarios/load-scenarios.ts';
-import { seedScenarioAws } from '../../../src/sandbox/scenarios/seed-scenario-aws.ts';
+import { awsSeedSchema } from '../../../src/drill/scenarios/aws-seed-schema.ts';
+import { findScenario, loadBuiltInScenarios } from '../../../src/drill/scenarios/load-scenarios.ts';
 
 const START = new Date('2026-11-22T09:00:00Z');
 const minutes = (n: number) => new Date(START.getTime() + n * 60_000);

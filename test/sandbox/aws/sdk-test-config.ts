@@ -1,4 +1,4 @@
-import type { AwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
+import type { AwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 
 /**
  * Client settings for the real SDK against the emulator: explicit endpoint and dummy credentials,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSigV4Authorization } from '../../../src/sandbox/aws/sigv4-authorization.ts';
+import { parseSigV4Authorization } from '../../../sandbox/aws/sigv4-authorization.ts';
 import { fakeAuthorization } from './wire-request.ts';
 
 describe('parseSigV4Authorization', () => {

@@ -5,7 +5,7 @@ import {
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:incidents';

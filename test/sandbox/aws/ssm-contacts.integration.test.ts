@@ -11,8 +11,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-ssm-contacts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 
 describe('SSM Contacts through the real SDK', () => {

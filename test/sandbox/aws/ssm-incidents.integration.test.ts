@@ -15,8 +15,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-ssm-incidents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type AwsEmulator, startAwsEmulator } from '../../../src/sandbox/aws/aws-emulator.ts';
 import { rejectionOf, sdkConfig } from './sdk-test-config.ts';
 
 describe('Incident Manager through the real SDK', () => {

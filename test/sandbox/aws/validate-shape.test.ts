@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadServiceModel } from '../../../src/sandbox/aws/model/service-model.ts';
-import { validateShape } from '../../../src/sandbox/aws/validation/validate-shape.ts';
-import { formatValidationMessage } from '../../../src/sandbox/aws/validation/validation-issue.ts';
+import { loadServiceModel } from '../../../sandbox/aws/model/service-model.ts';
+import { validateShape } from '../../../sandbox/aws/validation/validate-shape.ts';
+import { formatValidationMessage } from '../../../sandbox/aws/validation/validation-issue.ts';
 
 const incidents = loadServiceModel('ssm-incidents');
 const ssm = loadServiceModel('ssm');

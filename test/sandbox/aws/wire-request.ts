@@ -1,4 +1,4 @@
-import type { WireRequest } from '../../../src/sandbox/aws/protocols/protocol.ts';
+import type { WireRequest } from '../../../sandbox/aws/protocols/protocol.ts';
 
 /** A WireRequest for protocol unit tests; JSON bodies may be given as objects. */
 export function wireRequest(parts: {

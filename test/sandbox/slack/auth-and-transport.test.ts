@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSlackEmulator } from '../../../src/sandbox/slack/slack-emulator.ts';
+import { startSlackEmulator } from '../../../sandbox/slack/slack-emulator.ts';
 import { BOT_TOKEN, createClient, type FakeSlack, slackError, startFakeSlack } from './fake-slack.ts';
 
 describe('local Slack: authentication and request formats', () => {

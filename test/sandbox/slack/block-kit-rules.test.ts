@@ -3,7 +3,7 @@ import {
   blocksTooLong,
   MAX_SERIALIZED_BLOCKS,
   validateBlocks,
-} from '../../../src/sandbox/slack/block-kit-rules.ts';
+} from '../../../sandbox/slack/block-kit-rules.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

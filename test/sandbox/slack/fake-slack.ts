@@ -1,10 +1,10 @@
 import { type Logger, LogLevel, WebAPIPlatformError, WebClient } from '@slack/web-api';
-import { ManualClock } from '../../../src/clock.ts';
 import {
   type SlackEmulator,
   type SlackEmulatorOptions,
   startSlackEmulator,
-} from '../../../src/sandbox/slack/slack-emulator.ts';
+} from '../../../sandbox/slack/slack-emulator.ts';
+import { ManualClock } from '../../../src/clock.ts';
 
 export const BOT_TOKEN = 'xoxb-test-token';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../../sandbox/slack/rate-limiter.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { RateLimiter } from '../../../src/sandbox/slack/rate-limiter.ts';
 
 function takeMany(
   limiter: RateLimiter,

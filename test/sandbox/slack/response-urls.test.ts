@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { type SlackEmulator, startSlackEmulator } from '../../../sandbox/slack/slack-emulator.ts';
 import { ManualClock } from '../../../src/clock.ts';
-import { type SlackEmulator, startSlackEmulator } from '../../../src/sandbox/slack/slack-emulator.ts';
 
 let slack: SlackEmulator | undefined;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateView } from '../../../src/sandbox/slack/view-rules.ts';
+import { validateView } from '../../../sandbox/slack/view-rules.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const modal = (overrides: Record<string, unknown> = {}) => ({

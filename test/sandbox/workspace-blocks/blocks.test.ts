@@ -4,7 +4,7 @@ import {
   blockIdFor,
   renderBlocks,
   renderPlainText,
-} from '../../../src/sandbox/workspace/blocks/index.ts';
+} from '../../../sandbox/workspace/blocks/index.ts';
 import { byTestId, CONTEXT, controls, tags, textOf } from './html-probe.ts';
 
 const plain = (text: string, emoji?: boolean) => ({

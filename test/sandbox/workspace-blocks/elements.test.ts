@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBlocks } from '../../../src/sandbox/workspace/blocks/index.ts';
+import { renderBlocks } from '../../../sandbox/workspace/blocks/index.ts';
 import { byTestId, CONTEXT, controls, elementOf, innerOf, optionsOf, tags, textOf } from './html-probe.ts';
 
 const plain = (text: string, emoji?: boolean) => ({

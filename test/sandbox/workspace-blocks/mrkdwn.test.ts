@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMrkdwn } from '../../../src/sandbox/workspace/blocks/index.ts';
+import { renderMrkdwn } from '../../../sandbox/workspace/blocks/index.ts';
 import { CONTEXT, tags, textOf } from './html-probe.ts';
 
 const render = (text: string) => renderMrkdwn(text, CONTEXT);

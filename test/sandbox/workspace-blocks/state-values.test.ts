@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateValueFor } from '../../../src/sandbox/workspace/blocks/index.ts';
-import { IMPACT_OPTIONS, impactOption } from '../../../src/slack/incident-actions.ts';
+import { stateValueFor } from '../../../sandbox/workspace/blocks/index.ts';
+import { IMPACT_OPTIONS, impactOption } from '../../../src/incidents/incident-actions.ts';
 
 const option = (value: string, text = `Option ${value}`) => ({ text: { type: 'plain_text', text }, value });
 const mrkdwnOption = (value: string) => ({

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { renderBlocks, renderMrkdwn, stateValueFor } from '../../../sandbox/workspace/blocks/index.ts';
+import { buildIncidentCard } from '../../../src/incidents/incident-card.ts';
+import { buildPageDm } from '../../../src/paging/page-message.ts';
+import { buildSnapshotPrompt } from '../../../src/rds/database-menu.ts';
 import { finding } from '../../../src/rds/posture-finding.ts';
+import { buildRdsCheckReply } from '../../../src/rds/rds-check-text.ts';
 import type { RunbookExecution } from '../../../src/runbooks/execution.ts';
 import type { RunbookRequest } from '../../../src/runbooks/request.ts';
-import { renderBlocks, renderMrkdwn, stateValueFor } from '../../../src/sandbox/workspace/blocks/index.ts';
-import { buildSnapshotPrompt } from '../../../src/slack/database-menu.ts';
+import { buildRunbookApprovalMessage } from '../../../src/runbooks/runbook-approval-message.ts';
+import { buildRunbookRunMessage } from '../../../src/runbooks/runbook-run-message.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { buildIncidentCard } from '../../../src/slack/incident-card.ts';
-import { buildPageDm } from '../../../src/slack/page-message.ts';
-import { buildRdsCheckReply } from '../../../src/slack/rds-check-text.ts';
-import { buildRunbookApprovalMessage } from '../../../src/slack/runbook-approval-message.ts';
-import { buildRunbookRunMessage } from '../../../src/slack/runbook-run-message.ts';
 import { openIncident } from '../../support/incident-fixtures.ts';
 import { byTestId, CONTEXT, controls, elementOf, optionsOf, tags, textOf } from './html-probe.ts';
 

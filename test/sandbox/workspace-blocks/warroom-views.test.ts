@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { renderBlocks, renderModal, stateValueFor } from '../../../sandbox/workspace/blocks/index.ts';
+import { buildAppHome } from '../../../src/incidents/app-home.ts';
+import { impactOption } from '../../../src/incidents/incident-actions.ts';
+import {
+  buildDeclareModal,
+  buildNoteModal,
+  buildResolveModal,
+} from '../../../src/incidents/incident-modals.ts';
 import { DEFAULT_RUNBOOKS } from '../../../src/runbooks/default-catalog.ts';
 import { fittingRunbooks } from '../../../src/runbooks/runbook.ts';
-import { renderBlocks, renderModal, stateValueFor } from '../../../src/sandbox/workspace/blocks/index.ts';
-import { buildAppHome } from '../../../src/slack/app-home.ts';
+import { buildRunbookModal } from '../../../src/runbooks/runbook-modal.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
-import { impactOption } from '../../../src/slack/incident-actions.ts';
-import { buildDeclareModal, buildNoteModal, buildResolveModal } from '../../../src/slack/modals.ts';
-import { buildRunbookModal } from '../../../src/slack/runbook-modal.ts';
 import { openIncident } from '../../support/incident-fixtures.ts';
 import { byTestId, CONTEXT, controls, elementOf, innerOf, optionsOf, tags, textOf } from './html-probe.ts';
 

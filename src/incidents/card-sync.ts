@@ -1,0 +1,145 @@
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../logger.ts';
+import { CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
+import { postOrFind } from '../slack/post-or-find.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { KeyedRunner } from '../work/keyed-runner.ts';
+import type { Incident } from './incident.ts';
+import { buildIncidentCard } from './incident-card.ts';
+
+export interface CardSyncDeps {
+  store: Store;
+  slack: SlackGateway;
+  clock: Clock;
+  logger: Logger;
+  alertChannel: string;
+  defaultRegion: string;
+  /** Whether the card offers Run runbook: some catalog runbook fits the incident. */
+  offersRunbooks?: (incident: Incident) => boolean;
+  /** Whether the card offers "Page on-call" (an escalation policy applies). */
+  offersPaging?: (incident: Incident) => boolean;
+  /**
+   * A card was posted, or found after a restart that cut in between posting and recording it (so
+   * what follows a post still happens; handlers must be idempotent).
+   */
+  onPosted?: (seq: number, channel: string) => void;
+  /** Delay before a failed sync is tried again, by attempt number. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/**
+ * Keeps each incident's Slack card equal to the stored incident: posts it once, then chat.updates
+ * it whenever the incident's version moves past what the card shows.
+ *
+ * Post-once across crashes and lost answers: the intent to post is stored before posting, and
+ * every card carries message metadata naming its incident. A card whose post was started but whose
+ * ts was never recorded (a crash, or Slack answering 500 after posting) is looked for in the
+ * channel before anything is posted again.
+ */
+export class CardSync {
+  private readonly runner = new KeyedRunner<number>(
+    (seq) => this.syncWithRetry(seq),
+    (error, seq) => this.deps.logger.error({ err: error, incidentSeq: seq }, 'card sync crashed'),
+  );
+  private readonly failures = new Map<number, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: CardSyncDeps) {}
+
+  request(seq: number): void {
+    this.runner.request(seq);
+  }
+
+  /** Re-syncs every card that is missing, unconfirmed or stale (at start-up, after a crash). */
+  async resumeAll(): Promise<void> {
+    for (const seq of await this.deps.store.listIncidentsNeedingCardSync()) this.request(seq);
+  }
+
+  idle(): Promise<void> {
+    return this.runner.idle();
+  }
+
+  get busy(): boolean {
+    return this.runner.busy;
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async syncWithRetry(seq: number): Promise<void> {
+    try {
+      await this.sync(seq);
+      this.failures.delete(seq);
+    } catch (error) {
+      const attempt = (this.failures.get(seq) ?? 0) + 1;
+      this.failures.set(seq, attempt);
+      const delay = (this.deps.retryDelayMs ?? ((n) => Math.min(60_000, 1000 * 2 ** n)))(attempt);
+      this.deps.logger.error({ err: error, incidentSeq: seq, attempt, retryInMs: delay }, 'card sync failed');
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.request(seq);
+      }, delay);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  private async sync(seq: number): Promise<void> {
+    const incident = await this.deps.store.getIncident(seq);
+    if (!incident) return;
+    const channels = [this.deps.alertChannel, ...(incident.channelId ? [incident.channelId] : [])];
+    for (const channel of channels) await this.syncIn(incident, channel);
+  }
+
+  /** One card in one channel: find it after a crash, else post it once, else update it if stale. */
+  private async syncIn(incident: Incident, channel: string): Promise<void> {
+    const { store, slack, clock } = this.deps;
+    const seq = incident.seq;
+    let card = await store.getCard(seq, channel);
+    const findCard = (since: Date) => () =>
+      slack.findMessageByMetadata(
+        channel,
+        since,
+        CARD_METADATA_EVENT_TYPE,
+        (payload) => payload.incident_seq === seq,
+      );
+    if (card && !card.ts) {
+      const found = await findCard(card.postStartedAt)();
+      if (found) {
+        this.deps.logger.info(
+          { incidentSeq: seq, channel, ts: found },
+          'found a card posted before a restart',
+        );
+        await store.recordCardPosted(seq, channel, found, 0);
+        card = { ...card, ts: found, renderedVersion: 0 };
+        this.deps.onPosted?.(seq, channel);
+      }
+    }
+    if (!card) card = await store.beginCardPost(seq, channel, clock.now());
+    const content = this.render(incident, channel);
+    if (!card.ts) {
+      const { ts, found } = await postOrFind(slack, content, findCard(card.postStartedAt));
+      if (found)
+        this.deps.logger.info({ incidentSeq: seq, channel, ts }, 'found a card whose post answer was lost');
+      await store.recordCardPosted(seq, channel, ts, incident.version);
+      this.deps.onPosted?.(seq, channel);
+      return;
+    }
+    if (card.renderedVersion < incident.version) {
+      await slack.updateMessage({ ...content, ts: card.ts });
+      await store.recordCardRendered(seq, channel, incident.version);
+    }
+  }
+
+  private render(incident: Incident, channel: string) {
+    const card = buildIncidentCard(incident, {
+      defaultRegion: this.deps.defaultRegion,
+      offerRunbooks: this.deps.offersRunbooks?.(incident),
+      offerPaging: this.deps.offersPaging?.(incident),
+    });
+    return { channel, text: card.text, blocks: card.blocks, metadata: card.metadata };
+  }
+}

@@ -1,0 +1,96 @@
+import { buildDatabaseControl } from '../rds/database-menu.ts';
+import type { Button, KnownBlock, Overflow } from '../slack/block-kit.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
+import { IMPACT_NAMES, type Impact } from './impact.ts';
+import type { Incident } from './incident.ts';
+
+/** What a card button carries: the incident and the version the card showed when clicked. */
+export function incidentButtonValue(incident: Incident): string {
+  return JSON.stringify({ seq: incident.seq, v: incident.version });
+}
+
+export function impactOption(impact: Impact) {
+  return {
+    text: { type: 'plain_text' as const, text: `${impact} · ${IMPACT_NAMES[impact]}` },
+    value: String(impact),
+  };
+}
+
+export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
+
+/**
+ * The card's buttons, only those that apply: Acknowledge while open; impact, note and resolve until
+ * resolved, and on an RDS incident the Database menu (status, check, logs, snapshot); a resolved
+ * incident offers nothing that changes it but Reopen.
+ */
+export function buildIncidentActions(
+  incident: Incident,
+  links: Button[],
+  options: { offerRunbooks?: boolean; offerPaging?: boolean } = {},
+): KnownBlock | undefined {
+  const value = incidentButtonValue(incident);
+  const elements: Array<Button | Overflow | Record<string, unknown>> = [];
+  if (incident.status === 'resolved') {
+    elements.push({
+      type: 'button',
+      action_id: ACTION_IDS.reopen,
+      text: { type: 'plain_text', text: 'Reopen' },
+      value,
+    });
+  } else {
+    if (incident.status === 'open') {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.acknowledge,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Acknowledge' },
+        value,
+      });
+    }
+    elements.push(
+      {
+        type: 'static_select',
+        action_id: ACTION_IDS.impactSelect,
+        placeholder: { type: 'plain_text', text: 'Set impact' },
+        options: IMPACT_OPTIONS,
+        initial_option: impactOption(incident.impact),
+      },
+      {
+        type: 'button',
+        action_id: ACTION_IDS.addNote,
+        text: { type: 'plain_text', text: 'Add note' },
+        value,
+      },
+      {
+        type: 'button',
+        action_id: ACTION_IDS.resolve,
+        style: 'danger',
+        text: { type: 'plain_text', text: 'Resolve' },
+        value,
+      },
+    );
+    // Only where an escalation policy applies: it says whom to page.
+    if (options.offerPaging) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.pageOnCall,
+        text: { type: 'plain_text', text: 'Page on-call' },
+        value,
+      });
+    }
+    // Only where a catalog runbook fits the incident's resource; the modal lists which.
+    if (options.offerRunbooks) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.runRunbook,
+        text: { type: 'plain_text', text: 'Run runbook' },
+        value,
+      });
+    }
+  }
+  elements.push(...links);
+  // Last, where Slack users look for "more": the Database menu (or Check snapshot) until resolved.
+  const database = incident.status === 'resolved' ? undefined : buildDatabaseControl(incident);
+  if (database) elements.push(database);
+  return { type: 'actions', block_id: BLOCK_IDS.cardActions, elements } as KnownBlock;
+}

@@ -1,0 +1,42 @@
+import { slackDate } from '../slack/mrkdwn.ts';
+import { IMPACT_NAMES, type Impact } from './impact.ts';
+import type { Incident, IncidentStatus } from './incident.ts';
+
+const STATUS_WORDS: Record<IncidentStatus, string> = {
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+};
+
+/** `2 · High`: the number people type and the name Incident Manager uses. */
+export function impactLabel(impact: Impact): string {
+  return `${impact} · ${IMPACT_NAMES[impact]}`;
+}
+
+/** The status and who brought it there, e.g. `Acknowledged by <@U0ALICE> 09:12`. */
+export function statusLabel(incident: Incident): string {
+  if (incident.status === 'resolved' && incident.resolvedBy) {
+    const at = incident.resolvedAt ? ` ${slackDate(incident.resolvedAt)}` : '';
+    return `${STATUS_WORDS.resolved} by <@${incident.resolvedBy}>${at}`;
+  }
+  if (incident.status !== 'open' && incident.acknowledgedBy) {
+    const at = incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : '';
+    return `${STATUS_WORDS[incident.status]} by <@${incident.acknowledgedBy}>${at}`;
+  }
+  return STATUS_WORDS[incident.status];
+}
+
+/**
+ * Where the incident is, with only what is known: `Account · Region`, `Region` or `Account`;
+ * undefined when neither is (a declared incident), so no field of dashes is shown.
+ */
+export function locationField(
+  incident: Pick<Incident, 'accountId' | 'region'>,
+): { label: string; value: string } | undefined {
+  const { accountId, region } = incident;
+  if (accountId && region) return { label: 'Account · Region', value: `${accountId} · ${region}` };
+  if (region) return { label: 'Region', value: region };
+  if (accountId) return { label: 'Account', value: accountId };
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import type { KnownBlock } from '../slack/block-kit.ts';
+import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
+import { fitLines, linesToSections } from '../slack/section-lines.ts';
+import { type Incident, incidentId } from './incident.ts';
+import { impactLabel, statusLabel } from './incident-labels.ts';
+
+export interface IncidentListMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+function incidentLine(incident: Incident): string {
+  const resource = incident.resource ? ` · \`${escapeMrkdwn(truncate(incident.resource.id, 100))}\`` : '';
+  return (
+    `• *${incidentId(incident.seq)}* · ${impactLabel(incident.impact)} · ${statusLabel(incident)} · ` +
+    `${escapeMrkdwn(truncate(incident.title, 200))}${resource} · opened ${slackDate(incident.openedAt)}`
+  );
+}
+
+/** The open incidents in the order given (the store lists newest first); the rest are counted. */
+export function buildIncidentList(incidents: readonly Incident[]): IncidentListMessage {
+  if (incidents.length === 0) {
+    const text = 'There is no open incident.';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const { kept, dropped } = fitLines(incidents.map(incidentLine), 'first');
+  const lines = dropped > 0 ? [...kept, `… and ${dropped} more`] : kept;
+  const heading = `*${incidents.length} open incident${incidents.length === 1 ? '' : 's'}*, newest first`;
+  return {
+    text: `${incidents.length} open incident${incidents.length === 1 ? '' : 's'}`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: heading } }, ...linesToSections(lines)],
+  };
+}

@@ -1,0 +1,111 @@
+import type { AlarmMetric } from '../signals/alarm-metric.ts';
+import type { AlertFact, AlertSource, Correlation, Resource } from '../signals/alert.ts';
+import type { Impact } from './impact.ts';
+
+/** open → acknowledged → mitigated → resolved. Incident Manager only knows OPEN and RESOLVED. */
+export type IncidentStatus = 'open' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/** One AWS signal about an incident as its card shows it: the newest, or the most severe still open. */
+export interface LatestSignal {
+  signalType: string;
+  title: string;
+  detail: string;
+  at: Date;
+  facts: AlertFact[];
+  /** The impact the signal policy gave it, for signals that open incidents (absent on older records). */
+  impact?: Impact;
+  /** What a later recovery names to close it: the alarm, the Incident Manager record, the event kind. */
+  key?: string;
+}
+
+export interface Incident {
+  /** Store-assigned sequence; the people-facing id is `INC-<seq>`. */
+  seq: number;
+  groupKey: string;
+  title: string;
+  impact: Impact;
+  /** Who set the impact last: signals may raise it only while no person has set it. */
+  impactSetBy: 'signal' | 'person';
+  status: IncidentStatus;
+  source: AlertSource;
+  resource?: Resource;
+  correlation?: Correlation;
+  incidentManagerArn?: string;
+  accountId?: string;
+  region?: string;
+  openedAt: Date;
+  updatedAt: Date;
+  latestSignal: LatestSignal;
+  /**
+   * Signals whose condition is still open (an alarm not back to OK), one per key, at most
+   * MAX_OPEN_SIGNALS: the card shows the most severe of them beside the latest. Absent on incidents
+   * stored before warroom kept them, and on incidents declared by hand until a signal arrives.
+   */
+  openSignals?: LatestSignal[];
+  signalCount: number;
+  /** Set by a recovery signal (alarm back to OK) while the incident is still open. */
+  recoveredAt?: Date;
+  /** The raw message of an unrecognised notification, shown clearly labelled. */
+  raw?: string;
+  /** Slack user who declared it by hand (incidents opened by signals have none). */
+  declaredBy?: string;
+  acknowledgedBy?: string;
+  /** Who took the incident ("Take it" on a page): the person driving it. */
+  owner?: string;
+  acknowledgedAt?: Date;
+  resolvedBy?: string;
+  resolvedAt?: Date;
+  /** When it was last reopened after a resolve: escalation starts again from here. */
+  reopenedAt?: Date;
+  /** The resolution summary, also written to Incident Manager. */
+  summary?: string;
+  /** The incident's own Slack channel, when one was created. */
+  channelId?: string;
+  /** The alert-channel card's permalink, once it is linked from Incident Manager. */
+  slackPermalink?: string;
+  /** Why the incident channel could not be created, shown on the card (never a silent failure). */
+  channelError?: string;
+  /** The metric of the CloudWatch alarm that opened it, for the picture in the card's thread. */
+  metric?: AlarmMetric;
+  /** Bumped on every change; the card is re-rendered until it shows this version. */
+  version: number;
+}
+
+/** An incident not yet stored (no sequence number). */
+export type NewIncident = Omit<Incident, 'seq'>;
+
+export function incidentId(seq: number): string {
+  return `INC-${seq}`;
+}
+
+export type TimelineKind =
+  | 'opened'
+  | 'signal'
+  | 'recovery'
+  | 'annotation'
+  | 'declared'
+  | 'status'
+  | 'impact'
+  | 'note'
+  | 'message'
+  /** A runbook requested, approved, started, or its execution changing status. */
+  | 'runbook';
+
+export interface TimelineEntry {
+  at: Date;
+  kind: TimelineKind;
+  /** `aws:<source>` for signals, a Slack user id for people. */
+  actor: string;
+  text: string;
+  signalType?: string;
+  /** For changes: the value before and after, e.g. 'open' → 'acknowledged', '3' → '2'. */
+  from?: string;
+  to?: string;
+  /** Makes an entry idempotent, e.g. `sns:<MessageId>`. */
+  dedupeKey?: string;
+}
+
+/** A person acting from Slack. */
+export interface SlackActor {
+  userId: string;
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { PermissionAction } from '../config/config.ts';
+import type { Logger } from '../logger.ts';
+import type { Permissions } from '../permissions/permissions.ts';
+import type { Store } from '../store/store.ts';
+import type { Impact } from './impact.ts';
+import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
+import { takeIncident } from './take-incident.ts';
+import { acknowledge, addNote, reopen, resolve, setImpact, type Transition } from './transitions.ts';
+
+export type TriageAction =
+  | { kind: 'acknowledge' }
+  /** Acknowledge (when open) and become the owner. */
+  | { kind: 'take' }
+  | { kind: 'impact'; impact: Impact }
+  | { kind: 'note'; text: string }
+  | { kind: 'resolve'; summary?: string }
+  | { kind: 'reopen' };
+
+export type TriageResult =
+  | { kind: 'changed'; incident: Incident; entry: TimelineEntry }
+  | { kind: 'unchanged'; incident: Incident; message: string }
+  | { kind: 'duplicate'; incident: Incident }
+  | { kind: 'denied'; permission: PermissionAction }
+  | { kind: 'not-found' };
+
+export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', PermissionAction> = {
+  acknowledge: 'triage',
+  take: 'triage',
+  impact: 'triage',
+  note: 'triage',
+  resolve: 'resolve',
+  reopen: 'resolve',
+  declare: 'declare',
+};
+
+export interface TriageDeps {
+  store: Store;
+  permissions: Permissions;
+  clock: Clock;
+  logger: Logger;
+  responsePlanArn?: string;
+  /** After any change: the card follows, Incident Manager is written, the actor joins its channel. */
+  onChanged: (incident: Incident, actorId: string) => void;
+  /** After a declaration: e.g. the incident channel is opened. */
+  onOpened?: (incident: Incident, actorId: string) => void;
+}
+
+function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedupeKey?: string) {
+  return (incident: Incident): Transition => {
+    switch (action.kind) {
+      case 'acknowledge':
+        return acknowledge(incident, actor, now);
+      case 'take':
+        return takeIncident(incident, actor, now);
+      case 'impact':
+        return setImpact(incident, action.impact, actor, now);
+      case 'note':
+        return addNote(incident, action.text, actor, now, dedupeKey);
+      case 'resolve':
+        return resolve(incident, action.summary, actor, now);
+      case 'reopen':
+        return reopen(incident, actor, now);
+    }
+  };
+}
+
+/**
+ * Every responder action, whichever door it came in by (slash command, button, modal): checks the
+ * permission, applies the change atomically, and lets the card and Incident Manager follow.
+ */
+export class Triage {
+  constructor(private readonly deps: TriageDeps) {}
+
+  async perform(
+    seq: number,
+    action: TriageAction,
+    actor: SlackActor,
+    dedupeKey?: string,
+  ): Promise<TriageResult> {
+    const permission = PERMISSION_FOR[action.kind];
+    if (!(await this.deps.permissions.allows(permission, actor.userId))) {
+      this.deps.logger.warn(
+        { userId: actor.userId, permission, action: action.kind, seq },
+        'permission refused',
+      );
+      return { kind: 'denied', permission };
+    }
+    const now = this.deps.clock.now();
+    const outcome = await this.deps.store.mutateIncident(
+      seq,
+      now,
+      transitionFor(action, actor, now, dedupeKey),
+      dedupeKey,
+    );
+    if (outcome.kind === 'changed') this.deps.onChanged(outcome.incident, actor.userId);
+    if (outcome.kind === 'unchanged')
+      return { kind: 'unchanged', incident: outcome.incident, message: outcome.message };
+    return outcome;
+  }
+
+  /** Opens an incident by hand; with a response plan configured it is started in Incident Manager too. */
+  async declare(input: {
+    title: string;
+    impact: Impact;
+    actor: SlackActor;
+    /** Identifies the request (a modal's view id, a command's trigger id): asking twice declares once. */
+    dedupeKey?: string;
+  }): Promise<
+    | { kind: 'declared'; incident: Incident }
+    | { kind: 'duplicate'; incident: Incident }
+    | { kind: 'denied'; permission: PermissionAction }
+  > {
+    if (!(await this.deps.permissions.allows('declare', input.actor.userId))) {
+      this.deps.logger.warn({ userId: input.actor.userId, permission: 'declare' }, 'permission refused');
+      return { kind: 'denied', permission: 'declare' };
+    }
+    const now = this.deps.clock.now();
+    const { incident, created } = await this.deps.store.createIncident(
+      {
+        groupKey: `declared:${randomUUID()}`,
+        title: input.title,
+        impact: input.impact,
+        impactSetBy: 'person',
+        status: 'open',
+        source: 'declared',
+        declaredBy: input.actor.userId,
+        openedAt: now,
+        updatedAt: now,
+        latestSignal: {
+          signalType: 'declared',
+          title: `Declared by <@${input.actor.userId}>`,
+          detail: '',
+          at: now,
+          facts: [],
+        },
+        signalCount: 0,
+        version: 1,
+      },
+      {
+        at: now,
+        kind: 'declared',
+        actor: input.actor.userId,
+        text: `declared the incident: ${input.title}`,
+        dedupeKey: input.dedupeKey,
+      },
+      this.deps.responsePlanArn
+        ? [
+            {
+              kind: 'start-incident',
+              responsePlanArn: this.deps.responsePlanArn,
+              title: input.title,
+              impact: input.impact,
+            },
+          ]
+        : [],
+    );
+    if (!created) return { kind: 'duplicate', incident };
+    this.deps.onChanged(incident, input.actor.userId);
+    this.deps.onOpened?.(incident, input.actor.userId);
+    return { kind: 'declared', incident };
+  }
+}

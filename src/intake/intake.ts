@@ -1,0 +1,132 @@
+import type { IncidentRecordReader } from '../aws/incident-record.ts';
+import type { Clock } from '../clock.ts';
+import { applyAlert } from '../incidents/apply-alert.ts';
+import type { Incident } from '../incidents/incident.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Alert, AutomationStatusEvent } from '../signals/alert.ts';
+import { groupKeyFor, withTopicLocation } from '../signals/group-key.ts';
+import { decideSignal, type SignalPolicyRule, signalTypesOf } from '../signals/signal-policy.ts';
+import type { InboxItem, Store } from '../store/store.ts';
+import { SingleFlight } from '../work/single-flight.ts';
+import type { ParseNotification } from './parse-context.ts';
+
+export interface IntakeDeps {
+  store: Store;
+  parse: ParseNotification;
+  incidentRecords: IncidentRecordReader;
+  signalRules: readonly SignalPolicyRule[];
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  /** Called after a notification changed an incident (the card follows). */
+  onIncidentChanged: (seq: number) => void;
+  /** Called when a notification opened a new incident. */
+  onIncidentOpened?: (incident: Incident) => void;
+  /**
+   * An SSM Automation status event arrived: answers whether warroom follows that execution (and
+   * then looks at it now). Such events never go through grouping; without this hook none is followed.
+   */
+  onAutomationEvent?: (event: AutomationStatusEvent) => Promise<boolean>;
+  maxAttempts?: number;
+}
+
+const BATCH = 200;
+
+/**
+ * Processes the inbox: every stored notification is parsed, grouped and applied to the incident
+ * store exactly once. Runs after each POST /sns, at start-up (what a crash left pending) and on a
+ * timer (retries). One drain at a time, so notifications apply in the order they arrived.
+ */
+export class IntakeProcessor {
+  private readonly flight = new SingleFlight(() => this.drain());
+
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /** Starts a drain, or asks the running one to look again when it finishes. */
+  kick(): Promise<void> {
+    return this.flight.kick();
+  }
+
+  idle(): Promise<void> {
+    return this.flight.idle();
+  }
+
+  get busy(): boolean {
+    return this.flight.busy;
+  }
+
+  private async drain(): Promise<void> {
+    const { store, clock, metrics } = this.deps;
+    for (;;) {
+      const items = await store.listDueNotifications(clock.now(), BATCH);
+      for (const item of items) await this.process(item);
+      metrics.inboxPending.set(await store.countNotifications('pending'));
+      if (items.length < BATCH) return;
+    }
+  }
+
+  private async process(item: InboxItem): Promise<void> {
+    const { store, clock, logger, metrics } = this.deps;
+    try {
+      const parsed = await this.deps.parse(
+        {
+          messageId: item.messageId,
+          topicArn: item.topicArn,
+          subject: item.subject,
+          message: item.message,
+          timestamp: item.timestamp,
+        },
+        { incidentRecords: this.deps.incidentRecords, logger },
+      );
+      if (parsed.automation) return await this.processAutomationEvent(item, parsed, parsed.automation);
+      const alert = withTopicLocation(parsed, item.topicArn);
+      const decision = decideSignal(signalTypesOf(alert), alert.suggestedImpact, this.deps.signalRules);
+      const groupKey = groupKeyFor(alert);
+      const now = clock.now();
+      const outcome = await store.applySignal(item.messageId, groupKey, now, (open) =>
+        applyAlert({ open, alert, decision, groupKey, messageId: item.messageId, now }),
+      );
+      metrics.signalsProcessed.inc({ source: alert.source, outcome: outcome.change });
+      if (outcome.change === 'opened') metrics.incidentsOpened.inc({ source: alert.source });
+      if (outcome.change === 'unmatched') {
+        logger.info(
+          { messageId: item.messageId, signalType: alert.signalType, groupKey },
+          'signal kept in the inbox: no open incident to attach it to',
+        );
+      }
+      if (outcome.incident) this.deps.onIncidentChanged(outcome.incident.seq);
+      if (outcome.change === 'opened' && outcome.incident) this.deps.onIncidentOpened?.(outcome.incident);
+    } catch (error) {
+      const attempts = item.attempts + 1;
+      const giveUp = attempts >= (this.deps.maxAttempts ?? 10);
+      const retryAt = giveUp
+        ? undefined
+        : new Date(clock.now().getTime() + Math.min(300_000, 1000 * 2 ** attempts));
+      await store.recordNotificationFailure(
+        item.messageId,
+        (error as Error).message ?? String(error),
+        retryAt,
+      );
+      metrics.signalsProcessed.inc({ source: 'unknown', outcome: giveUp ? 'failed' : 'retry' });
+      logger.error(
+        { err: error, messageId: item.messageId, attempts, giveUp },
+        'processing a notification failed',
+      );
+    }
+  }
+
+  /** Not an incident: the follower looks at the execution now, if it is one warroom follows. */
+  private async processAutomationEvent(item: InboxItem, alert: Alert, event: AutomationStatusEvent) {
+    const followed = (await this.deps.onAutomationEvent?.(event)) ?? false;
+    const outcome = followed ? 'automation' : 'unmatched';
+    await this.deps.store.markNotificationProcessed(item.messageId, outcome, this.deps.clock.now());
+    this.deps.metrics.signalsProcessed.inc({ source: alert.source, outcome });
+    if (!followed) {
+      this.deps.logger.info(
+        { messageId: item.messageId, signalType: alert.signalType, executionId: event.executionId },
+        'automation event about an execution warroom does not follow',
+      );
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { AwsPorts } from '../aws/aws-ports.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logger.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { configOnCall } from './config-on-call.ts';
+import { ContactDirectory } from './contact-directory.ts';
+import { Engagements } from './engagements.ts';
+import { Escalation } from './escalation.ts';
+import type { OnCallResolver } from './on-call-resolver.ts';
+import { Pager } from './pager.ts';
+import { Reminders } from './reminders.ts';
+import { SsmOnCallReader } from './ssm-on-call.ts';
+
+export interface EscalationWiringInput {
+  config: Config;
+  store: Store;
+  slack: SlackGateway;
+  clock: Clock;
+  logger: Logger;
+  aws: Pick<AwsPorts, 'contacts'>;
+  onCall?: OnCallResolver;
+  /** A timeline entry was written (Incident Manager follows). */
+  onTimeline: () => void;
+}
+
+/**
+ * Escalation and on-call, wired: Incident Manager contacts when the account has them, the
+ * on-call resolver (YAML rotations or SSM Contacts rotations), paging, reminders and the
+ * durable stage ticker.
+ */
+export function wireEscalation(input: EscalationWiringInput): {
+  escalation: Escalation;
+  ssmOnCall?: SsmOnCallReader;
+} {
+  const { config, store, slack, clock, logger } = input;
+  const contacts = input.aws.contacts;
+  const engagements = contacts
+    ? new Engagements({
+        contacts,
+        store,
+        slack,
+        clock,
+        logger,
+        alertChannel: config.slack.alertChannel,
+        onTimeline: input.onTimeline,
+      })
+    : undefined;
+  const directory = contacts ? new ContactDirectory({ contacts, slack, logger }) : undefined;
+  const ssmOnCall = contacts && directory ? new SsmOnCallReader({ contacts, directory, logger }) : undefined;
+  const pager = new Pager({
+    store,
+    slack,
+    contacts: directory && engagements ? { directory, engagements } : undefined,
+    onCall: input.onCall ?? configOnCall(config.oncall.rotations, ssmOnCall),
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+    onTimeline: input.onTimeline,
+  });
+  const reminders = config.escalation.reminders
+    ? new Reminders({
+        store,
+        slack,
+        clock,
+        logger,
+        alertChannel: config.slack.alertChannel,
+        afterMs: config.escalation.reminders.afterMs,
+      })
+    : undefined;
+  const escalation = new Escalation({
+    config: config.escalation,
+    store,
+    pager,
+    reminders,
+    engagements,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
+  });
+
+  return { escalation, ssmOnCall };
+}

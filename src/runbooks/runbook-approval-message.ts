@@ -1,0 +1,79 @@
+import { incidentId } from '../incidents/incident.ts';
+import type { KnownBlock } from '../slack/block-kit.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
+import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
+import type { RunbookRequest } from './request.ts';
+
+function decisionText(request: RunbookRequest): string {
+  const when = request.decidedAt ? ` ${slackDate(request.decidedAt)}` : '';
+  switch (request.status) {
+    case 'pending':
+      return `Waiting for a second person with the \`runbook\` permission. Expires ${slackDate(request.expiresAt)}.`;
+    case 'approved': {
+      const started = request.executionId ? ` · execution \`${request.executionId}\` (progress below)` : '';
+      return `✅ Approved by <@${request.decidedBy ?? '?'}>${when}${started}`;
+    }
+    case 'rejected':
+      return request.decidedBy === request.requestedBy
+        ? `🚫 Withdrawn by <@${request.requestedBy}>${when}`
+        : `🚫 Rejected by <@${request.decidedBy ?? '?'}>${when}`;
+    case 'expired':
+      return `⌛ Expired${when} without a second person's approval; nothing ran.`;
+  }
+}
+
+/**
+ * The thread message asking a second person to approve a two-person runbook: what would run with
+ * which parameters, Approve and Reject while pending, then who decided (and the execution). Pure.
+ */
+export function buildRunbookApprovalMessage(
+  request: RunbookRequest,
+  runbook: { title: string; document: string },
+) {
+  const parameters = Object.entries(request.parameters)
+    .map(([name, values]) => `• \`${escapeMrkdwn(name)}\` = ${escapeMrkdwn(values.join(', '))}`)
+    .join('\n');
+  const value = JSON.stringify({ requestId: request.id });
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.runbookApproval,
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `🔐 <@${request.requestedBy}> asks to run *${escapeMrkdwn(runbook.title)}* (\`${escapeMrkdwn(runbook.document)}\`) on ${incidentId(request.incidentSeq)}.\n${parameters || '_No parameters._'}`,
+          3000,
+        ),
+      },
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(decisionText(request), 3000) }] },
+  ];
+  if (request.status === 'pending') {
+    blocks.push({
+      type: 'actions',
+      block_id: BLOCK_IDS.runbookApprovalActions,
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.runbookApprove,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Approve and run' },
+          value,
+        },
+        {
+          type: 'button',
+          action_id: ACTION_IDS.runbookReject,
+          text: { type: 'plain_text', text: 'Reject' },
+          value,
+        },
+      ],
+    });
+  }
+  return {
+    text: truncate(
+      `Approval needed: ${runbook.title} on ${incidentId(request.incidentSeq)} (${request.status})`,
+      3000,
+    ),
+    blocks,
+  };
+}

@@ -1,0 +1,102 @@
+import type { AwsPorts } from '../aws/aws-ports.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../logger.ts';
+import type { Permissions } from '../permissions/permissions.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { AutomationFollower } from './automation-follower.ts';
+import { RunbookApprovals } from './runbook-approvals.ts';
+import { RunbookPlanner } from './runbook-planner.ts';
+import { RunbookRequestMessages } from './runbook-request-messages.ts';
+import { Runbooks } from './runbooks.ts';
+import { type StopOutcome, stopExecution } from './stop-execution.ts';
+
+/** Everything about runbooks that the Slack listeners and the lifecycle use. */
+export interface RunbookServices {
+  runbooks: Runbooks;
+  approvals: RunbookApprovals;
+  /** Polls due executions, expires requests and brings their thread messages up to date. */
+  follower: AutomationFollower;
+  stop(executionId: string, actorId: string): Promise<StopOutcome>;
+}
+
+export interface RunbookWiringInput {
+  config: Config;
+  store: Store;
+  slack: SlackGateway;
+  clock: Clock;
+  logger: Logger;
+  aws: Pick<AwsPorts, 'automation' | 'rdsResources'>;
+  permissions: Permissions;
+  /** A timeline entry was written: Incident Manager's outbox should drain. */
+  onTimeline: () => void;
+}
+
+/** Builds the runbook use cases and how they follow each other (part of the composition root). */
+export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
+  const { config, store, slack, clock, logger, aws, permissions } = input;
+  const catalog = config.runbooks.catalog;
+  const alertChannel = config.slack.alertChannel;
+  const changed = () => {
+    input.onTimeline();
+    void follower.tick();
+  };
+  const planner = new RunbookPlanner({
+    automation: aws.automation,
+    rdsResources: aws.rdsResources,
+    clock,
+    region: config.aws.region,
+    roleArn: config.runbooks.roleArn,
+  });
+  const approvals: RunbookApprovals = new RunbookApprovals({
+    store,
+    clock,
+    logger,
+    timeoutMs: config.runbooks.approvalTimeoutMs,
+    runbooks: () => runbooks,
+    onChanged: changed,
+  });
+  const runbooks = new Runbooks({
+    store,
+    permissions,
+    planner,
+    automation: aws.automation,
+    catalog,
+    clock,
+    logger,
+    region: config.aws.region,
+    requestApproval: (plan, actorId, requestKey, overrides) =>
+      approvals.request(plan, actorId, requestKey, overrides),
+    onExecutionChanged: changed,
+  });
+  const requestMessages = new RunbookRequestMessages({ store, slack, logger, alertChannel, catalog });
+  const follower: AutomationFollower = new AutomationFollower({
+    store,
+    automation: aws.automation,
+    slack,
+    clock,
+    logger,
+    alertChannel,
+    catalog,
+    onTimeline: input.onTimeline,
+    // Expiring a request writes the timeline too; finding a start whose answer was lost records it.
+    alsoOnTick: async () => {
+      await runbooks.resolveUnconfirmed();
+      const { expired, needing } = await approvals.expireDue();
+      if (expired) input.onTimeline();
+      await requestMessages.showAll(needing);
+    },
+  });
+  return {
+    runbooks,
+    approvals,
+    follower,
+    stop: (executionId, actorId) =>
+      stopExecution(
+        { store, permissions, automation: aws.automation, clock, logger, onExecutionChanged: changed },
+        executionId,
+        actorId,
+      ),
+  };
+}
