@@ -4,7 +4,7 @@ import { parseNotification } from '../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../handlers/register-slack-handlers.ts';
 import { runDrill } from '../sandbox/drill/run-drill.ts';
 import type { Pace } from '../sandbox/scenarios/run-scenario.ts';
-import { loadScenarios } from '../src/drill/scenarios/load-scenarios.ts';
+import { loadScenarios } from '../src/drill/index.ts';
 import { isBotError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import type { Impact } from '../src/incidents/impact.ts';
-import { incidentId } from '../src/incidents/incident.ts';
-import { impactLabel } from '../src/incidents/incident-labels.ts';
-import { buildDeclareModal } from '../src/incidents/incident-modals.ts';
-import { PERMISSION_FOR } from '../src/incidents/triage.ts';
-import { deniedText } from '../src/incidents/triage-replies.ts';
+import type { Impact } from '../src/incidents/index.ts';
+import {
+  buildDeclareModal,
+  deniedText,
+  impactLabel,
+  incidentId,
+  PERMISSION_FOR,
+} from '../src/incidents/index.ts';
 import { escapeMrkdwn } from '../src/slack/mrkdwn.ts';
 import { IMPACT_HINT, parseWith } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Impact } from '../src/incidents/impact.ts';
+import type { Impact } from '../src/incidents/index.ts';
 import { performAndReply, resolveTarget } from './incident-target.ts';
 import { IMPACT_HINT, impactWord, incidentIdWord, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';

@@ -1,7 +1,11 @@
-import { describeLookupFailure, findIncident } from '../src/incidents/find-incident.ts';
-import { type Incident, incidentId } from '../src/incidents/incident.ts';
-import type { TriageAction, TriageResult } from '../src/incidents/triage.ts';
-import { triageReplyText } from '../src/incidents/triage-replies.ts';
+import type { TriageAction, TriageResult } from '../src/incidents/index.ts';
+import {
+  describeLookupFailure,
+  findIncident,
+  type Incident,
+  incidentId,
+  triageReplyText,
+} from '../src/incidents/index.ts';
 import type { CommandContext } from './subcommand.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildIncidentList } from '../src/incidents/incident-list.ts';
+import { buildIncidentList } from '../src/incidents/index.ts';
 import { parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { incidentId } from '../src/incidents/incident.ts';
-import { triageReplyText } from '../src/incidents/triage-replies.ts';
+import { incidentId, triageReplyText } from '../src/incidents/index.ts';
 import { performOn, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { unquoteWhole } from './split-arguments.ts';

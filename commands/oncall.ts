@@ -3,10 +3,10 @@ import {
   buildNoRotationsText,
   buildOnCallMessage,
   buildUnknownRotationText,
+  isSsmRotation,
   type ShownRotation,
-} from '../src/paging/oncall-text.ts';
-import { isSsmRotation } from '../src/paging/rotation.ts';
-import { whoIsOnCall } from '../src/paging/who-is-on-call.ts';
+  whoIsOnCall,
+} from '../src/paging/index.ts';
 import { parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 

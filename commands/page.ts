@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { pageReplyText } from '../src/paging/page-replies.ts';
-import { CONTACT_TARGET } from '../src/paging/policy.ts';
+import { CONTACT_TARGET, pageReplyText } from '../src/paging/index.ts';
 import { resolveTarget } from './incident-target.ts';
 import { parseWith, quote, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseIncidentId } from '../src/incidents/find-incident.ts';
-import { IMPACT_NAMES, type Impact, isImpact } from '../src/incidents/impact.ts';
+import { IMPACT_NAMES, type Impact, isImpact, parseIncidentId } from '../src/incidents/index.ts';
 import { splitArguments } from './split-arguments.ts';
 import type { ParseResult } from './subcommand.ts';
 

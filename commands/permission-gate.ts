@@ -1,5 +1,5 @@
 import type { PermissionAction } from '../src/config/config.ts';
-import { deniedText } from '../src/incidents/triage-replies.ts';
+import { deniedText } from '../src/incidents/index.ts';
 import type { CommandContext } from './subcommand.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseIncidentId } from '../src/incidents/find-incident.ts';
-import { DEFAULT_LOG_LINES } from '../src/rds/log-tail.ts';
+import { parseIncidentId } from '../src/incidents/index.ts';
+import { DEFAULT_LOG_LINES } from '../src/rds/index.ts';
 import { quote } from './parse-args.ts';
 
 export { DEFAULT_LOG_LINES };

@@ -1,4 +1,4 @@
-import { answerRdsRequest, rdsPermission } from '../src/rds/rds-request.ts';
+import { answerRdsRequest, rdsPermission } from '../src/rds/index.ts';
 import { resolveTarget } from './incident-target.ts';
 import { parseArguments } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

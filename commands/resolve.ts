@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { buildResolveModal } from '../src/incidents/incident-modals.ts';
-import { resolve } from '../src/incidents/transitions.ts';
-import { PERMISSION_FOR } from '../src/incidents/triage.ts';
+import { buildResolveModal, PERMISSION_FOR, resolve } from '../src/incidents/index.ts';
 import { performAndReply, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { allowedOrTold } from './permission-gate.ts';

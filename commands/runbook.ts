@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { buildRunbookList } from '../src/runbooks/runbook-list.ts';
-import { runbookOutcomeMessage } from '../src/runbooks/runbook-replies.ts';
+import { buildRunbookList, runbookOutcomeMessage } from '../src/runbooks/index.ts';
 import { resolveTarget } from './incident-target.ts';
 import { incidentIdWord, parseArguments, quote } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';

@@ -1,5 +1,5 @@
-import { buildIncidentSummary } from '../src/incidents/incident-summary.ts';
-import type { RunbookExecution } from '../src/runbooks/execution.ts';
+import { buildIncidentSummary } from '../src/incidents/index.ts';
+import type { RunbookExecution } from '../src/runbooks/index.ts';
 import { resolveTarget } from './incident-target.ts';
 import { optionalIdArgs, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';

@@ -1,4 +1,4 @@
-import { buildTimelineMessage } from '../src/incidents/timeline-text.ts';
+import { buildTimelineMessage } from '../src/incidents/index.ts';
 import { resolveTarget } from './incident-target.ts';
 import { optionalIdArgs, parseArguments } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';

@@ -6,8 +6,13 @@ import { type RunningWarroom, startWarroom, type WarroomAdapters } from '../src/
 import { createAwsPorts } from '../src/aws/aws-ports.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config/load-config.ts';
-import { localAwsEnvironment, useLocalAwsOnly } from '../src/drill/local-aws-guard.ts';
-import { DEFAULT_SCENARIO_ID, findScenario, loadScenarios } from '../src/drill/scenarios/load-scenarios.ts';
+import {
+  DEFAULT_SCENARIO_ID,
+  findScenario,
+  loadScenarios,
+  localAwsEnvironment,
+  useLocalAwsOnly,
+} from '../src/drill/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { type AwsEmulator, startAwsEmulator } from './aws/aws-emulator.ts';
 import { printSlackCalls } from './print-slack-calls.ts';

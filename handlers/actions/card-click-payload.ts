@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Impact } from '../../src/incidents/impact.ts';
+import type { Impact } from '../../src/incidents/index.ts';
 import { BLOCK_IDS } from '../../src/slack/ids.ts';
 import type { CardClick, CardRef, ClickTarget, Parsed } from './card-click.ts';
 

@@ -1,4 +1,4 @@
-import { answerRdsRequest, rdsPermission } from '../../src/rds/rds-request.ts';
+import { answerRdsRequest, rdsPermission } from '../../src/rds/index.ts';
 import type { CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';

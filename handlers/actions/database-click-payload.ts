@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATABASE_CHOICES, type DatabaseChoice } from '../../src/rds/database-menu.ts';
+import { DATABASE_CHOICES, type DatabaseChoice } from '../../src/rds/index.ts';
 import type { CardClick, Parsed } from './card-click.ts';
 import {
   blockActionsSchema,

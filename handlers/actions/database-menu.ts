@@ -1,6 +1,10 @@
-import { buildSnapshotPrompt } from '../../src/rds/database-menu.ts';
-import { DEFAULT_LOG_LINES } from '../../src/rds/log-tail.ts';
-import { answerRdsRequest, type RdsRequest, rdsPermission } from '../../src/rds/rds-request.ts';
+import {
+  answerRdsRequest,
+  buildSnapshotPrompt,
+  DEFAULT_LOG_LINES,
+  type RdsRequest,
+  rdsPermission,
+} from '../../src/rds/index.ts';
 import type { CardClickArgs } from './card-click.ts';
 import { parseDatabaseMenuClick } from './database-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';

@@ -1,9 +1,7 @@
 import type { PermissionAction } from '../../src/config/config.ts';
 import { toBotError } from '../../src/errors.ts';
-import { type Incident, incidentId } from '../../src/incidents/incident.ts';
-import type { ModalContext } from '../../src/incidents/incident-modals.ts';
-import { resolve } from '../../src/incidents/transitions.ts';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
+import type { ModalContext } from '../../src/incidents/index.ts';
+import { deniedText, type Incident, incidentId, resolve } from '../../src/incidents/index.ts';
 import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 

@@ -1,7 +1,6 @@
 import { toBotError } from '../../src/errors.ts';
-import { incidentId } from '../../src/incidents/incident.ts';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
-import { buildRunbookModal } from '../../src/runbooks/runbook-modal.ts';
+import { deniedText, incidentId } from '../../src/incidents/index.ts';
+import { buildRunbookModal } from '../../src/runbooks/index.ts';
 import type { CardClick, CardClickArgs } from './card-click.ts';
 import { type RunbookActionDeps, showRunbookPlan } from './runbook-deps.ts';
 import { tellClicker } from './tell-clicker.ts';

@@ -1,8 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { incidentId } from '../../src/incidents/incident.ts';
-import { triageReplyText } from '../../src/incidents/triage-replies.ts';
-import { pageReplyText } from '../../src/paging/page-replies.ts';
+import { incidentId, triageReplyText } from '../../src/incidents/index.ts';
+import { pageReplyText } from '../../src/paging/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';

@@ -1,5 +1,5 @@
-import type { TriageAction, TriageResult } from '../../src/incidents/triage.ts';
-import { triageReplyText } from '../../src/incidents/triage-replies.ts';
+import type { TriageAction, TriageResult } from '../../src/incidents/index.ts';
+import { triageReplyText } from '../../src/incidents/index.ts';
 import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 

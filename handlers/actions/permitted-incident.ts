@@ -1,7 +1,7 @@
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import type { PermissionAction } from '../../src/config/config.ts';
-import type { Incident } from '../../src/incidents/incident.ts';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
+import type { Incident } from '../../src/incidents/index.ts';
+import { deniedText } from '../../src/incidents/index.ts';
 import type { CardActionDeps, CardClick, CardClickArgs } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 

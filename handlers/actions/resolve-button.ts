@@ -1,6 +1,5 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { buildResolveModal } from '../../src/incidents/incident-modals.ts';
-import { PERMISSION_FOR } from '../../src/incidents/triage.ts';
+import { buildResolveModal, PERMISSION_FOR } from '../../src/incidents/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';

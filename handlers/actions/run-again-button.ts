@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { z } from 'zod';
-import { runbookOutcomeText } from '../../src/runbooks/runbook-replies.ts';
+import { runbookOutcomeText } from '../../src/runbooks/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardClickArgs } from './card-click.ts';
 import type { RunbookActionDeps } from './runbook-deps.ts';

@@ -1,8 +1,8 @@
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { toBotError } from '../../src/errors.ts';
-import type { Incident } from '../../src/incidents/incident.ts';
-import type { RunbookDefinition } from '../../src/runbooks/runbook.ts';
-import { buildRunbookModal } from '../../src/runbooks/runbook-modal.ts';
+import type { Incident } from '../../src/incidents/index.ts';
+import type { RunbookDefinition } from '../../src/runbooks/index.ts';
+import { buildRunbookModal } from '../../src/runbooks/index.ts';
 import type { SlackGateway } from '../../src/slack/slack-gateway.ts';
 import type { CardActionDeps } from './card-click.ts';
 

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { toBotError } from '../../src/errors.ts';
-import type { TimelineCapture } from '../../src/incidents/timeline-capture.ts';
+import type { TimelineCapture } from '../../src/incidents/index.ts';
 import { SHORTCUT_IDS } from '../../src/slack/ids.ts';
 import { captureReplyText } from './capture-replies.ts';
 

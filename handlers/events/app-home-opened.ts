@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { isBotError } from '../../src/errors.ts';
-import { buildAppHome } from '../../src/incidents/app-home.ts';
+import { buildAppHome } from '../../src/incidents/index.ts';
 
 const appHomeOpenedSchema = z.object({
   type: z.literal('app_home_opened'),

@@ -1,6 +1,5 @@
-import { incidentId } from '../../src/incidents/incident.ts';
-import type { CaptureOutcome } from '../../src/incidents/timeline-capture.ts';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
+import type { CaptureOutcome } from '../../src/incidents/index.ts';
+import { deniedText, incidentId } from '../../src/incidents/index.ts';
 
 /** Where the shortcut works, said when it is used anywhere else. */
 export const CAPTURE_GUIDANCE =

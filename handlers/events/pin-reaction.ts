@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import type { TimelineCapture } from '../../src/incidents/timeline-capture.ts';
+import type { TimelineCapture } from '../../src/incidents/index.ts';
 import { captureReplyText } from './capture-replies.ts';
 
 /** 📌 — the reaction that adds a message to the timeline. */

@@ -1,4 +1,4 @@
-import type { Alert } from '../../src/signals/alert.ts';
+import type { Alert } from '../../src/signals/index.ts';
 
 /** Limits the Alert contract promises the card builder (Slack truncates or rejects longer blocks). */
 export const TITLE_MAX = 150;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Impact } from '../../src/incidents/impact.ts';
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert, AlertFact, Correlation, Resource } from '../../src/signals/alert.ts';
+import type { Impact } from '../../src/incidents/index.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert, AlertFact, Correlation, Resource } from '../../src/signals/index.ts';
 import { clampAlert, escapeMrkdwn, firstLine, truncate } from './alert-text.ts';
 import { parseClaimed, parseJsonObject } from './message-schema.ts';
 import type { NotificationParser } from './notification-parser.ts';

@@ -1,4 +1,4 @@
-import type { Resource, ResourceKind } from '../../src/signals/alert.ts';
+import type { Resource, ResourceKind } from '../../src/signals/index.ts';
 import type { AwsLocation } from './aws-arn.ts';
 import { rdsResource, rdsResourceFromArn } from './rds-resource.ts';
 

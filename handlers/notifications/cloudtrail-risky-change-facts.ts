@@ -1,4 +1,4 @@
-import type { AlertFact } from '../../src/signals/alert.ts';
+import type { AlertFact } from '../../src/signals/index.ts';
 import type { RdsRiskyChange } from './rds-risky-change.ts';
 
 /** What the caller asked for along with a risky change: the final snapshot, when it applies. */

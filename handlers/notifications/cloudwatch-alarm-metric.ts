@@ -1,4 +1,4 @@
-import { formatMetricValue, type MetricUnit, metricUnit } from '../../src/signals/metric-units.ts';
+import { formatMetricValue, type MetricUnit, metricUnit } from '../../src/signals/index.ts';
 import type { AlarmTrigger, MathMetric } from './cloudwatch-alarm-schema.ts';
 
 /** Comparison operators as people write them; anomaly-detection operators compare with a band. */

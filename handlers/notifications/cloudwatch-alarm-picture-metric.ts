@@ -1,4 +1,4 @@
-import type { AlarmMetric, AlarmMetricQuery, MetricDimension } from '../../src/signals/alarm-metric.ts';
+import type { AlarmMetric, AlarmMetricQuery, MetricDimension } from '../../src/signals/index.ts';
 import type { AlarmTrigger, Dimension, MathMetric } from './cloudwatch-alarm-schema.ts';
 
 /**

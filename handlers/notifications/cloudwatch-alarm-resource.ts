@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../src/signals/alert.ts';
+import type { ResourceKind } from '../../src/signals/index.ts';
 import type { AlarmTrigger, Dimension } from './cloudwatch-alarm-schema.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert, Resource } from '../../src/signals/alert.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert, Resource } from '../../src/signals/index.ts';
 import { clampAlert, escapeMrkdwn, truncate } from './alert-text.ts';
 import { isAccountId, parseArn, topicLocation } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert, Resource } from '../../src/signals/alert.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert, Resource } from '../../src/signals/index.ts';
 import { clampAlert, escapeMrkdwn } from './alert-text.ts';
 import { checkedLocation, firstLocation, parseArn } from './aws-arn.ts';
 import { parseAwsTime } from './aws-time.ts';

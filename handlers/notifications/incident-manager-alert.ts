@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { IncidentRecord } from '../../src/aws/incident-record.ts';
 import type { BotError } from '../../src/errors.ts';
-import { IMPACT_NAMES, type Impact, isImpact } from '../../src/incidents/impact.ts';
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert, AlertFact } from '../../src/signals/alert.ts';
+import { IMPACT_NAMES, type Impact, isImpact } from '../../src/incidents/index.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert, AlertFact } from '../../src/signals/index.ts';
 import { clampAlert, escapeMrkdwn } from './alert-text.ts';
 import { parseAwsTime } from './aws-time.ts';
 import { CLOUDTRAIL_DETAIL_TYPE } from './eventbridge-event.ts';

@@ -1,6 +1,6 @@
 import { toBotError } from '../../src/errors.ts';
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert } from '../../src/signals/alert.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert } from '../../src/signals/index.ts';
 import { alertFromRecord, readCloudTrailHint, unreadableRecordAlert } from './incident-manager-alert.ts';
 import type { NotificationParser, ParseContext } from './notification-parser.ts';
 

@@ -1,6 +1,5 @@
-import type { ParseContext } from '../../src/intake/parse-context.ts';
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert } from '../../src/signals/alert.ts';
+import type { ParseContext, SnsNotification } from '../../src/intake/index.ts';
+import type { Alert } from '../../src/signals/index.ts';
 
 export type { ParseContext };
 

@@ -1,4 +1,4 @@
-import type { Resource, ResourceKind } from '../../src/signals/alert.ts';
+import type { Resource, ResourceKind } from '../../src/signals/index.ts';
 import { parseArn } from './aws-arn.ts';
 
 /** RDS ARN resource-type segment → resource kind (`arn:aws:rds:<region>:<acct>:<type>:<id>`). */

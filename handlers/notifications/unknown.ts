@@ -1,5 +1,5 @@
-import type { SnsNotification } from '../../src/intake/sns/sns-message.ts';
-import type { Alert } from '../../src/signals/alert.ts';
+import type { SnsNotification } from '../../src/intake/index.ts';
+import type { Alert } from '../../src/signals/index.ts';
 import { clampAlert, escapeMrkdwn, firstLine, truncate } from './alert-text.ts';
 import type { NotificationParser } from './notification-parser.ts';
 

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { buildOlderWarroomText, type OlderInteraction } from '../../src/incidents/older-warroom-text.ts';
+import { buildOlderWarroomText, type OlderInteraction } from '../../src/incidents/index.ts';
 import { SLASH_COMMAND } from '../../src/slack/ids.ts';
 import { buildNoticeModal } from '../../src/slack/notice-modal.ts';
 import { senderOf } from '../../src/slack/payload/check-slack-payload.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import type { PointedIncident } from '../../src/incidents/older-warroom-text.ts';
+import type { PointedIncident } from '../../src/incidents/index.ts';
 import { CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
 
 /** A card button's value (`{"seq":7,"v":3}`), a modal's private_metadata (`{"seq":7,…}`). */

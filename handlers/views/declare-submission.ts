@@ -1,7 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { IMPACT_NAMES } from '../../src/incidents/impact.ts';
-import { incidentId } from '../../src/incidents/incident.ts';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
+import { deniedText, IMPACT_NAMES, incidentId } from '../../src/incidents/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
 import { impactSchema } from '../actions/card-click-payload.ts';
 import { actAfterClose } from './act-after-close.ts';

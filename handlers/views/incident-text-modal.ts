@@ -1,6 +1,5 @@
-import type { Incident } from '../../src/incidents/incident.ts';
-import type { TriageAction, TriageResult } from '../../src/incidents/triage.ts';
-import { triageReplyText } from '../../src/incidents/triage-replies.ts';
+import type { Incident, TriageAction, TriageResult } from '../../src/incidents/index.ts';
+import { triageReplyText } from '../../src/incidents/index.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';
 import {

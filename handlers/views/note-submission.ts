@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { incidentId } from '../../src/incidents/incident.ts';
+import { incidentId } from '../../src/incidents/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
 import { handleIncidentTextModal, type IncidentTextModal } from './incident-text-modal.ts';
 import type { ViewDeps, ViewSubmissionArgs } from './view-submission.ts';

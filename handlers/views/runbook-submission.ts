@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { runbookOutcomeMessage } from '../../src/runbooks/runbook-replies.ts';
+import { runbookOutcomeMessage } from '../../src/runbooks/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';

@@ -1,7 +1,7 @@
 import type { ViewErrorsResponseAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import type { ModalContext } from '../../src/incidents/incident-modals.ts';
+import type { ModalContext } from '../../src/incidents/index.ts';
 import type { SlackGateway } from '../../src/slack/slack-gateway.ts';
 
 /** The part of Bolt's view listener arguments used here; narrow so unit tests can call listeners. */

@@ -1,6 +1,6 @@
 import type { RunningWarroom } from '../../src/app.ts';
 import type { Clock } from '../../src/clock.ts';
-import { DrillSlackGateway } from '../../src/drill/drill-slack-gateway.ts';
+import { DrillSlackGateway } from '../../src/drill/index.ts';
 import { BotError, isBotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { Metrics } from '../../src/metrics.ts';

@@ -1,15 +1,19 @@
 import type { Clock } from '../../src/clock.ts';
+import type { Scenario } from '../../src/drill/index.ts';
 import {
+  briefingText,
+  buildDrillBriefing,
+  buildDrillDebrief,
+  buildStep,
   type Debrief,
+  type DrillMessage,
+  debriefText,
   evaluateDebrief,
   nextIncidentSeq,
   readDrillIncidents,
-} from '../../src/drill/debrief.ts';
-import { buildDrillBriefing, buildDrillDebrief, type DrillMessage } from '../../src/drill/drill-messages.ts';
-import { briefingText, debriefText } from '../../src/drill/drill-text.ts';
-import { buildStep } from '../../src/drill/scenarios/build-step-notifications.ts';
-import type { Scenario } from '../../src/drill/scenarios/scenario-schema.ts';
-import { type WaitOutcome, waitForTeam } from '../../src/drill/wait-for-team.ts';
+  type WaitOutcome,
+  waitForTeam,
+} from '../../src/drill/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { type Pace, runScenarioSteps, type ScenarioHost } from '../scenarios/run-scenario.ts';
 

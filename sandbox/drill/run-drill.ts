@@ -1,9 +1,7 @@
 import type { WarroomAdapters } from '../../src/app.ts';
 import { type Clock, systemClock } from '../../src/clock.ts';
-import type { Debrief } from '../../src/drill/debrief.ts';
-import { findScenario, loadScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
-import type { Scenario } from '../../src/drill/scenarios/scenario-schema.ts';
-import type { WaitOutcome } from '../../src/drill/wait-for-team.ts';
+import type { Debrief, Scenario, WaitOutcome } from '../../src/drill/index.ts';
+import { findScenario, loadScenarios } from '../../src/drill/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Pace } from '../scenarios/run-scenario.ts';
 import { drillHostIn } from './drill-host.ts';

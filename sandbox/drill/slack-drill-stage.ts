@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { startWarroom, type WarroomAdapters } from '../../src/app.ts';
 import { createAwsPorts } from '../../src/aws/aws-ports.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { DrillSlackGateway } from '../../src/drill/drill-slack-gateway.ts';
 import {
   assertAwsStaysLocal,
+  DrillSlackGateway,
   localAwsEnvironment,
   useLocalAwsOnly,
-} from '../../src/drill/local-aws-guard.ts';
+} from '../../src/drill/index.ts';
 import { BotError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { Metrics } from '../../src/metrics.ts';

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { buildScenarioNotifications } from '../../src/drill/scenarios/build-step-notifications.ts';
-import { BUILT_IN_SCENARIO_DIR, loadScenarioFile } from '../../src/drill/scenarios/load-scenarios.ts';
+import {
+  BUILT_IN_SCENARIO_DIR,
+  buildScenarioNotifications,
+  loadScenarioFile,
+} from '../../src/drill/index.ts';
 
 /** One SNS publish of a scenario: what it is, and the Subject and Message AWS would send. */
 export interface ScenarioStep {

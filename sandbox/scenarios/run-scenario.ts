@@ -1,7 +1,6 @@
 import type { Clock } from '../../src/clock.ts';
-import type { BuildContext } from '../../src/drill/scenarios/build-context.ts';
-import { buildStep, type ScenarioPublish } from '../../src/drill/scenarios/build-step-notifications.ts';
-import type { Scenario } from '../../src/drill/scenarios/scenario-schema.ts';
+import type { BuildContext, Scenario } from '../../src/drill/index.ts';
+import { buildStep, type ScenarioPublish } from '../../src/drill/index.ts';
 import { abortablePause } from '../../src/work/abortable-pause.ts';
 import type { EmulatorState } from '../aws/emulator-state.ts';
 import { seedScenarioAws } from './seed-scenario-aws.ts';

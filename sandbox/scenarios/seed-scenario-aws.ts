@@ -1,9 +1,4 @@
-import type {
-  AwsSeed,
-  ClusterSeedSpec,
-  InstanceSeedSpec,
-  MetricSeedSpec,
-} from '../../src/drill/scenarios/aws-seed-schema.ts';
+import type { AwsSeed, ClusterSeedSpec, InstanceSeedSpec, MetricSeedSpec } from '../../src/drill/index.ts';
 import type { EmulatorState } from '../aws/emulator-state.ts';
 
 /** How long a seeded metric has already been published when the scenario starts. */

@@ -1,6 +1,10 @@
 import { type KeyObject, sign } from 'node:crypto';
-import { SNS_SIGNATURE_ALGORITHMS, type SnsSignatureVersion } from '../../src/intake/sns/sns-signature.ts';
-import { buildStringToSign, type SnsSignedFields } from '../../src/intake/sns/string-to-sign.ts';
+import {
+  buildStringToSign,
+  SNS_SIGNATURE_ALGORITHMS,
+  type SnsSignatureVersion,
+  type SnsSignedFields,
+} from '../../src/intake/index.ts';
 
 /** Who signs a sandbox SNS body, how, and which certificate URL it names. */
 export interface SnsBodySigning {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../src/clock.ts';
-import { buildSnsEndpointHost, readTopicRegion } from '../../src/intake/sns/sns-region.ts';
-import type { SnsSignatureVersion } from '../../src/intake/sns/sns-signature.ts';
+import type { SnsSignatureVersion } from '../../src/intake/index.ts';
+import { buildSnsEndpointHost, readTopicRegion } from '../../src/intake/index.ts';
 import { buildSignedSnsBody } from './build-signed-sns-body.ts';
 
 /** Absolute path of the folder holding the sandbox signing certificate: point SNS_CERT_DIR here. */

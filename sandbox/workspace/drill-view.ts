@@ -1,6 +1,6 @@
-import { type Debrief, expectationLabel, scoreDebrief, scoreText } from '../../src/drill/debrief.ts';
-import type { Scenario } from '../../src/drill/scenarios/scenario-schema.ts';
-import { incidentId } from '../../src/incidents/incident.ts';
+import type { Scenario } from '../../src/drill/index.ts';
+import { type Debrief, expectationLabel, scoreDebrief, scoreText } from '../../src/drill/index.ts';
+import { incidentId } from '../../src/incidents/index.ts';
 import type { DrillStatus } from '../drill/drill-session.ts';
 import type { Pace } from '../scenarios/run-scenario.ts';
 import type { UiBriefing, UiDebrief, UiDrill } from './ui-contract.ts';

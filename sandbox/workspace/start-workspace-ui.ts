@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { type Clock, systemClock } from '../../src/clock.ts';
-import { loadScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
+import { loadScenarios } from '../../src/drill/index.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { viewExecution } from '../aws/services/ssm/automation-progress.ts';
 import { localDrillGateway } from '../drill/drill-host.ts';

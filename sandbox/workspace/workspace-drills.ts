@@ -1,7 +1,7 @@
 import type { Clock } from '../../src/clock.ts';
-import type { LoadedScenario } from '../../src/drill/scenarios/load-scenarios.ts';
+import type { LoadedScenario } from '../../src/drill/index.ts';
 import { isBotError } from '../../src/errors.ts';
-import { incidentId } from '../../src/incidents/incident.ts';
+import { incidentId } from '../../src/incidents/index.ts';
 import { type DrillPlace, drillHostIn } from '../drill/drill-host.ts';
 import { DrillSession } from '../drill/drill-session.ts';
 import type { Pace } from '../scenarios/run-scenario.ts';

@@ -4,7 +4,7 @@ import {
   type SSMIncidentsClient,
 } from '@aws-sdk/client-ssm-incidents';
 import { BotError } from '../errors.ts';
-import { isImpact } from '../incidents/impact.ts';
+import { isImpact } from '../incidents/index.ts';
 import { toAwsBotError } from './aws-error.ts';
 import type { IncidentRecord, IncidentRecordReader } from './incident-record.ts';
 

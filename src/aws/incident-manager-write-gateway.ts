@@ -6,7 +6,7 @@ import {
   UpdateRelatedItemsCommand,
 } from '@aws-sdk/client-ssm-incidents';
 import { BotError } from '../errors.ts';
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 import { toAwsBotError } from './aws-error.ts';
 import type { IncidentManagerWriter } from './incident-manager-writer.ts';
 

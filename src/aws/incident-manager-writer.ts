@@ -1,4 +1,4 @@
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 
 /**
  * The write side of Incident Manager. Every call carries a client token derived from the queued

@@ -1,4 +1,4 @@
-import type { Impact } from '../incidents/impact.ts';
+import type { Impact } from '../incidents/index.ts';
 
 /** What warroom needs of an Incident Manager incident record. */
 export interface IncidentRecord {

@@ -1,4 +1,4 @@
-import type { AlarmMetric, AlarmMetricQuery, MetricIdentity } from '../signals/alarm-metric.ts';
+import type { AlarmMetric, AlarmMetricQuery, MetricIdentity } from '../signals/index.ts';
 
 /** Rendering properties, the optional last element of a metric array (AWS: "metric widget structure"). */
 export interface MetricRendering {

@@ -13,7 +13,7 @@ import type {
   DbSnapshotFacts,
   LogFileFacts,
   PendingMaintenance,
-} from '../rds/rds-facts.ts';
+} from '../rds/index.ts';
 
 /** The SDK marks every member optional; an answer without its identifier is one warroom cannot use. */
 function required(value: string | undefined, what: string): string {

@@ -12,7 +12,7 @@ import {
   type RDSClient,
 } from '@aws-sdk/client-rds';
 import { BotError } from '../errors.ts';
-import type { LogPortion, SnapshotExposure } from '../rds/rds-facts.ts';
+import type { LogPortion, SnapshotExposure } from '../rds/index.ts';
 import { callRds, callRdsPages } from './rds-call.ts';
 import {
   toClusterFacts,

@@ -6,7 +6,7 @@ import type {
   LogPortion,
   PendingMaintenance,
   SnapshotExposure,
-} from '../rds/rds-facts.ts';
+} from '../rds/index.ts';
 
 /**
  * The RDS calls warroom makes for `/incident rds` and the card's Database menu. Every

@@ -1,7 +1,6 @@
-import type { EscalationConfig } from '../paging/policy.ts';
-import type { OnCallRotation } from '../paging/rotation.ts';
-import type { RunbookDefinition } from '../runbooks/runbook.ts';
-import type { SignalPolicyRule } from '../signals/signal-policy.ts';
+import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
+import type { RunbookDefinition } from '../runbooks/index.ts';
+import type { SignalPolicyRule } from '../signals/index.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
 

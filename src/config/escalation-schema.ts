@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Impact } from '../incidents/impact.ts';
-import type { EscalationConfig, EscalationPolicy } from '../paging/policy.ts';
-import { RESOURCE_KINDS } from '../signals/alert.ts';
+import type { Impact } from '../incidents/index.ts';
+import type { EscalationConfig, EscalationPolicy } from '../paging/index.ts';
+import { RESOURCE_KINDS } from '../signals/index.ts';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
 

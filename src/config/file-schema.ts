@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Impact } from '../incidents/impact.ts';
+import type { Impact } from '../incidents/index.ts';
 import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
 import { oncallSchema } from './oncall-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';

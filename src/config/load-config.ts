@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { DEFAULT_RUNBOOKS } from '../runbooks/default-catalog.ts';
-import { mergeCatalog } from '../runbooks/merge-catalog.ts';
+import { DEFAULT_RUNBOOKS, mergeCatalog } from '../runbooks/index.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';

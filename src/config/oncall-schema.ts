@@ -2,12 +2,12 @@ import { z } from 'zod';
 import {
   DEFAULT_ROTATION_START,
   type HandoffTime,
+  isTimeZone,
   type OnCallRotation,
   type RotationConfig,
   type ShiftLength,
   WEEKDAYS,
-} from '../paging/rotation.ts';
-import { isTimeZone } from '../paging/zoned-time.ts';
+} from '../paging/index.ts';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U0123ALICE');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkTemplate } from '../runbooks/template.ts';
+import { checkTemplate } from '../runbooks/index.ts';
 
 /** SSM parameter names are 1–50 characters (AWS-NOTES §2.2). */
 const parameterName = z

@@ -1,6 +1,6 @@
-import { type Incident, incidentId } from '../incidents/incident.ts';
-import { isRdsRead, type RdsRead } from '../rds/rds-reads.ts';
-import type { RunbookExecution } from '../runbooks/execution.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
+import { isRdsRead, type RdsRead } from '../rds/index.ts';
+import type { RunbookExecution } from '../runbooks/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Expectation } from './scenarios/scenario-schema.ts';
 

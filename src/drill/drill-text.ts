@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import {
   type Debrief,
   type DebriefOutcome,

@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { OutboxItem } from '../store/outbox.ts';

@@ -1,5 +1,5 @@
-import { incidentManagerUrlFor } from '../incidents/console-links.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
+import { incidentManagerUrlFor } from '../incidents/index.ts';
 import { escapeMrkdwn, mrkdwnLink, truncate } from '../slack/mrkdwn.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 

@@ -1,4 +1,4 @@
-import type { Incident, TimelineEntry } from '../incidents/incident.ts';
+import type { Incident, TimelineEntry } from '../incidents/index.ts';
 
 /** What Incident Manager must be told after a change, queued with the change itself (an outbox). */
 export type IncidentManagerWrite =

@@ -1,4 +1,4 @@
-import type { Resource } from '../signals/alert.ts';
+import type { Resource } from '../signals/index.ts';
 
 /** The AWS console page for a resource, or undefined when there is no sensible one. */
 export function consoleUrlFor(resource: Resource | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import { buildDatabaseControl } from '../rds/database-menu.ts';
+import { buildDatabaseControl } from '../rds/index.ts';
 import type { Button, KnownBlock, Overflow } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';

@@ -1,4 +1,4 @@
-import type { AlertSource } from '../signals/alert.ts';
+import type { AlertSource } from '../signals/index.ts';
 import type { Button, KnownBlock, MrkdwnElement } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';

@@ -1,7 +1,7 @@
-import { describeIncidentManagerState } from '../incident-manager/incident-manager-state.ts';
-import type { RunbookExecution } from '../runbooks/execution.ts';
-import { buildRunbookExecutionsSection } from '../runbooks/runbook-executions-section.ts';
-import type { AlertSource } from '../signals/alert.ts';
+import { describeIncidentManagerState } from '../incident-manager/index.ts';
+import type { RunbookExecution } from '../runbooks/index.ts';
+import { buildRunbookExecutionsSection } from '../runbooks/index.ts';
+import type { AlertSource } from '../signals/index.ts';
 import type { KnownBlock, MrkdwnElement } from '../slack/block-kit.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.ts';
 import type { OutboxItem } from '../store/outbox.ts';

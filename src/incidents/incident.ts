@@ -1,5 +1,4 @@
-import type { AlarmMetric } from '../signals/alarm-metric.ts';
-import type { AlertFact, AlertSource, Correlation, Resource } from '../signals/alert.ts';
+import type { AlarmMetric, AlertFact, AlertSource, Correlation, Resource } from '../signals/index.ts';
 import type { Impact } from './impact.ts';
 
 /** open → acknowledged → mitigated → resolved. Incident Manager only knows OPEN and RESOLVED. */

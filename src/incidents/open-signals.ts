@@ -1,5 +1,4 @@
-import type { Alert } from '../signals/alert.ts';
-import type { SignalEffect } from '../signals/signal-policy.ts';
+import type { Alert, SignalEffect } from '../signals/index.ts';
 import type { Impact } from './impact.ts';
 import type { Incident, LatestSignal } from './incident.ts';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { PermissionAction } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/permissions.ts';
+import type { Permissions } from '../permissions/index.ts';
 import type { SlackMessage } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { captureMessage, messageDedupeKey } from './capture-message.ts';

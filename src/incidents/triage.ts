@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { PermissionAction } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/permissions.ts';
+import type { Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Impact } from './impact.ts';
 import type { Incident, SlackActor, TimelineEntry } from './incident.ts';

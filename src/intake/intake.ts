@@ -1,12 +1,17 @@
 import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Clock } from '../clock.ts';
-import { applyAlert } from '../incidents/apply-alert.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
+import { applyAlert } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Alert, AutomationStatusEvent } from '../signals/alert.ts';
-import { groupKeyFor, withTopicLocation } from '../signals/group-key.ts';
-import { decideSignal, type SignalPolicyRule, signalTypesOf } from '../signals/signal-policy.ts';
+import type { Alert, AutomationStatusEvent } from '../signals/index.ts';
+import {
+  decideSignal,
+  groupKeyFor,
+  type SignalPolicyRule,
+  signalTypesOf,
+  withTopicLocation,
+} from '../signals/index.ts';
 import type { InboxItem, Store } from '../store/store.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import type { ParseNotification } from './parse-context.ts';

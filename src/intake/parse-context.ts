@@ -1,6 +1,6 @@
 import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Logger } from '../logger.ts';
-import type { Alert } from '../signals/alert.ts';
+import type { Alert } from '../signals/index.ts';
 import type { SnsNotification } from './sns/sns-message.ts';
 
 /** What a notification parser may use besides the message itself. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const idOf = (incident: Incident) => `INC-${incident.seq}`;

@@ -1,7 +1,7 @@
 import type { ContactsPort } from '../aws/contacts-port.ts';
 import type { Clock } from '../clock.ts';
-import { annotation } from '../incidents/annotation.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
+import { annotation } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { EngagementRecord, OpenEngagement } from '../store/engagement-store.ts';

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
-import { annotation } from '../incidents/annotation.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
+import { annotation } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DueEscalationStage } from '../store/escalation-store.ts';
 import type { Store } from '../store/store.ts';

@@ -1,7 +1,10 @@
-import { IMPACT_NAMES } from '../incidents/impact.ts';
-import { type Incident, incidentId } from '../incidents/incident.ts';
-import { incidentButtonValue } from '../incidents/incident-actions.ts';
-import { incidentStatusText } from '../incidents/incident-status-text.ts';
+import {
+  IMPACT_NAMES,
+  type Incident,
+  incidentButtonValue,
+  incidentId,
+  incidentStatusText,
+} from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';

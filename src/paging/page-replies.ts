@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import { unknownContactsText } from './page-message.ts';
 import type { PageOutcome } from './pager.ts';
 import { mentionOf } from './policy.ts';

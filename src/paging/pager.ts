@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
-import { annotation } from '../incidents/annotation.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
+import { annotation } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { PAGE_DM_METADATA_EVENT_TYPE, THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { postOrFind } from '../slack/post-or-find.ts';

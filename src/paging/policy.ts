@@ -1,6 +1,5 @@
-import type { Impact } from '../incidents/impact.ts';
-import type { Incident } from '../incidents/incident.ts';
-import type { AlertSource, ResourceKind } from '../signals/alert.ts';
+import type { Impact, Incident } from '../incidents/index.ts';
+import type { AlertSource, ResourceKind } from '../signals/index.ts';
 
 /**
  * Who a stage pings: a Slack user (`U…`/`W…`), a user group (`S…`, mentioned in the thread and

@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { annotation } from '../incidents/annotation.ts';
-import { incidentId } from '../incidents/incident.ts';
+import { annotation, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';

@@ -1,4 +1,4 @@
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Button, KnownBlock, Overflow } from '../slack/block-kit.ts';
 import { ACTION_IDS } from '../slack/ids.ts';
 import { DEFAULT_LOG_LINES } from './log-tail.ts';

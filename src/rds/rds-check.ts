@@ -1,5 +1,5 @@
 import type { RdsPort } from '../aws/rds-port.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 import { buildRdsCheckReply, type CatalogLookup, type RdsCheckReply, targetText } from './rds-check-text.ts';
 import { checkClusterPosture, checkInstancePosture } from './rds-posture.ts';
 import { checkSnapshotPosture } from './rds-snapshot-posture.ts';

@@ -1,7 +1,7 @@
 import type { MetricValues } from '../aws/cloudwatch-metric-values.ts';
 import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';

@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import { escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { fitLines } from '../slack/section-lines.ts';
 import type { LogFileFacts } from './rds-facts.ts';

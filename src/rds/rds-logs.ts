@@ -1,5 +1,5 @@
 import type { RdsPort } from '../aws/rds-port.ts';
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
-import { annotation } from '../incidents/annotation.ts';
-import type { TimelineEntry } from '../incidents/incident.ts';
+import type { TimelineEntry } from '../incidents/index.ts';
+import { annotation } from '../incidents/index.ts';
 import type { Store } from '../store/store.ts';
 
 /** What responders read about an incident's database through warroom. */

@@ -1,5 +1,5 @@
 import type { PermissionAction } from '../config/config.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { RdsDesk, RdsReply } from './rds-desk.ts';
 import type { LogRequest } from './rds-logs.ts';
 

@@ -1,8 +1,7 @@
 import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
-import { annotation } from '../incidents/annotation.ts';
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { annotation, type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';

@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { linesToSections } from '../slack/section-lines.ts';

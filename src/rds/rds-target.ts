@@ -1,4 +1,4 @@
-import type { Resource } from '../signals/alert.ts';
+import type { Resource } from '../signals/index.ts';
 
 /** The RDS resource an incident is about, in the form the RDS calls take. */
 export type RdsTarget =

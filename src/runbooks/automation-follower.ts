@@ -1,6 +1,6 @@
 import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
-import type { TimelineEntry } from '../incidents/incident.ts';
+import type { TimelineEntry } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';

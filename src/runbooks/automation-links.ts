@@ -1,5 +1,5 @@
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { RunbookDefinition } from './runbook.ts';
 
 /** The first look at a new execution is at once; then every FIRST_POLL_MS, doubling while nothing changes. */

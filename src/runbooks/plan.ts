@@ -1,5 +1,5 @@
 import type { RunbookDocument } from '../aws/automation-port.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { RunbookDefinition } from './runbook.ts';
 
 /** One parameter as the confirmation shows it. */

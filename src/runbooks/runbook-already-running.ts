@@ -1,5 +1,4 @@
-import { automationExecutionUrlFor } from '../incidents/console-links.ts';
-import { incidentId } from '../incidents/incident.ts';
+import { automationExecutionUrlFor, incidentId } from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.ts';

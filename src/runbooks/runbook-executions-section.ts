@@ -1,4 +1,4 @@
-import { automationExecutionUrlFor } from '../incidents/console-links.ts';
+import { automationExecutionUrlFor } from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate } from '../slack/mrkdwn.ts';
 import type { RunbookExecution } from './execution.ts';

@@ -1,4 +1,4 @@
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { RunbookDefinition } from './runbook.ts';
 

@@ -1,4 +1,4 @@
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn.ts';
 import type { RunbookDefinition } from './runbook.ts';

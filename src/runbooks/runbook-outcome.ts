@@ -1,4 +1,4 @@
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { RunbookExecution } from './execution.ts';
 import type { RunbookRequest } from './request.ts';
 import type { RunbookDefinition } from './runbook.ts';

@@ -1,7 +1,7 @@
 import type { AutomationRunner, RdsResourceReader, RunbookDocument } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
-import type { Incident } from '../incidents/incident.ts';
+import type { Incident } from '../incidents/index.ts';
 import { checkAgainstDocument, type PlanResult } from './plan.ts';
 import { fitsResource, type RunbookDefinition } from './runbook.ts';
 import { placeholdersIn, resolveTemplates, type TemplateValues } from './template.ts';

@@ -1,5 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
-import { deniedText } from '../incidents/triage-replies.ts';
+import { deniedText, incidentId } from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { buildAlreadyRunningMessage } from './runbook-already-running.ts';

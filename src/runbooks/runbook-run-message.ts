@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/incident.ts';
+import { incidentId } from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn.ts';

@@ -1,4 +1,4 @@
-import type { Resource } from '../signals/alert.ts';
+import type { Resource } from '../signals/index.ts';
 
 /** What a runbook acts on; `any` fits every incident (its parameters must not need a resource). */
 export type RunbookResourceKind = 'rds-instance' | 'rds-cluster' | 'rds-snapshot' | 'any';

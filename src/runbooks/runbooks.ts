@@ -1,8 +1,8 @@
 import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
-import { type Incident, incidentId } from '../incidents/incident.ts';
+import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/permissions.ts';
+import type { Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import { runbookClientToken } from './client-token.ts';
 import { holdSecondStart } from './hold-second-start.ts';

@@ -2,7 +2,7 @@ import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/permissions.ts';
+import type { Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import { isFinalStatus } from './execution.ts';
 

@@ -2,7 +2,7 @@ import type { AwsPorts } from '../aws/aws-ports.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/permissions.ts';
+import type { Permissions } from '../permissions/index.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { AutomationFollower } from './automation-follower.ts';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
-import { inboxItemOf } from '../intake/sns/inbox-item.ts';
-import type { VerifiedSnsMessage } from '../intake/sns/sns-message.ts';
+import type { VerifiedSnsMessage } from '../intake/index.ts';
+import { inboxItemOf } from '../intake/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/store.ts';

@@ -1,4 +1,4 @@
-import type { Impact } from '../incidents/impact.ts';
+import type { Impact } from '../incidents/index.ts';
 import type { AlarmMetric } from './alarm-metric.ts';
 
 /** Which parser recognised a notification. */

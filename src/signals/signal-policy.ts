@@ -1,4 +1,4 @@
-import type { Impact } from '../incidents/impact.ts';
+import type { Impact } from '../incidents/index.ts';
 import type { Alert } from './alert.ts';
 
 /**

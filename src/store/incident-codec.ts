@@ -1,4 +1,4 @@
-import type { Incident, LatestSignal } from '../incidents/incident.ts';
+import type { Incident, LatestSignal } from '../incidents/index.ts';
 
 function decodeSignal(signal: LatestSignal): LatestSignal {
   return { ...signal, at: new Date(signal.at) };

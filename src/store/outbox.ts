@@ -1,4 +1,4 @@
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 
 /** A queued write to Incident Manager and how it is going. */
 export interface OutboxItem {

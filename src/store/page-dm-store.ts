@@ -1,4 +1,4 @@
-import type { PageReason } from '../paging/page-message.ts';
+import type { PageReason } from '../paging/index.ts';
 
 /** A DM sent to a paged person, kept so it can show what became of the incident. */
 export interface PageDmRecord {

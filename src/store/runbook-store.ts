@@ -1,7 +1,6 @@
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
-import type { TimelineEntry } from '../incidents/incident.ts';
-import type { RunbookExecution } from '../runbooks/execution.ts';
-import type { RunbookRequest } from '../runbooks/request.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
+import type { TimelineEntry } from '../incidents/index.ts';
+import type { RunbookExecution, RunbookRequest } from '../runbooks/index.ts';
 
 /** A change to an execution seen by a poll; `entry` goes on the timeline with it (status changes). */
 export interface ExecutionProgress {

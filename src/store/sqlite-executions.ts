@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AutomationStep } from '../aws/automation-port.ts';
-import type { RunbookExecution } from '../runbooks/execution.ts';
+import type { RunbookExecution } from '../runbooks/index.ts';
 
 interface ExecutionRow {
   execution_id: string;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Incident, NewIncident, TimelineEntry } from '../incidents/incident.ts';
+import type { Incident, NewIncident, TimelineEntry } from '../incidents/index.ts';
 import { decodeIncident, encodeIncident } from './incident-codec.ts';
 
 interface TimelineRow {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 import type { OutboxItem } from './outbox.ts';
 
 interface OutboxRow {

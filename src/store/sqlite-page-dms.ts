@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PageReason } from '../paging/page-message.ts';
+import type { PageReason } from '../paging/index.ts';
 import type { PageDmRecord, PageDmStore } from './page-dm-store.ts';
 
 interface PageDmRow {

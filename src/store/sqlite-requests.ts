@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RunbookRequest } from '../runbooks/request.ts';
+import type { RunbookRequest } from '../runbooks/index.ts';
 
 interface RequestRow {
   id: string;

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
-import {
-  type IncidentManagerWrite,
-  incidentManagerWrites,
-} from '../incident-manager/incident-manager-writes.ts';
-import type { TimelineEntry } from '../incidents/incident.ts';
-import type { RunbookExecution } from '../runbooks/execution.ts';
-import type { RunbookRequest } from '../runbooks/request.ts';
+import { type IncidentManagerWrite, incidentManagerWrites } from '../incident-manager/index.ts';
+import type { TimelineEntry } from '../incidents/index.ts';
+import type { RunbookExecution, RunbookRequest } from '../runbooks/index.ts';
 import type { ExecutionProgress, RunbookStore } from './runbook-store.ts';
 import { SqliteExecutions } from './sqlite-executions.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';

@@ -1,13 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  type IncidentManagerWrite,
-  incidentManagerWrites,
-} from '../incident-manager/incident-manager-writes.ts';
-import type { SignalChange } from '../incidents/apply-alert.ts';
-import type { Incident, NewIncident, TimelineEntry } from '../incidents/incident.ts';
-import type { Transition } from '../incidents/transitions.ts';
+import { type IncidentManagerWrite, incidentManagerWrites } from '../incident-manager/index.ts';
+import type { Incident, NewIncident, SignalChange, TimelineEntry, Transition } from '../incidents/index.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
 import { SqliteEngagements } from './sqlite-engagements.ts';

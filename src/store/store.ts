@@ -1,7 +1,5 @@
-import type { IncidentManagerWrite } from '../incident-manager/incident-manager-writes.ts';
-import type { SignalChange } from '../incidents/apply-alert.ts';
-import type { Incident, NewIncident, TimelineEntry } from '../incidents/incident.ts';
-import type { Transition } from '../incidents/transitions.ts';
+import type { IncidentManagerWrite } from '../incident-manager/index.ts';
+import type { Incident, NewIncident, SignalChange, TimelineEntry, Transition } from '../incidents/index.ts';
 import type { EngagementStore } from './engagement-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
 import type { OutboxItem } from './outbox.ts';
