@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { buildForgedVariants, VARIANT_ALLOWED_TOPIC_ARNS, VARIANT_CERT_DIR } from '../sns/forged-variants.ts';
-import { readGenuineBody, readGenuineManifest } from '../sns/genuine-fixtures.ts';
+import {
+  buildForgedVariants,
+  VARIANT_ALLOWED_TOPIC_ARNS,
+  VARIANT_CERT_DIR,
+} from '../intake/sns/forged-variants.ts';
+import { readGenuineBody, readGenuineManifest } from '../intake/sns/genuine-fixtures.ts';
 import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 const clock = new ManualClock();

@@ -4,7 +4,7 @@ import {
   buildRegionalTestMessage,
   REGIONAL_SIGNED_AT,
   type RegionalTestMessage,
-} from '../sns/regional-test-message.ts';
+} from '../intake/sns/regional-test-message.ts';
 import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 const CAPE_TOWN = 'arn:aws:sns:af-south-1:123456789012:alarms';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSigningCertName } from '../../src/intake/sns/signing-cert-name.ts';
+import { buildSigningCertName } from '../../../src/intake/sns/signing-cert-name.ts';
 
 // The expected names are AWS's own (aws-sdk-java-v2 SnsHostProvider and its test; docs/sns-signing.md).
 describe('buildSigningCertName', () => {

@@ -6,17 +6,17 @@ import {
   buildSignedNotification,
   buildSignedSubscriptionConfirmation,
   SANDBOX_SNS_CERT_DIR,
-} from '../../sandbox/sns/sign-sns-message.ts';
-import type { SqsReceivedMessage } from '../../src/aws/sqs-port.ts';
-import { ManualClock } from '../../src/clock.ts';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+} from '../../../sandbox/sns/sign-sns-message.ts';
+import type { SqsReceivedMessage } from '../../../src/aws/sqs-port.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 import {
   createSqsMessageHandler,
   type SqsMessageHandlerDeps,
-} from '../../src/intake/sqs/handle-sqs-message.ts';
-import { createLogger } from '../../src/logger.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
+} from '../../../src/intake/sqs/handle-sqs-message.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
 const clock = new ManualClock(new Date());

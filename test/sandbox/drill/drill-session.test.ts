@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EmulatorState } from '../../sandbox/aws/emulator-state.ts';
-import type { DrillHost } from '../../sandbox/drill/drill-session.ts';
-import { DrillSession } from '../../sandbox/drill/drill-session.ts';
-import { ManualClock } from '../../src/clock.ts';
-import type { DrillMessage } from '../../src/drill/drill-messages.ts';
-import { findScenario, loadScenarios } from '../../src/drill/scenarios/load-scenarios.ts';
-import { BotError } from '../../src/errors.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { EmulatorState } from '../../../sandbox/aws/emulator-state.ts';
+import type { DrillHost } from '../../../sandbox/drill/drill-session.ts';
+import { DrillSession } from '../../../sandbox/drill/drill-session.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import type { DrillMessage } from '../../../src/drill/drill-messages.ts';
+import { findScenario, loadScenarios } from '../../../src/drill/scenarios/load-scenarios.ts';
+import { BotError } from '../../../src/errors.ts';
+import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 
 /**
  * A drill session on its own: what it posts, publishes and debriefs, against a real (SQLite)

@@ -7,13 +7,13 @@ import {
   buildSignedSubscriptionConfirmation,
   SANDBOX_SNS_CERT_DIR,
   SANDBOX_SNS_CERT_FILE_NAME,
-} from '../../sandbox/sns/sign-sns-message.ts';
-import { ManualClock } from '../../src/clock.ts';
+} from '../../../sandbox/sns/sign-sns-message.ts';
+import { ManualClock } from '../../../src/clock.ts';
 import {
   type CertificateSourceOptions,
   createCertificateSource,
-} from '../../src/intake/sns/certificate-source.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+} from '../../../src/intake/sns/certificate-source.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:warroom-alarms';
 const AT = new Date('2026-11-22T09:00:00.000Z');

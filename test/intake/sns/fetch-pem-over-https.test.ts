@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpsPemFetcher } from '../../src/intake/sns/fetch-pem-over-https.ts';
+import { createHttpsPemFetcher } from '../../../src/intake/sns/fetch-pem-over-https.ts';
 
 const URL_A =
   'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem';

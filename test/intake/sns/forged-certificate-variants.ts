@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSignedSnsBody } from '../../sandbox/sns/build-signed-sns-body.ts';
+import { buildSignedSnsBody } from '../../../sandbox/sns/build-signed-sns-body.ts';
 import { type ForgedVariant, forgeVariant, readSignedAt } from './forge-body.ts';
 import { BASE, GENUINE_DIR, OTTO_FILE, readGenuineBody, readGenuineString } from './genuine-fixtures.ts';
 

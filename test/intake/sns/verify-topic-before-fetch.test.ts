@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSignedNotification } from '../../sandbox/sns/sign-sns-message.ts';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+import { buildSignedNotification } from '../../../sandbox/sns/sign-sns-message.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 
 describe('verifySnsMessage topic check', () => {
   it('refuses an unlisted topic before fetching any certificate', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SqsQueueFacts, SqsQueuePort, SqsReceivedMessage } from '../../src/aws/sqs-port.ts';
-import { ManualClock } from '../../src/clock.ts';
-import { BotError } from '../../src/errors.ts';
-import { backoffDelayMs } from '../../src/intake/sqs/backoff.ts';
-import type { SqsMessageOutcome } from '../../src/intake/sqs/handle-sqs-message.ts';
-import { SqsPoller } from '../../src/intake/sqs/sqs-poller.ts';
-import { createLogger } from '../../src/logger.ts';
-import { Metrics } from '../../src/metrics.ts';
+import type { SqsQueueFacts, SqsQueuePort, SqsReceivedMessage } from '../../../src/aws/sqs-port.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { BotError } from '../../../src/errors.ts';
+import { backoffDelayMs } from '../../../src/intake/sqs/backoff.ts';
+import type { SqsMessageOutcome } from '../../../src/intake/sqs/handle-sqs-message.ts';
+import { SqsPoller } from '../../../src/intake/sqs/sqs-poller.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { Metrics } from '../../../src/metrics.ts';
 
 type Answer = SqsReceivedMessage[] | Error;
 

@@ -1,4 +1,4 @@
-import type { SnsRejectReason } from '../../src/intake/sns/sns-rejected-error.ts';
+import type { SnsRejectReason } from '../../../src/intake/sns/sns-rejected-error.ts';
 import { readGenuineFields, readGenuineString } from './genuine-fixtures.ts';
 
 /** A forged or malformed SNS body, the reason the verifier must give, and the clock to verify at. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
-import { SNS_REJECT_REASONS, SnsRejectedError } from '../../src/intake/sns/sns-rejected-error.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
+import { SNS_REJECT_REASONS, SnsRejectedError } from '../../../src/intake/sns/sns-rejected-error.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 import { buildForgedVariants, VARIANT_ALLOWED_TOPIC_ARNS, VARIANT_CERT_DIR } from './forged-variants.ts';
 
 const variants = buildForgedVariants();

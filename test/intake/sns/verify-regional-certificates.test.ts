@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 import {
   buildRegionalTestMessage,
   REGIONAL_SIGNED_AT,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** test/fixtures/sns-genuine: the genuine AWS messages and certificates, plus two test-only certs. */
-export const GENUINE_DIR = fileURLToPath(new URL('../fixtures/sns-genuine/', import.meta.url));
+export const GENUINE_DIR = fileURLToPath(new URL('../../fixtures/sns-genuine/', import.meta.url));
 
 /** The otto fixture's SigningCertURL was rewritten to GitHub; this is the AWS URL it stands for. */
 export const OTTO_FILE = 'otto-subscription-confirmation-sigv1.json';

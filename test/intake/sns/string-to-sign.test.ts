@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStringToSign } from '../../src/intake/sns/string-to-sign.ts';
+import { buildStringToSign } from '../../../src/intake/sns/string-to-sign.ts';
 
 describe('buildStringToSign', () => {
   it('matches the Notification example in the AWS documentation', () => {

@@ -1,4 +1,4 @@
-import type { SnsRejectReason } from '../../src/intake/sns/sns-rejected-error.ts';
+import type { SnsRejectReason } from '../../../src/intake/sns/sns-rejected-error.ts';
 import { type ForgedVariant, forgeVariant, readSignedAt, removeField, setField } from './forge-body.ts';
 import { BASE, readGenuineBody } from './genuine-fixtures.ts';
 

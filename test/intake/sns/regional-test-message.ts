@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { buildSignedSnsBody } from '../../sandbox/sns/build-signed-sns-body.ts';
-import { buildSnsEndpointHost, readTopicRegion } from '../../src/intake/sns/sns-region.ts';
+import { buildSignedSnsBody } from '../../../sandbox/sns/build-signed-sns-body.ts';
+import { buildSnsEndpointHost, readTopicRegion } from '../../../src/intake/sns/sns-region.ts';
 import { buildTestCertificate } from './build-test-certificate.ts';
 
 /** Inside the test certificates' validity (2026-01-01..2027-01-01): sign and verify at this instant. */

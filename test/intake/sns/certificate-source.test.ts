@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
 import { GENUINE_DIR } from './genuine-fixtures.ts';
 
 const FILE = 'SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem';

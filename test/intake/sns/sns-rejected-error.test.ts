@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BotError, isBotError } from '../../src/errors.ts';
-import { SNS_REJECT_REASONS, SnsRejectedError } from '../../src/intake/sns/sns-rejected-error.ts';
+import { BotError, isBotError } from '../../../src/errors.ts';
+import { SNS_REJECT_REASONS, SnsRejectedError } from '../../../src/intake/sns/sns-rejected-error.ts';
 
 describe('SnsRejectedError', () => {
   it.each(SNS_REJECT_REASONS.map((reason) => [reason]))('carries reason %s as SNS.<REASON>', (reason) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSigningCertUrl } from '../../src/intake/sns/signing-cert-url.ts';
+import { checkSigningCertUrl } from '../../../src/intake/sns/signing-cert-url.ts';
 
 const HEX = '7ff5318490ec183fbaddaa2a969abfda';
 const FILE = `SimpleNotificationService-${HEX}.pem`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readQueueRegion } from '../../src/aws/aws-clients.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
+import { readQueueRegion } from '../../../src/aws/aws-clients.ts';
+import { loadConfig } from '../../../src/config/load-config.ts';
 
 const yaml = 'slack:\n  alertChannel: C0123ALERTS\n';
 const files = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
-import { createCertificateSource } from '../../src/intake/sns/certificate-source.ts';
-import { checkSigningCertUrl } from '../../src/intake/sns/signing-cert-url.ts';
-import { readTopicRegion } from '../../src/intake/sns/sns-region.ts';
-import { SnsRejectedError } from '../../src/intake/sns/sns-rejected-error.ts';
-import { verifySnsMessage } from '../../src/intake/sns/verify-sns-message.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { createCertificateSource } from '../../../src/intake/sns/certificate-source.ts';
+import { checkSigningCertUrl } from '../../../src/intake/sns/signing-cert-url.ts';
+import { readTopicRegion } from '../../../src/intake/sns/sns-region.ts';
+import { SnsRejectedError } from '../../../src/intake/sns/sns-rejected-error.ts';
+import { verifySnsMessage } from '../../../src/intake/sns/verify-sns-message.ts';
 import {
   GENUINE_DIR,
   OTTO_FILE,

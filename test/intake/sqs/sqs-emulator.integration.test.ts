@@ -13,9 +13,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
-import { ManualClock } from '../../src/clock.ts';
-import { rejectionOf, sdkConfig } from '../sandbox/aws/sdk-test-config.ts';
+import { type AwsEmulator, startAwsEmulator } from '../../../sandbox/aws/aws-emulator.ts';
+import { ManualClock } from '../../../src/clock.ts';
+import { rejectionOf, sdkConfig } from '../../sandbox/aws/sdk-test-config.ts';
 
 const clock = new ManualClock('2026-11-22T09:00:00Z');
 let emulator: AwsEmulator;
