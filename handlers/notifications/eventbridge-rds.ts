@@ -65,10 +65,15 @@ export function parseEventBridgeRds(notification: SnsNotification): Alert | unde
     ...(resource ? { resource } : {}),
     facts: [
       { label: 'Event', value: kind.description },
-      {
-        label: 'Source',
-        value: [detail.SourceType, detail.SourceIdentifier].filter(Boolean).join(' ') || '?',
-      },
+      // The source as a fact only when it names no resource the card's Resource field shows.
+      ...(resource
+        ? []
+        : [
+            {
+              label: 'Source',
+              value: [detail.SourceType, detail.SourceIdentifier].filter(Boolean).join(' ') || '?',
+            },
+          ]),
       { label: 'Detail type', value: event['detail-type'] },
     ],
   });

@@ -53,8 +53,8 @@ export function parseRdsEvent(notification: SnsNotification): Alert | undefined 
     resource,
     facts: [
       { label: 'Event', value: kind.description },
-      { label: 'Source', value: `${event['Event Source']} ${event['Source ID']}` },
-      // No 'Identifier Link' fact: the card's console button links the resource already.
+      // No 'Source' or 'Identifier Link' fact: the card's Resource field names the database and its
+      // console button links it; saying it again as a fact only makes the card longer.
     ],
   });
 }

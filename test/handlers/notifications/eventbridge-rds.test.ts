@@ -21,7 +21,6 @@ describe('parseEventBridgeRds', () => {
       },
       facts: [
         { label: 'Event', value: 'RDS-EVENT-0049 (failover)' },
-        { label: 'Source', value: 'DB_INSTANCE rds:my-db-instance' },
         { label: 'Detail type', value: 'RDS DB Instance Event' },
       ],
     });

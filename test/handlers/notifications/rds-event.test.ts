@@ -19,10 +19,7 @@ describe('parseRdsEvent', () => {
         region: 'us-east-1',
         accountId: '111122223333',
       },
-      facts: [
-        { label: 'Event', value: 'RDS-EVENT-0049 (failover)' },
-        { label: 'Source', value: 'db-instance prod-orders-db-1' },
-      ],
+      facts: [{ label: 'Event', value: 'RDS-EVENT-0049 (failover)' }],
     });
   });
 
@@ -74,7 +71,7 @@ describe('parseRdsEvent', () => {
       signalType: 'rds-event:failure',
       title:
         "prod-orders-db-1: RDS Custom couldn't modify the DB instance because the Elastic IP permissions aren't correct.",
-      facts: [{ label: 'Event', value: 'RDS-EVENT-0282 (failure)' }, expect.anything()],
+      facts: [{ label: 'Event', value: 'RDS-EVENT-0282 (failure)' }],
     });
   });
 
