@@ -10,6 +10,7 @@ import { rdsCommand } from './rds.ts';
 import { resolveCommand } from './resolve.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
+import { splitCommand } from './split.ts';
 import type { AnySubcommand } from './subcommand.ts';
 import { timelineCommand } from './timeline.ts';
 
@@ -25,6 +26,7 @@ const others: AnySubcommand[] = [
   rdsCommand,
   oncallCommand,
   pageCommand,
+  splitCommand,
   resolveCommand,
 ];
 

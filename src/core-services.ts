@@ -15,6 +15,7 @@ import { RdsDesk } from './rds/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
+import { StormGrouper, StormThread } from './storms/index.ts';
 import { BackgroundTasks } from './work/background-tasks.ts';
 
 export interface CoreServicesInput {
@@ -69,12 +70,21 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     offersRunbooks: (incident) => fittingRunbooks(config.runbooks.catalog, incident.resource).length > 0,
     onPosted: (seq, channel) => {
       if (channel !== config.slack.alertChannel) return;
+      stormThread.request(seq);
       background.run(() => slackLink.ensure(seq));
       background.run(() => metricPicture.ensure(seq));
       // A stage due at 0s waits for the card, whose thread it pings.
       background.run(() => escalation.tick().catch(warn('escalation pass failed')));
     },
     offersPaging: (incident) => escalation.onCallFor(incident) !== undefined,
+  });
+  const storms = new StormGrouper({ store, clock, rule: config.storms });
+  const stormThread = new StormThread({
+    store,
+    slack,
+    clock,
+    logger,
+    alertChannel: config.slack.alertChannel,
   });
   const intake = new IntakeProcessor({
     store,
@@ -86,7 +96,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     metrics,
     onIncidentChanged: (seq) => {
       cards.request(seq);
+      stormThread.request(seq);
       void incidentManager.kick();
+    },
+    storms,
+    onJoinedStorm: (member) => {
+      background.run(() => escalation.stopForStorm(member).catch(warn('could not stop a member escalating')));
     },
     onIncidentOpened: (incident) => {
       openChannelFor(incident, []);
@@ -161,6 +176,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     responsePlanArn: config.incidents.responsePlanArn,
     onChanged: (incident, actorId) => {
       cards.request(incident.seq);
+      stormThread.request(incident.seq);
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
       background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
@@ -213,6 +229,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     aws: input.aws,
     onCall: input.onCall,
     onTimeline: () => void incidentManager.kick(),
+    holdsPage: (incident) => storms.mightForm(incident),
   });
 
   return {
@@ -233,6 +250,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await background.idle();
         await incidentManager.idle();
         await cards.idle();
+        await stormThread.idle();
         await runbooks.follower.idle();
         await rds.idle();
         await escalation.idle();
@@ -242,6 +260,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
           background,
           incidentManager,
           cards,
+          stormThread,
           runbooks.follower,
           rds,
           escalation,

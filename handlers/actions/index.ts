@@ -9,6 +9,7 @@ import { registerPageActions } from './page-actions.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
 import { registerRunbookActions } from './runbook-actions.ts';
+import { registerSplitButton } from './split-button.ts';
 
 /** Card buttons and menus, and the buttons of a page's DM. */
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
@@ -21,4 +22,5 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerRunbookActions(app, deps);
   registerDatabaseActions(app, deps);
   registerPageActions(app, deps);
+  registerSplitButton(app, deps);
 }

@@ -1,6 +1,7 @@
 import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
 import type { RunbookDefinition } from '../runbooks/index.ts';
 import type { SignalPolicyRule } from '../signals/index.ts';
+import type { StormsConfig } from './storms-schema.ts';
 
 export type PermissionAction = 'declare' | 'triage' | 'resolve' | 'runbook' | 'page';
 
@@ -25,6 +26,8 @@ export interface Config {
   sqs?: { queueUrl: string };
   incidents: { responsePlanArn?: string };
   signals: SignalPolicyRule[];
+  /** `storms:`: when signals for many resources become one storm incident. */
+  storms: StormsConfig;
   permissions: Record<PermissionAction, string[]>;
   /** The effective catalog (defaults merged with `runbooks:`) and `automation:` settings. */
   runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };

@@ -3,6 +3,7 @@ import type { Impact } from '../incidents/index.ts';
 import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
 import { oncallSchema } from './oncall-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
+import { stormsSchema } from './storms-schema.ts';
 
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123ALERTS');
 const snsTopicArn = z
@@ -95,6 +96,7 @@ export const fileSchema = z.strictObject({
     )
     .default([])
     .describe('Rules tried before the default signal policy, first match wins (docs/signals.md).'),
+  storms: stormsSchema,
   permissions: z
     .strictObject({
       declare: permissionList('declare incidents (`/incident declare`)'),

@@ -116,6 +116,7 @@ export function loadConfig(
       ...(e.SQS_QUEUE_URL ? { sqs: { queueUrl: e.SQS_QUEUE_URL } } : {}),
       incidents: { responsePlanArn: f.incidents.responsePlanArn },
       signals: f.signals,
+      storms: { enabled: f.storms.enabled, threshold: f.storms.threshold, windowMs: f.storms.window },
       permissions: f.permissions,
       runbooks: {
         catalog: mergeCatalog(DEFAULT_RUNBOOKS, f.runbooks, f.automation.defaultCatalog),

@@ -4,6 +4,7 @@ import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.t
 import { consoleUrlFor } from './console-links.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import { type Incident, type IncidentStatus, incidentId } from './incident.ts';
+import { orderForList, stormMembersText } from './list-order.ts';
 
 /** Slack refuses a Home tab view of more than 100 blocks. */
 export const MAX_HOME_BLOCKS = 100;
@@ -59,6 +60,7 @@ function incidentSection(incident: Incident, now: Date): KnownBlock {
   const details = [
     `opened ${formatAge(incident.openedAt, now)}`,
     resourceText(incident),
+    stormMembersText(incident),
     incident.channelId ? `<#${incident.channelId}>` : undefined,
   ].filter((part): part is string => part !== undefined);
   const lines = [
@@ -70,14 +72,12 @@ function incidentSection(incident: Incident, now: Date): KnownBlock {
 }
 
 /**
- * The App Home tab: every open incident, newest first, with impact, age, status, who
- * acknowledged and the resource. Past what 100 blocks hold, the rest is counted and
+ * The App Home tab: every open incident, worst impact first then newest (a storm as one line),
+ * with impact, age, status, who acknowledged and the resource. Past what 100 blocks hold, the rest is counted and
  * `/incident list` named.
  */
 export function buildAppHome(input: AppHomeInput): HomeView {
-  const incidents = [...input.incidents].sort(
-    (a, b) => b.openedAt.getTime() - a.openedAt.getTime() || b.seq - a.seq,
-  );
+  const incidents = orderForList(input.incidents);
   const count = incidents.length;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
@@ -112,7 +112,7 @@ export function buildAppHome(input: AppHomeInput): HomeView {
       elements: [
         {
           type: 'mrkdwn',
-          text: `…and ${count - shown.length} older open incidents; \`${SLASH_COMMAND} list\` shows them all.`,
+          text: `…and ${count - shown.length} more open incidents; \`${SLASH_COMMAND} list\` shows them all.`,
         },
       ],
     });

@@ -21,6 +21,8 @@ export interface ApplyAlertInput {
   groupKey: string;
   messageId: string;
   now: Date;
+  /** What would make the incident part of a storm (src/storms/), kept on the incident it opens. */
+  stormKey?: string;
 }
 
 function entryFor(input: ApplyAlertInput, kind: TimelineEntry['kind']): TimelineEntry {
@@ -56,6 +58,7 @@ function openIncident(input: ApplyAlertInput): SignalChange {
     signalCount: 1,
     raw: alert.raw,
     ...(alert.metric ? { metric: alert.metric } : {}),
+    ...(input.stormKey ? { stormKey: input.stormKey } : {}),
     version: 1,
   };
   return { kind: 'opened', incident, entry: entryFor(input, 'opened') };

@@ -118,8 +118,10 @@ export class CardSync {
         this.deps.onPosted?.(seq, channel);
       }
     }
+    // A storm member is shown on the storm's card: only a card posted before it joined is kept (updated).
+    if (!card && incident.stormSeq !== undefined) return;
     if (!card) card = await store.beginCardPost(seq, channel, clock.now());
-    const content = this.render(incident, channel);
+    const content = this.render(incident, channel, await this.membersOf(incident));
     if (!card.ts) {
       const { ts, found } = await postOrFind(slack, content, findCard(card.postStartedAt));
       if (found)
@@ -134,8 +136,18 @@ export class CardSync {
     }
   }
 
-  private render(incident: Incident, channel: string) {
+  private async membersOf(incident: Incident): Promise<Incident[]> {
+    const members: Incident[] = [];
+    for (const seq of incident.storm?.members ?? []) {
+      const member = await this.deps.store.getIncident(seq);
+      if (member) members.push(member);
+    }
+    return members;
+  }
+
+  private render(incident: Incident, channel: string, members: readonly Incident[]) {
     const card = buildIncidentCard(incident, {
+      members,
       defaultRegion: this.deps.defaultRegion,
       offerRunbooks: this.deps.offersRunbooks?.(incident),
       offerPaging: this.deps.offersPaging?.(incident),

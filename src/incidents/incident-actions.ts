@@ -88,6 +88,15 @@ export function buildIncidentActions(
       });
     }
   }
+  // A member's card (one posted before its storm formed): out of the storm, its own card and paging.
+  if (incident.stormSeq !== undefined && incident.status !== 'resolved') {
+    elements.push({
+      type: 'button',
+      action_id: ACTION_IDS.splitFromStorm,
+      text: { type: 'plain_text', text: 'Split out of storm' },
+      value,
+    });
+  }
   elements.push(...links);
   // Last, where Slack users look for "more": the Database menu (or Check snapshot) until resolved.
   const database = incident.status === 'resolved' ? undefined : buildDatabaseControl(incident);

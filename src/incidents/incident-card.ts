@@ -9,6 +9,7 @@ import { type Incident, incidentId } from './incident.ts';
 import { buildIncidentActions } from './incident-actions.ts';
 import { locationField } from './incident-labels.ts';
 import { INCIDENT_STATUS_LABELS, incidentStatusText } from './incident-status-text.ts';
+import { buildStormSection } from './storm-section.ts';
 
 const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
 
@@ -148,7 +149,13 @@ function signalCountText(count: number, id: string): string {
  */
 export function buildIncidentCard(
   incident: Incident,
-  options: { defaultRegion: string; offerRunbooks?: boolean; offerPaging?: boolean },
+  options: {
+    defaultRegion: string;
+    offerRunbooks?: boolean;
+    offerPaging?: boolean;
+    /** A storm's member incidents, listed on its card. */
+    members?: readonly Incident[];
+  },
 ): IncidentCard {
   const id = incidentId(incident.seq);
   const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
@@ -161,6 +168,7 @@ export function buildIncidentCard(
       text: { type: 'plain_text', text: truncate(headline, 150) },
     },
     { type: 'section', block_id: BLOCK_IDS.cardFields, fields: cardFields(incident, impact) },
+    ...buildStormSection(incident, options.members ?? []),
     ...buildSignalSections(incident),
     ...(facts ? [facts] : []),
   ];

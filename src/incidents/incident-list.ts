@@ -3,6 +3,7 @@ import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import { fitLines, linesToSections } from '../slack/section-lines.ts';
 import { type Incident, incidentId } from './incident.ts';
 import { impactLabel, statusLabel } from './incident-labels.ts';
+import { orderForList, stormMembersText } from './list-order.ts';
 
 export interface IncidentListMessage {
   text: string;
@@ -11,21 +12,23 @@ export interface IncidentListMessage {
 
 function incidentLine(incident: Incident): string {
   const resource = incident.resource ? ` · \`${escapeMrkdwn(truncate(incident.resource.id, 100))}\`` : '';
+  const members = stormMembersText(incident);
   return (
     `• *${incidentId(incident.seq)}* · ${impactLabel(incident.impact)} · ${statusLabel(incident)} · ` +
-    `${escapeMrkdwn(truncate(incident.title, 200))}${resource} · opened ${slackDate(incident.openedAt)}`
+    `${escapeMrkdwn(truncate(incident.title, 200))}${resource}${members ? ` · ${members}` : ''} · opened ${slackDate(incident.openedAt)}`
   );
 }
 
-/** The open incidents in the order given (the store lists newest first); the rest are counted. */
-export function buildIncidentList(incidents: readonly Incident[]): IncidentListMessage {
+/** The open incidents, worst impact first then newest, a storm as one line; the rest are counted. */
+export function buildIncidentList(open: readonly Incident[]): IncidentListMessage {
+  const incidents = orderForList(open);
   if (incidents.length === 0) {
     const text = 'There is no open incident.';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const { kept, dropped } = fitLines(incidents.map(incidentLine), 'first');
   const lines = dropped > 0 ? [...kept, `… and ${dropped} more`] : kept;
-  const heading = `*${incidents.length} open incident${incidents.length === 1 ? '' : 's'}*, newest first`;
+  const heading = `*${incidents.length} open incident${incidents.length === 1 ? '' : 's'}*, worst impact first, then newest`;
   return {
     text: `${incidents.length} open incident${incidents.length === 1 ? '' : 's'}`,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: heading } }, ...linesToSections(lines)],

@@ -66,8 +66,27 @@ export interface Incident {
   channelError?: string;
   /** The metric of the CloudWatch alarm that opened it, for the picture in the card's thread. */
   metric?: AlarmMetric;
+  /** What makes it part of a storm (src/storms/storm-key.ts), set when a signal opened it. */
+  stormKey?: string;
+  /** Set on a storm incident: the key its members share and what the storm is about. */
+  storm?: StormInfo;
+  /** Set on a member of a storm: the storm incident's seq. Its card, paging and escalation are the storm's. */
+  stormSeq?: number;
+  /** When a person split it out of its storm: its own escalation is timed from here. */
+  splitAt?: Date;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
+}
+
+/** What a storm incident is: many resources with the same kind of signal at once. */
+export interface StormInfo {
+  key: string;
+  /** What the members share, in words, e.g. `CPUUtilization alarm` or `RDS failover events`. */
+  what: string;
+  /** Member incidents' seqs, in the order they joined. */
+  members: number[];
+  /** The message in the storm card's thread that lists the members, once posted. */
+  listTs?: string;
 }
 
 /** An incident not yet stored (no sequence number). */

@@ -8,7 +8,7 @@ export { automationExecutionUrlFor, incidentManagerUrlFor } from './console-link
 export { describeLookupFailure, findIncident, parseIncidentId } from './find-incident.ts';
 export type { Impact } from './impact.ts';
 export { IMPACT_NAMES, isImpact } from './impact.ts';
-export type { Incident, LatestSignal, NewIncident, TimelineEntry } from './incident.ts';
+export type { Incident, LatestSignal, NewIncident, StormInfo, TimelineEntry } from './incident.ts';
 export { incidentId } from './incident.ts';
 export { incidentButtonValue } from './incident-actions.ts';
 export { IncidentChannels } from './incident-channels.ts';

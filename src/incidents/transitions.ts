@@ -11,7 +11,8 @@ export type UnchangedCode =
   | 'ALREADY_RESOLVED'
   | 'NOT_RESOLVED'
   | 'SAME_IMPACT'
-  | 'RESOLVED';
+  | 'RESOLVED'
+  | 'NOT_IN_STORM';
 
 function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time';

@@ -6,6 +6,8 @@ import type { Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Impact } from './impact.ts';
 import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
+import { splitFromStorm } from './split-from-storm.ts';
+import { FANNED_OUT, fanOutToMembers, leaveStorm } from './storm-fan-out.ts';
 import { takeIncident } from './take-incident.ts';
 import { acknowledge, addNote, reopen, resolve, setImpact, type Transition } from './transitions.ts';
 
@@ -16,7 +18,9 @@ export type TriageAction =
   | { kind: 'impact'; impact: Impact }
   | { kind: 'note'; text: string }
   | { kind: 'resolve'; summary?: string }
-  | { kind: 'reopen' };
+  | { kind: 'reopen' }
+  /** Take a storm member out of its storm (src/incidents/split-from-storm.ts). */
+  | { kind: 'split' };
 
 export type TriageResult =
   | { kind: 'changed'; incident: Incident; entry: TimelineEntry }
@@ -32,6 +36,7 @@ export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', Permission
   note: 'triage',
   resolve: 'resolve',
   reopen: 'resolve',
+  split: 'triage',
   declare: 'declare',
 };
 
@@ -62,6 +67,8 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
         return resolve(incident, action.summary, actor, now);
       case 'reopen':
         return reopen(incident, actor, now);
+      case 'split':
+        return splitFromStorm(incident, actor, now);
     }
   };
 }
@@ -88,13 +95,27 @@ export class Triage {
       return { kind: 'denied', permission };
     }
     const now = this.deps.clock.now();
+    // Splitting needs the storm it leaves, which the split member no longer names.
+    const leaving = action.kind === 'split' ? (await this.deps.store.getIncident(seq))?.stormSeq : undefined;
     const outcome = await this.deps.store.mutateIncident(
       seq,
       now,
       transitionFor(action, actor, now, dedupeKey),
       dedupeKey,
     );
-    if (outcome.kind === 'changed') this.deps.onChanged(outcome.incident, actor.userId);
+    if (outcome.kind === 'changed' && leaving !== undefined) {
+      const storm = await leaveStorm(this.deps.store, leaving, outcome.incident, actor.userId, now);
+      if (storm) this.deps.onChanged(storm, actor.userId);
+    }
+    if (outcome.kind === 'changed') {
+      // A storm's members follow it first, so its card (rendered on onChanged) shows them moved.
+      if (outcome.incident.storm && FANNED_OUT.has(action.kind)) {
+        const change = transitionFor(action, actor, now);
+        for (const member of await fanOutToMembers(this.deps.store, outcome.incident, change, now))
+          this.deps.onChanged(member, actor.userId);
+      }
+      this.deps.onChanged(outcome.incident, actor.userId);
+    }
     if (outcome.kind === 'unchanged')
       return { kind: 'unchanged', incident: outcome.incident, message: outcome.message };
     return outcome;

@@ -13,6 +13,7 @@ import {
   withTopicLocation,
 } from '../signals/index.ts';
 import type { InboxItem, Store } from '../store/store.ts';
+import { type StormGrouper, stormKeyFor } from '../storms/index.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import type { ParseNotification } from './parse-context.ts';
 
@@ -28,6 +29,10 @@ export interface IntakeDeps {
   onIncidentChanged: (seq: number) => void;
   /** Called when a notification opened a new incident. */
   onIncidentOpened?: (incident: Incident) => void;
+  /** Groups incidents opened together into storms (src/storms/); without it none forms. */
+  storms?: StormGrouper;
+  /** An incident opened before its storm formed was folded into it: its own escalation stops. */
+  onJoinedStorm?: (member: Incident) => void;
   /**
    * An SSM Automation status event arrived: answers whether warroom follows that execution (and
    * then looks at it now). Such events never go through grouping; without this hook none is followed.
@@ -90,7 +95,15 @@ export class IntakeProcessor {
       const groupKey = groupKeyFor(alert);
       const now = clock.now();
       const outcome = await store.applySignal(item.messageId, groupKey, now, (open) =>
-        applyAlert({ open, alert, decision, groupKey, messageId: item.messageId, now }),
+        applyAlert({
+          open,
+          alert,
+          decision,
+          groupKey,
+          messageId: item.messageId,
+          now,
+          stormKey: stormKeyFor(alert),
+        }),
       );
       metrics.signalsProcessed.inc({ source: alert.source, outcome: outcome.change });
       if (outcome.change === 'opened') metrics.incidentsOpened.inc({ source: alert.source });
@@ -100,8 +113,7 @@ export class IntakeProcessor {
           'signal kept in the inbox: no open incident to attach it to',
         );
       }
-      if (outcome.incident) this.deps.onIncidentChanged(outcome.incident.seq);
-      if (outcome.change === 'opened' && outcome.incident) this.deps.onIncidentOpened?.(outcome.incident);
+      if (outcome.incident) await this.follow(outcome.change, outcome.incident);
     } catch (error) {
       const attempts = item.attempts + 1;
       const giveUp = attempts >= (this.deps.maxAttempts ?? 10);
@@ -118,6 +130,32 @@ export class IntakeProcessor {
         { err: error, messageId: item.messageId, attempts, giveUp },
         'processing a notification failed',
       );
+    }
+  }
+
+  /**
+   * What follows a change: its card, and for a new incident its storm or its own paging. A member
+   * of a storm is paged, escalated and carded through the storm; the storm follows its counts.
+   */
+  private async follow(change: string, incident: Incident): Promise<void> {
+    const { storms, onIncidentChanged, onIncidentOpened } = this.deps;
+    const grouped =
+      change === 'opened' && storms ? await storms.afterOpened(incident) : { kind: 'none' as const };
+    onIncidentChanged(incident.seq);
+    if (grouped.kind === 'formed') {
+      for (const member of grouped.members) {
+        if (member.seq !== incident.seq) onIncidentChanged(member.seq);
+        this.deps.onJoinedStorm?.(member);
+      }
+      onIncidentChanged(grouped.storm.seq);
+      onIncidentOpened?.(grouped.storm);
+      return;
+    }
+    if (grouped.kind === 'joined') return onIncidentChanged(grouped.storm.seq);
+    if (change === 'opened') return onIncidentOpened?.(incident);
+    if (incident.stormSeq !== undefined && storms) {
+      await storms.refresh(incident.stormSeq);
+      onIncidentChanged(incident.stormSeq);
     }
   }
 

@@ -20,6 +20,11 @@ export interface EscalationDeps {
   clock: Clock;
   logger: Logger;
   alertChannel: string;
+  /**
+   * Whether an incident's stages wait: a storm may be forming around it (src/storms/), and its
+   * storm will be paged instead. Asked again on every pass; a held stage fires when it answers no.
+   */
+  holdsPage?: (incident: Incident) => Promise<boolean>;
   /** How often (real ms) due stages are looked for; when they are due follows the injected clock. */
   tickMs?: number;
 }
@@ -43,10 +48,15 @@ export class Escalation {
   /** Writes the incident's stages (once; asking again changes nothing) and fires what is due. */
   async schedule(incident: Incident): Promise<void> {
     const policy = choosePolicy(this.deps.config, incident);
-    if (!policy || incident.status !== 'open') return;
+    // A storm member is escalated through its storm, once for all of them.
+    if (!policy || incident.status !== 'open' || incident.stormSeq !== undefined) return;
     const last = policy.stages.length - 1;
-    // A reopened incident nobody owns is escalated again, timed from the reopen.
-    const from = incident.reopenedAt ?? incident.openedAt;
+    // A reopened incident nobody owns is escalated again, timed from the reopen; a member split out
+    // of its storm (whose stages stopped when it joined) from the split.
+    const round = [incident.reopenedAt, incident.splitAt]
+      .filter((at): at is Date => at !== undefined)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    const from = round ?? incident.openedAt;
     const stages = policy.stages.map((stage, index) => ({
       seq: incident.seq,
       index,
@@ -56,9 +66,7 @@ export class Escalation {
       repeatEveryMs: index === last ? policy.repeatLastEveryMs : undefined,
     }));
     const { escalations } = this.deps.store;
-    await (incident.reopenedAt
-      ? escalations.scheduleRound(incident.seq, incident.reopenedAt, stages)
-      : escalations.schedule(stages));
+    await (round ? escalations.scheduleRound(incident.seq, round, stages) : escalations.schedule(stages));
     await this.tick();
   }
 
@@ -69,7 +77,7 @@ export class Escalation {
   async stopIfHandled(incident: Incident): Promise<void> {
     await this.deps.pager.refreshDms(incident);
     if (incident.status === 'open') {
-      if (incident.reopenedAt) await this.schedule(incident);
+      if (incident.reopenedAt || incident.splitAt) await this.schedule(incident);
       return;
     }
     const now = this.deps.clock.now();
@@ -86,6 +94,18 @@ export class Escalation {
       now,
       annotation(now, 'warroom', `stopped escalating: ${incident.status}${by}`),
       `escalation-stop:${incident.seq}:${incident.version}`,
+    );
+  }
+
+  /** A member folded into a storm: its own stages stop (the storm's page for it), on its timeline. */
+  async stopForStorm(member: Incident): Promise<void> {
+    const now = this.deps.clock.now();
+    if ((await this.deps.store.escalations.cancel(member.seq, now)) === 0) return;
+    await this.deps.store.mutateIncident(
+      member.seq,
+      now,
+      annotation(now, 'warroom', `stopped escalating: storm INC-${member.stormSeq} escalates for it`),
+      `escalation-storm:${member.seq}`,
     );
   }
 
@@ -144,6 +164,9 @@ export class Escalation {
       if (incident) await this.stopIfHandled(incident);
       return;
     }
+    const member = await store.getIncident(stage.seq);
+    if (member?.stormSeq !== undefined) return this.stopForStorm(member);
+    if (member && (await this.deps.holdsPage?.(member))) return;
     // The 0s stage comes due as the incident opens: wait for its card, whose thread is pinged.
     if (!(await store.getCard(stage.seq, this.deps.alertChannel))?.ts) return;
     const now = clock.now();

@@ -24,7 +24,8 @@ export class Reminders {
 
   async pass(): Promise<void> {
     for (const incident of await this.deps.store.listOpenIncidents()) {
-      if (incident.status !== 'acknowledged') continue;
+      // A storm's members are reminded through their storm, once for all of them.
+      if (incident.status !== 'acknowledged' || incident.stormSeq !== undefined) continue;
       try {
         await this.remind(incident.seq);
       } catch (error) {

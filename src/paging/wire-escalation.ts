@@ -1,6 +1,7 @@
 import type { AwsPorts } from '../aws/aws-ports.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/config.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
@@ -23,6 +24,8 @@ export interface EscalationWiringInput {
   onCall?: OnCallResolver;
   /** A timeline entry was written (Incident Manager follows). */
   onTimeline: () => void;
+  /** Whether an incident's stages wait for a storm that may be forming around it. */
+  holdsPage?: (incident: Incident) => Promise<boolean>;
 }
 
 /**
@@ -78,6 +81,7 @@ export function wireEscalation(input: EscalationWiringInput): {
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
+    holdsPage: input.holdsPage,
   });
 
   return { escalation, ssmOnCall };

@@ -20,6 +20,7 @@ export function decodeIncident(seq: number, data: string): Incident {
     acknowledgedAt: parsed.acknowledgedAt ? new Date(parsed.acknowledgedAt) : undefined,
     resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
     reopenedAt: parsed.reopenedAt ? new Date(parsed.reopenedAt) : undefined,
+    ...(parsed.splitAt ? { splitAt: new Date(parsed.splitAt) } : {}),
     latestSignal: decodeSignal(parsed.latestSignal),
     // Incidents stored before open signals were kept have none: the card then shows the latest only.
     ...(Array.isArray(parsed.openSignals) ? { openSignals: parsed.openSignals.map(decodeSignal) } : {}),

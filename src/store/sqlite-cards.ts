@@ -65,7 +65,9 @@ export class SqliteCards {
     const rows = this.db
       .prepare(
         `SELECT i.seq FROM incidents i
-         WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.incident_seq = i.seq)
+         WHERE (NOT EXISTS (SELECT 1 FROM cards c WHERE c.incident_seq = i.seq)
+                -- A storm member is shown on its storm's card; it has none of its own unless it had one before.
+                AND json_extract(i.data, '$.stormSeq') IS NULL)
             OR EXISTS (SELECT 1 FROM cards c WHERE c.incident_seq = i.seq AND (c.ts IS NULL OR c.rendered_version < i.version))
             OR (json_extract(i.data, '$.channelId') IS NOT NULL AND NOT EXISTS (
                  SELECT 1 FROM cards c WHERE c.incident_seq = i.seq AND c.channel = json_extract(i.data, '$.channelId')))

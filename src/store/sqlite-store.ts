@@ -169,6 +169,67 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async joinStorm(
+    storm: { create: NewIncident; entry: TimelineEntry } | { seq: number },
+    memberSeqs: readonly number[],
+    now: Date,
+  ): Promise<{ storm: Incident; members: Incident[] } | undefined> {
+    return this.db.transaction(() => {
+      const found =
+        'seq' in storm ? this.incidents.get(storm.seq) : this.findOrCreate(storm.create, storm.entry);
+      if (!found?.storm) return undefined;
+      let current: Incident = found;
+      const members: Incident[] = [];
+      for (const seq of memberSeqs) {
+        const before = this.incidents.get(seq);
+        if (!before || before.stormSeq === current.seq || before.storm) continue;
+        const member = { ...before, stormSeq: current.seq, updatedAt: now, version: before.version + 1 };
+        this.writeWithEntry(
+          before,
+          member,
+          {
+            at: now,
+            kind: 'annotation',
+            actor: 'warroom',
+            text: `joined storm INC-${current.seq}: its card, paging and escalation are the storm's`,
+          },
+          now,
+        );
+        members.push(member);
+        const info = current.storm ?? found.storm;
+        const next = {
+          ...current,
+          storm: { ...info, members: [...info.members.filter((other) => other !== seq), seq] },
+          updatedAt: now,
+          version: current.version + 1,
+        };
+        this.writeWithEntry(
+          current,
+          next,
+          { at: now, kind: 'annotation', actor: 'warroom', text: `INC-${seq} joined the storm` },
+          now,
+        );
+        current = next;
+      }
+      return { storm: current, members };
+    })();
+  }
+
+  private findOrCreate(incident: NewIncident, entry: TimelineEntry): Incident {
+    const existing = entry.dedupeKey ? this.incidents.findByTimelineKey(entry.dedupeKey) : undefined;
+    if (existing) return existing;
+    const created = this.incidents.insert(incident);
+    this.incidents.insertTimeline(created.seq, entry);
+    this.outbox.enqueue(created.seq, incidentManagerWrites(undefined, created, entry), entry.at);
+    return created;
+  }
+
+  private writeWithEntry(before: Incident, after: Incident, entry: TimelineEntry, now: Date): void {
+    this.incidents.write(after);
+    this.incidents.insertTimeline(after.seq, entry);
+    this.outbox.enqueue(after.seq, incidentManagerWrites(before, after, entry), now);
+  }
+
   async linkIncidentManager(seq: number, arn: string, now: Date): Promise<void> {
     await this.mutateIncident(
       seq,

@@ -108,6 +108,16 @@ export interface Store {
     entry: TimelineEntry,
     extraWrites?: readonly IncidentManagerWrite[],
   ): Promise<{ incident: Incident; created: boolean }>;
+  /**
+   * Puts incidents into a storm in one transaction: the storm is created first when `storm` is a
+   * new one (a repeated `entry.dedupeKey` finds the one created before); each member then names the
+   * storm, the storm lists it, and both timelines say so. Members already in it are skipped.
+   */
+  joinStorm(
+    storm: { create: NewIncident; entry: TimelineEntry } | { seq: number },
+    memberSeqs: readonly number[],
+    now: Date,
+  ): Promise<{ storm: Incident; members: Incident[] } | undefined>;
   /** Links an incident to its Incident Manager record (after StartIncident), as one timeline entry. */
   linkIncidentManager(seq: number, arn: string, now: Date): Promise<void>;
 

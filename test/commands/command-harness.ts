@@ -38,6 +38,7 @@ export const TEST_CONFIG: Config = {
   sns: { topicArns: [] },
   incidents: {},
   signals: [],
+  storms: { enabled: true, threshold: 5, windowMs: 120_000 },
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
   escalation: NO_ESCALATION,

@@ -10,6 +10,7 @@ import { pageCommand } from '../../commands/page.ts';
 import { decodeSlackEntities } from '../../commands/parse-args.ts';
 import { resolveCommand } from '../../commands/resolve.ts';
 import { showCommand } from '../../commands/show.ts';
+import { splitCommand } from '../../commands/split.ts';
 import { timelineCommand } from '../../commands/timeline.ts';
 
 describe('help', () => {
@@ -93,6 +94,7 @@ describe.each([
   ['show', showCommand],
   ['ack', ackCommand],
   ['timeline', timelineCommand],
+  ['split', splitCommand],
 ] as const)('%s [id]', (_name, command) => {
   it('takes an optional id in any of the forms people type', () => {
     expect(command.parse('')).toEqual({ ok: true, args: { id: undefined } });
@@ -281,6 +283,7 @@ describe('the catalog', () => {
       'rds',
       'oncall',
       'page',
+      'split',
       'resolve',
     ]);
     for (const command of SUBCOMMANDS)

@@ -62,13 +62,14 @@ function homeSections(user: string): string[] {
 }
 
 describe('App Home', () => {
-  it('publishes the open incidents, newest first, with impact, age, status, acknowledger and resource', async () => {
+  it('publishes the open incidents, worst impact first, with impact, age, status, acknowledger and resource', async () => {
     const before = harness.slack.callsTo('views.publish').length;
     await openHome('U0BOB');
     expect((await nextPublish(before))?.ok).toBe(true);
     const sections = homeSections('U0BOB');
     expect(sections).toHaveLength(2);
-    const [newest, oldest] = sections;
+    // INC-1 (the CPU alarm) is worse than INC-2 (an unrecognised message), so it comes first though older.
+    const [oldest, newest] = sections;
     expect(newest).toMatch(/^\*INC-2\*/);
     expect(newest).toContain('opened 10m ago');
     expect(newest).toContain('not acknowledged yet');

@@ -104,11 +104,11 @@ describe('/incident on an incident opened by AWS', () => {
     expect((await store().getIncident(2))?.resource?.id).toBe('orders-db');
   });
 
-  it('list shows the open incidents newest first', async () => {
+  it('list shows the open incidents worst impact first: the declared 2 · High above the newer alarm', async () => {
     const { all } = await runIncidentCommand(harness, 'list');
     expect(all).toContain('*2 open incidents*');
-    expect(all.indexOf('*INC-2*')).toBeGreaterThan(-1);
-    expect(all.indexOf('*INC-2*')).toBeLessThan(all.indexOf('*INC-1*'));
+    expect(all.indexOf('*INC-1*')).toBeGreaterThan(-1);
+    expect(all.indexOf('*INC-1*')).toBeLessThan(all.indexOf('*INC-2*'));
   });
 
   it('list answers arguments it does not take with its usage', async () => {

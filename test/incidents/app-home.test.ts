@@ -66,7 +66,7 @@ describe('buildAppHome', () => {
     const shown = texts(view);
     expect(shown[0]).toContain('*INC-120*');
     expect(shown).toHaveLength(48);
-    expect(JSON.stringify(view.blocks.at(-1))).toContain('and 72 older open incidents');
+    expect(JSON.stringify(view.blocks.at(-1))).toContain('and 72 more open incidents');
     expect(validateView(view, 'home')).toEqual([]);
   });
 
@@ -77,5 +77,23 @@ describe('buildAppHome', () => {
       alertChannel: 'C0ALERTS',
     });
     expect(texts(view)[0]).toContain('&lt;!channel&gt; &amp; friends');
+  });
+
+  it('puts a 2 · High above newer 3 · Medium incidents, and shows a storm as one line with its count', () => {
+    const high = openIncident({ seq: 1, impact: 2, openedAt: new Date(now.getTime() - 3_600_000) });
+    const storm = openIncident({
+      seq: 2,
+      impact: 3,
+      title: 'Storm: CPUUtilization alarms on 2 resources',
+      storm: { key: 'k', what: 'CPUUtilization alarms', members: [3, 4] },
+    });
+    const members = [3, 4].map((seq) => openIncident({ seq, impact: 3, stormSeq: 2 }));
+    const shown = texts(
+      buildAppHome({ incidents: [storm, ...members, high], now, alertChannel: 'C0ALERTS' }),
+    );
+    expect(shown.filter((text) => text.startsWith('*INC-'))).toHaveLength(2);
+    expect(shown[0]).toContain('*INC-1*');
+    expect(shown[1]).toContain('*INC-2*');
+    expect(shown[1]).toContain('2 resources in this storm');
   });
 });

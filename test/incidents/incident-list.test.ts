@@ -8,7 +8,7 @@ function texts(blocks: unknown[]): string {
 }
 
 describe('the open-incident list', () => {
-  it('shows each incident with id, impact, status, who acknowledged, title and resource, in the given order', () => {
+  it('shows each incident with id, impact, status, who acknowledged, title and resource, worst impact first', () => {
     const list = buildIncidentList([
       openIncident({ seq: 9, title: 'Newest', impact: 1 }),
       openIncident({
@@ -42,5 +42,28 @@ describe('the open-incident list', () => {
     const all = texts(list.blocks);
     expect(all).toContain('*INC-400*');
     expect(all).toMatch(/… and \d+ more/);
+  });
+
+  it('lists a storm as one line with its member count, and a 2 · High above newer 3 · Medium ones', () => {
+    const list = buildIncidentList([
+      openIncident({
+        seq: 30,
+        title: 'Storm: CPUUtilization alarms on 20 resources',
+        openedAt: new Date('2026-11-22T10:00:00Z'),
+        storm: {
+          key: 'k',
+          what: 'CPUUtilization alarms',
+          members: Array.from({ length: 20 }, (_, i) => i + 10),
+        },
+      }),
+      ...Array.from({ length: 20 }, (_, i) => openIncident({ seq: i + 10, stormSeq: 30 })),
+      openIncident({ seq: 2, title: 'Checkout down', impact: 2, openedAt: new Date('2026-11-22T08:00:00Z') }),
+    ]);
+    const all = texts(list.blocks);
+    expect(list.text).toBe('2 open incidents');
+    expect(all).toContain('20 resources in this storm');
+    expect(all.indexOf('*INC-2*')).toBeGreaterThanOrEqual(0);
+    expect(all.indexOf('*INC-2*')).toBeLessThan(all.indexOf('*INC-30*'));
+    expect(all).not.toContain('INC-10*');
   });
 });

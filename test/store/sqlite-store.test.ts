@@ -162,4 +162,19 @@ describe('SqliteStore cards', () => {
     expect((await store.listCards(1)).map((card) => card.channel)).toEqual(['C0ALERTS', 'C0INCIDENT']);
     expect(await store.listIncidentsNeedingCardSync()).toEqual([1]);
   });
+
+  it('does not list a storm member with no card of its own, but still a stale card it had before', async () => {
+    const { store } = openStore();
+    await store.saveNotification(notification('m1'));
+    await apply(store, 'm1');
+    await store.mutateIncident(1, now, (incident) => ({
+      kind: 'changed',
+      incident: { ...incident, stormSeq: 9, version: incident.version + 1 },
+      entry: { at: now, kind: 'annotation', actor: 'warroom', text: 'joined storm INC-9' },
+    }));
+    expect(await store.listIncidentsNeedingCardSync()).toEqual([]);
+    await store.beginCardPost(1, 'C0ALERTS', now);
+    await store.recordCardPosted(1, 'C0ALERTS', '1700000000.000100', 1);
+    expect(await store.listIncidentsNeedingCardSync()).toEqual([1]);
+  });
 });

@@ -1,0 +1,85 @@
+import type { Clock } from '../clock.ts';
+import type { Incident } from '../incidents/index.ts';
+import type { Logger } from '../logger.ts';
+import type { SlackGateway } from '../slack/slack-gateway.ts';
+import type { Store } from '../store/store.ts';
+import { KeyedRunner } from '../work/keyed-runner.ts';
+import { buildStormMemberList } from './storm-member-list.ts';
+
+export interface StormThreadDeps {
+  store: Store;
+  slack: Pick<SlackGateway, 'postMessage' | 'updateMessage'>;
+  clock: Clock;
+  logger: Logger;
+  alertChannel: string;
+}
+
+/**
+ * Keeps one message in a storm card's thread listing its members: posted once the card is, then
+ * updated in place as members join, move or leave. Requests for one storm coalesce, so a burst of
+ * joins makes one update, not one per member.
+ */
+export class StormThread {
+  private readonly runner = new KeyedRunner<number>(
+    (seq) => this.sync(seq),
+    (error, seq) => this.deps.logger.warn({ err: error, seq }, 'could not list the storm members'),
+  );
+  /** The list's text as last sent, by storm: an unchanged list is not sent again. */
+  private readonly sent = new Map<number, string>();
+
+  constructor(private readonly deps: StormThreadDeps) {}
+
+  /** Asks for the list of this incident's storm (or of the storm itself) to be brought up to date. */
+  request(seq: number): void {
+    this.runner.request(seq);
+  }
+
+  idle(): Promise<void> {
+    return this.runner.idle();
+  }
+
+  get busy(): boolean {
+    return this.runner.busy;
+  }
+
+  private async sync(seq: number): Promise<void> {
+    const { store, slack, clock, alertChannel } = this.deps;
+    const incident = await store.getIncident(seq);
+    const storm = incident?.stormSeq !== undefined ? await store.getIncident(incident.stormSeq) : incident;
+    if (!storm?.storm) return;
+    const card = await store.getCard(storm.seq, alertChannel);
+    if (!card?.ts) return;
+    const members: Incident[] = [];
+    for (const member of storm.storm.members) {
+      const found = await store.getIncident(member);
+      if (found) members.push(found);
+    }
+    const list = buildStormMemberList(storm, members);
+    const signature = JSON.stringify(list.blocks);
+    if (this.sent.get(storm.seq) === signature) return;
+    const content = { channel: alertChannel, threadTs: card.ts, ...list };
+    if (storm.storm.listTs) {
+      await slack.updateMessage({ ...content, ts: storm.storm.listTs });
+    } else {
+      const { ts } = await slack.postMessage(content);
+      const now = clock.now();
+      // The version stays: recording where the list is does not re-render the card.
+      await store.mutateIncident(
+        storm.seq,
+        now,
+        (current) => ({
+          kind: 'changed',
+          incident: current.storm ? { ...current, storm: { ...current.storm, listTs: ts } } : current,
+          entry: {
+            at: now,
+            kind: 'annotation',
+            actor: 'warroom',
+            text: "listed the storm's incidents in its thread",
+          },
+        }),
+        `storm-list:${storm.seq}`,
+      );
+    }
+    this.sent.set(storm.seq, signature);
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewIncident, TimelineEntry } from '../../src/incidents/index.ts';
+import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { openIncident } from '../support/incident-fixtures.ts';
+
+const now = new Date('2026-11-22T09:00:00Z');
+const stores: SqliteStore[] = [];
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+});
+
+function openStore() {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'warroom-storms-')), 'w.db'));
+  stores.push(store);
+  return store;
+}
+
+async function declareMember(store: SqliteStore, db: string) {
+  const { seq: _seq, ...incident } = openIncident({ groupKey: `rds-instance:1:us-east-1:${db}` });
+  const entry: TimelineEntry = { at: now, kind: 'opened', actor: 'aws:cloudwatch-alarm', text: db };
+  return (await store.createIncident(incident, entry)).incident.seq;
+}
+
+function newStorm(): { create: NewIncident; entry: TimelineEntry } {
+  const { seq: _seq, ...create } = openIncident({
+    groupKey: 'storm:k',
+    title: 'Storm',
+    storm: { key: 'k', what: 'CPUUtilization alarms', members: [] },
+  });
+  return {
+    create,
+    entry: { at: now, kind: 'opened', actor: 'warroom', text: 'storm', dedupeKey: 'storm:k:1' },
+  };
+}
+
+describe('SqliteStore storms', () => {
+  it('creates a storm and folds its members in, each naming it and each timeline saying so', async () => {
+    const store = openStore();
+    const a = await declareMember(store, 'db-1');
+    const b = await declareMember(store, 'db-2');
+    const formed = await store.joinStorm(newStorm(), [a, b], now);
+    expect(formed?.storm.storm?.members).toEqual([a, b]);
+    expect(formed?.members.map((member) => member.stormSeq)).toEqual([formed?.storm.seq, formed?.storm.seq]);
+    const stored = await store.getIncident(formed!.storm.seq);
+    expect(stored?.storm?.members).toEqual([a, b]);
+    expect((await store.getIncident(a))?.stormSeq).toBe(stored?.seq);
+    const timeline = await store.listTimeline(a);
+    expect(timeline.at(-1)?.text).toBe(
+      `joined storm INC-${stored?.seq}: its card, paging and escalation are the storm's`,
+    );
+    expect((await store.listTimeline(stored!.seq)).map((entry) => entry.text)).toEqual([
+      'storm',
+      `INC-${a} joined the storm`,
+      `INC-${b} joined the storm`,
+    ]);
+  });
+
+  it('finds the storm created before for the same key, and skips members already in it', async () => {
+    const store = openStore();
+    const a = await declareMember(store, 'db-1');
+    const first = await store.joinStorm(newStorm(), [a], now);
+    const c = await declareMember(store, 'db-3');
+    const again = await store.joinStorm(newStorm(), [a, c], now);
+    expect(again?.storm.seq).toBe(first?.storm.seq);
+    expect(again?.members.map((member) => member.seq)).toEqual([c]);
+    const joined = await store.joinStorm({ seq: first!.storm.seq }, [a, c], now);
+    expect(joined?.members).toEqual([]);
+    expect((await store.getIncident(first!.storm.seq))?.storm?.members).toEqual([a, c]);
+  });
+
+  it('answers undefined and changes nothing for an incident that is not a storm', async () => {
+    const store = openStore();
+    const a = await declareMember(store, 'db-1');
+    const b = await declareMember(store, 'db-2');
+    expect(await store.joinStorm({ seq: a }, [b], now)).toBeUndefined();
+    expect((await store.getIncident(b))?.stormSeq).toBeUndefined();
+  });
+});
