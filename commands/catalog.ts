@@ -11,6 +11,7 @@ import { resolveCommand } from './resolve.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
 import type { AnySubcommand } from './subcommand.ts';
+import { takeCommand } from './take.ts';
 import { timelineCommand } from './timeline.ts';
 
 const others: AnySubcommand[] = [
@@ -18,6 +19,7 @@ const others: AnySubcommand[] = [
   listCommand,
   showCommand,
   ackCommand,
+  takeCommand,
   impactCommand,
   noteCommand,
   timelineCommand,

@@ -75,6 +75,9 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       background.run(() => escalation.tick().catch(warn('escalation pass failed')));
     },
     offersPaging: (incident) => escalation.onCallFor(incident) !== undefined,
+    // Impact, title, status or owner changed, by whatever path: every open page DM shows it too.
+    onSynced: (incident) =>
+      background.run(() => pager.refreshDms(incident).catch(warn('could not refresh page DMs'))),
   });
   const intake = new IntakeProcessor({
     store,
@@ -204,7 +207,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onTimeline: () => void incidentManager.kick(),
   });
 
-  const { escalation, ssmOnCall } = wireEscalation({
+  const { escalation, pager, ssmOnCall } = wireEscalation({
     config,
     store,
     slack,
@@ -212,6 +215,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     aws: input.aws,
     onCall: input.onCall,
+    metrics,
     onTimeline: () => void incidentManager.kick(),
   });
 

@@ -2,6 +2,7 @@ import type { AwsPorts } from '../aws/aws-ports.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { configOnCall } from './config-on-call.ts';
@@ -21,6 +22,8 @@ export interface EscalationWiringInput {
   logger: Logger;
   aws: Pick<AwsPorts, 'contacts'>;
   onCall?: OnCallResolver;
+  /** Failed and delivered pages are counted here. */
+  metrics?: Metrics;
   /** A timeline entry was written (Incident Manager follows). */
   onTimeline: () => void;
 }
@@ -32,6 +35,8 @@ export interface EscalationWiringInput {
  */
 export function wireEscalation(input: EscalationWiringInput): {
   escalation: Escalation;
+  /** Page DMs are refreshed whenever the incident's card is. */
+  pager: Pager;
   ssmOnCall?: SsmOnCallReader;
 } {
   const { config, store, slack, clock, logger } = input;
@@ -57,6 +62,7 @@ export function wireEscalation(input: EscalationWiringInput): {
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
+    metrics: input.metrics,
     onTimeline: input.onTimeline,
   });
   const reminders = config.escalation.reminders
@@ -80,5 +86,5 @@ export function wireEscalation(input: EscalationWiringInput): {
     alertChannel: config.slack.alertChannel,
   });
 
-  return { escalation, ssmOnCall };
+  return { escalation, pager, ssmOnCall };
 }
