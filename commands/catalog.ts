@@ -12,6 +12,7 @@ import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
 import { splitCommand } from './split.ts';
 import type { AnySubcommand } from './subcommand.ts';
+import { takeCommand } from './take.ts';
 import { timelineCommand } from './timeline.ts';
 
 const others: AnySubcommand[] = [
@@ -19,6 +20,7 @@ const others: AnySubcommand[] = [
   listCommand,
   showCommand,
   ackCommand,
+  takeCommand,
   impactCommand,
   noteCommand,
   timelineCommand,

@@ -77,6 +77,9 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       background.run(() => escalation.tick().catch(warn('escalation pass failed')));
     },
     offersPaging: (incident) => escalation.onCallFor(incident) !== undefined,
+    // Impact, title, status or owner changed, by whatever path: every open page DM shows it too.
+    onSynced: (incident) =>
+      background.run(() => pager.refreshDms(incident).catch(warn('could not refresh page DMs'))),
   });
   const storms = new StormGrouper({ store, clock, rule: config.storms });
   const stormThread = new StormThread({
@@ -220,7 +223,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onTimeline: () => void incidentManager.kick(),
   });
 
-  const { escalation, ssmOnCall } = wireEscalation({
+  const { escalation, pager, ssmOnCall } = wireEscalation({
     config,
     store,
     slack,
@@ -228,6 +231,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     aws: input.aws,
     onCall: input.onCall,
+    metrics,
     onTimeline: () => void incidentManager.kick(),
     holdsPage: (incident) => storms.mightForm(incident),
   });

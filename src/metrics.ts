@@ -98,4 +98,18 @@ export class Metrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+
+  readonly pagesDelivered = new Counter({
+    name: 'warroom_pages_delivered_total',
+    help: 'Pages Slack accepted, by how they went (dm)',
+    labelNames: ['via'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pagesFailed = new Counter({
+    name: 'warroom_pages_failed_total',
+    help: 'Page targets that reached nobody, by reason (unknown-user, dm-closed, unknown-group, empty-group, nobody-on-call, rotation-unreadable, unknown-contact, engagement-refused, slack-error)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
 }

@@ -21,6 +21,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.update': [],
   'views.publish': [],
   'usergroups.users.list': ['usergroups:read'],
+  // /incident page by @handle or display name: people and user groups are looked up by name.
+  'usergroups.list': ['usergroups:read'],
+  'users.list': ['users:read'],
   // Public and private channels each need their own scope; warroom supports both. A page's DM is
   // looked for in the DM's history (im:history) when Slack's answer to posting it was lost.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],

@@ -6,6 +6,7 @@ import { registerAddNoteButton } from './add-note-button.ts';
 import { registerDatabaseActions } from './database-actions.ts';
 import { registerImpactSelect } from './impact-select.ts';
 import { registerPageActions } from './page-actions.ts';
+import { registerRecruitActions } from './recruit-actions.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
 import { registerRunbookActions } from './runbook-actions.ts';
@@ -23,4 +24,5 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerDatabaseActions(app, deps);
   registerPageActions(app, deps);
   registerSplitButton(app, deps);
+  registerRecruitActions(app, deps);
 }

@@ -4,6 +4,7 @@ import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.t
 import { consoleUrlFor } from './console-links.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import { type Incident, type IncidentStatus, incidentId } from './incident.ts';
+import { ownerSuffix } from './incident-status-text.ts';
 import { orderForList, stormMembersText } from './list-order.ts';
 
 /** Slack refuses a Home tab view of more than 100 blocks. */
@@ -44,8 +45,9 @@ export function formatAge(from: Date, now: Date): string {
 
 function statusLine(incident: Incident): string {
   const status = STATUS_LABELS[incident.status];
-  if (incident.acknowledgedBy) return `${status} · acknowledged by <@${incident.acknowledgedBy}>`;
-  return `${status} · not acknowledged yet`;
+  if (incident.acknowledgedBy)
+    return `${status} · acknowledged by <@${incident.acknowledgedBy}>${ownerSuffix(incident)}`;
+  return `${status} · not acknowledged yet${ownerSuffix(incident)}`;
 }
 
 function resourceText(incident: Incident): string | undefined {

@@ -24,6 +24,8 @@ export interface CardSyncDeps {
    * what follows a post still happens; handlers must be idempotent).
    */
   onPosted?: (seq: number, channel: string) => void;
+  /** The cards show this version of the incident now: what else shows it (page DMs) follows. */
+  onSynced?: (incident: Incident) => void;
   /** Delay before a failed sync is tried again, by attempt number. */
   retryDelayMs?: (attempt: number) => number;
 }
@@ -92,6 +94,7 @@ export class CardSync {
     if (!incident) return;
     const channels = [this.deps.alertChannel, ...(incident.channelId ? [incident.channelId] : [])];
     for (const channel of channels) await this.syncIn(incident, channel);
+    this.deps.onSynced?.(incident);
   }
 
   /** One card in one channel: find it after a crash, else post it once, else update it if stale. */

@@ -19,7 +19,8 @@ export function impactOption(impact: Impact) {
 export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
 
 /**
- * The card's buttons, only those that apply: Acknowledge while open; impact, note and resolve until
+ * The card's buttons, only those that apply: Acknowledge while open; Take it until someone owns it;
+ * impact, note and resolve until
  * resolved, and on an RDS incident the Database menu (status, check, logs, snapshot); a resolved
  * incident offers nothing that changes it but Reopen.
  */
@@ -44,6 +45,15 @@ export function buildIncidentActions(
         action_id: ACTION_IDS.acknowledge,
         style: 'primary',
         text: { type: 'plain_text', text: 'Acknowledge' },
+        value,
+      });
+    }
+    // Until someone owns it: anyone can take it (acknowledging it if open) from the card too.
+    if (!incident.owner) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.takeIncident,
+        text: { type: 'plain_text', text: 'Take it' },
         value,
       });
     }

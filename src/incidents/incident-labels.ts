@@ -1,6 +1,7 @@
 import { slackDate } from '../slack/mrkdwn.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import type { Incident, IncidentStatus } from './incident.ts';
+import { ownerSuffix } from './incident-status-text.ts';
 
 const STATUS_WORDS: Record<IncidentStatus, string> = {
   open: 'Open',
@@ -22,9 +23,11 @@ export function statusLabel(incident: Incident): string {
   }
   if (incident.status !== 'open' && incident.acknowledgedBy) {
     const at = incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : '';
-    return `${STATUS_WORDS[incident.status]} by <@${incident.acknowledgedBy}>${at}`;
+    if (incident.owner === incident.acknowledgedBy)
+      return `${STATUS_WORDS[incident.status]} and owned by <@${incident.owner}>${at}`;
+    return `${STATUS_WORDS[incident.status]} by <@${incident.acknowledgedBy}>${at}${ownerSuffix(incident)}`;
   }
-  return STATUS_WORDS[incident.status];
+  return `${STATUS_WORDS[incident.status]}${ownerSuffix(incident)}`;
 }
 
 /**

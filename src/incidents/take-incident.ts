@@ -3,9 +3,12 @@ import type { Transition } from './transitions.ts';
 
 /**
  * "Take it": the person becomes the incident's owner, and an open incident is acknowledged by them
- * in the same step (so the escalation stops). Taking what one already owns changes nothing.
+ * in the same step (so the escalation stops). Taking what one already owns changes nothing. With
+ * `to`, the person hands the incident over: `to` owns it from then on.
  */
-export function takeIncident(incident: Incident, actor: SlackActor, now: Date): Transition {
+export function takeIncident(incident: Incident, actor: SlackActor, now: Date, to?: string): Transition {
+  const owner = to ?? actor.userId;
+  const handover = owner !== actor.userId;
   if (incident.status === 'resolved') {
     return {
       kind: 'unchanged',
@@ -13,11 +16,13 @@ export function takeIncident(incident: Incident, actor: SlackActor, now: Date): 
       message: `INC-${incident.seq} is resolved; reopen it first.`,
     };
   }
-  if (incident.owner === actor.userId) {
+  if (incident.owner === owner) {
     return {
       kind: 'unchanged',
       code: 'ALREADY_ACKNOWLEDGED',
-      message: `You already own INC-${incident.seq}.`,
+      message: handover
+        ? `<@${owner}> already owns INC-${incident.seq}.`
+        : `You already own INC-${incident.seq}.`,
     };
   }
   const opening = incident.status === 'open';
@@ -25,7 +30,7 @@ export function takeIncident(incident: Incident, actor: SlackActor, now: Date): 
     kind: 'changed',
     incident: {
       ...incident,
-      owner: actor.userId,
+      owner,
       ...(opening ? { status: 'acknowledged', acknowledgedBy: actor.userId, acknowledgedAt: now } : {}),
       updatedAt: now,
       version: incident.version + 1,
@@ -35,10 +40,15 @@ export function takeIncident(incident: Incident, actor: SlackActor, now: Date): 
           at: now,
           kind: 'status',
           actor: actor.userId,
-          text: 'took the incident',
+          text: handover ? `handed the incident to <@${owner}>` : 'took the incident',
           from: 'open',
           to: 'acknowledged',
         }
-      : { at: now, kind: 'annotation', actor: actor.userId, text: 'took the incident (owner now)' },
+      : {
+          at: now,
+          kind: 'annotation',
+          actor: actor.userId,
+          text: handover ? `handed the incident to <@${owner}>` : 'took the incident (owner now)',
+        },
   };
 }

@@ -13,8 +13,8 @@ import { acknowledge, addNote, reopen, resolve, setImpact, type Transition } fro
 
 export type TriageAction =
   | { kind: 'acknowledge' }
-  /** Acknowledge (when open) and become the owner. */
-  | { kind: 'take' }
+  /** Acknowledge (when open) and become the owner; with `to`, hand the incident to that person. */
+  | { kind: 'take'; to?: string }
   | { kind: 'impact'; impact: Impact }
   | { kind: 'note'; text: string }
   | { kind: 'resolve'; summary?: string }
@@ -58,7 +58,7 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
       case 'acknowledge':
         return acknowledge(incident, actor, now);
       case 'take':
-        return takeIncident(incident, actor, now);
+        return takeIncident(incident, actor, now, action.to);
       case 'impact':
         return setImpact(incident, action.impact, actor, now);
       case 'note':

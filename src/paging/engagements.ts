@@ -1,5 +1,6 @@
 import type { ContactsPort } from '../aws/contacts-port.ts';
 import type { Clock } from '../clock.ts';
+import { BotError } from '../errors.ts';
 import type { Incident } from '../incidents/index.ts';
 import { annotation } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
@@ -8,6 +9,7 @@ import type { EngagementRecord, OpenEngagement } from '../store/engagement-store
 import type { Store } from '../store/store.ts';
 import type { ResolvedContact } from './contact-directory.ts';
 import { clockTime, engagementText, engagementToken } from './engagement-text.ts';
+import type { PageFailure } from './page-failures.ts';
 
 export interface EngagementsDeps {
   contacts: ContactsPort;
@@ -34,8 +36,16 @@ export class Engagements {
 
   constructor(private readonly deps: EngagementsDeps) {}
 
-  /** Starts what this page request has not started yet; a contact that fails is logged, not thrown. */
-  async engage(incident: Incident, contacts: readonly ResolvedContact[], dedupeKey: string): Promise<void> {
+  /**
+   * Starts what this page request has not started yet; a contact SSM Contacts refuses is logged and
+   * returned (the page says so), not thrown.
+   */
+  async engage(
+    incident: Incident,
+    contacts: readonly ResolvedContact[],
+    dedupeKey: string,
+  ): Promise<PageFailure[]> {
+    const failures: PageFailure[] = [];
     for (const { contact, slackUser } of contacts) {
       if (!contact || (await this.deps.store.engagements.find(dedupeKey, contact.arn))) continue;
       try {
@@ -57,8 +67,11 @@ export class Engagements {
           { err: error, seq: incident.seq, contact: contact.alias },
           'could not start an engagement',
         );
+        const detail = error instanceof BotError ? error.code : (error as { name?: string }).name;
+        failures.push({ target: `contact:${contact.alias}`, reason: 'engagement-refused', detail });
       }
     }
+    return failures;
   }
 
   /** Stops every open engagement of an incident no longer open; a failure is retried by pass(). */

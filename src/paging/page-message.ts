@@ -1,13 +1,5 @@
-import {
-  IMPACT_NAMES,
-  type Incident,
-  incidentButtonValue,
-  incidentId,
-  incidentStatusText,
-} from '../incidents/index.ts';
-import type { KnownBlock } from '../slack/block-kit.ts';
-import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
-import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
+import { type Incident, impactLabel, incidentId } from '../incidents/index.ts';
+import { type PageFailure, pageFailureEntry, pageFailuresText } from './page-failures.ts';
 import { mentionOf, type NotifyTarget } from './policy.ts';
 
 /** Why someone is paged: a stage of a policy, or a person's `/incident page` / button. */
@@ -15,96 +7,45 @@ export type PageReason =
   | { kind: 'stage'; policy: string; index: number; repeat: boolean }
   | { kind: 'manual'; by: string };
 
-function reasonText(reason: PageReason): string {
+/**
+ * Why, in plain words: "paged by <@alice>", or for an escalation stage "2 · High and nobody has
+ * acknowledged it for 5 minutes" (how long is counted from when it opened, or reopened).
+ */
+export function reasonText(incident: Incident, reason: PageReason, now?: Date): string {
   if (reason.kind === 'manual') return `paged by <@${reason.by}>`;
-  const stage = `stage ${reason.index + 1} of escalation policy \`${reason.policy}\``;
-  return reason.repeat ? `${stage} (repeated: still not acknowledged)` : stage;
+  const since = incident.reopenedAt ?? incident.openedAt;
+  const minutes = now ? Math.floor((now.getTime() - since.getTime()) / 60_000) : 0;
+  const waited =
+    minutes >= 1
+      ? `nobody has acknowledged it for ${minutes} minute${minutes === 1 ? '' : 's'}`
+      : 'nobody has acknowledged it yet';
+  return `it is ${impactLabel(incident.impact)} and ${waited}`;
 }
 
-/** Targets that paged nobody, and why: for the thread and for the person who paged. */
-export interface PageMisses {
-  /** Rotations with no one on call now. */
-  nobody?: readonly string[];
-  /** Rotations whose on-call could not be read. */
-  failed?: readonly { rotation: string; reason: string }[];
-  /** `contact:` targets SSM Contacts does not know (or could not be asked about). */
-  unknownContacts?: readonly string[];
+/** The timeline entry of a page: whom it reached, and each target it could not reach and why. */
+export function pageEntryText(
+  mentioned: readonly NotifyTarget[],
+  failures: readonly PageFailure[],
+  reason: PageReason,
+): string {
+  const why = reason.kind === 'stage' ? ` (escalation \`${reason.policy}\` stage ${reason.index + 1})` : '';
+  const paged =
+    mentioned.length > 0 ? `paged ${mentioned.map(mentionOf).join(', ')}${why}` : `paged nobody${why}`;
+  return [paged, ...failures.map(pageFailureEntry)].join('; ');
 }
 
-/** The card-thread message: who is paged and why, and which targets reached nobody. */
+/** The card-thread message: who is paged and why, and which targets reached nobody (and why). */
 export function buildPageThreadText(
   incident: Incident,
   targets: readonly NotifyTarget[],
   reason: PageReason,
-  misses: PageMisses = {},
+  failures: readonly PageFailure[] = [],
+  now?: Date,
 ): string {
-  const { nobody = [], failed = [], unknownContacts = [] } = misses;
-  const who = targets.map(mentionOf).join(', ') || 'nobody';
-  const missing = nobody.length > 0 ? ` (nobody on call in ${nobody.map((r) => `\`${r}\``).join(', ')})` : '';
-  const unread = failed
-    .map(({ rotation, reason }) => `\nNobody was paged for rotation \`${rotation}\`: ${reason}.`)
-    .join('');
-  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(reason)}${missing}. Acknowledge on the card or in your DM.${unread}${unknownContactsText(unknownContacts)}`;
-}
-
-/** Said wherever a page names contacts SSM Contacts could not give us. */
-export function unknownContactsText(unknownContacts: readonly string[]): string {
-  if (unknownContacts.length === 0) return '';
-  const names = unknownContacts.map((target) => `\`${target}\``).join(', ');
-  return `\nNo SSM Contacts contact was found for ${names}: check the alias or ARN (and warroom's ssm-contacts permissions), so nobody was engaged for it.`;
-}
-
-/**
- * The DM to one paged person: what the incident is, and Acknowledge / Take it while it is open.
- * Once someone acknowledged or resolved it, the buttons give way to who did it and when.
- */
-export function buildPageDm(incident: Incident, reason: PageReason): { text: string; blocks: KnownBlock[] } {
-  const id = incidentId(incident.seq);
-  const title = truncate(escapeMrkdwn(incident.title), 200);
-  const text = `You are paged for ${id}: ${incident.title}`;
-  const value = incidentButtonValue(incident);
-  const summary: KnownBlock = {
-    type: 'section',
-    block_id: BLOCK_IDS.pageSummary,
-    text: {
-      type: 'mrkdwn',
-      text: `:rotating_light: *${id}: ${title}*\nImpact ${incident.impact} (${IMPACT_NAMES[incident.impact]}) · ${incident.status} · ${reasonText(reason)}`,
-    },
-  };
-  const handled = handledText(incident);
-  if (handled) {
-    return { text, blocks: [summary, { type: 'context', elements: [{ type: 'mrkdwn', text: handled }] }] };
-  }
-  return {
-    text,
-    blocks: [
-      summary,
-      {
-        type: 'actions',
-        block_id: BLOCK_IDS.pageActions,
-        elements: [
-          {
-            type: 'button',
-            action_id: ACTION_IDS.acknowledge,
-            style: 'primary',
-            text: { type: 'plain_text', text: 'Acknowledge' },
-            value,
-          },
-          {
-            type: 'button',
-            action_id: ACTION_IDS.takeIncident,
-            text: { type: 'plain_text', text: 'Take it' },
-            value,
-          },
-        ],
-      },
-    ],
-  };
-}
-
-/** Who took care of it, for a DM that no longer needs its buttons; undefined while it is open. */
-function handledText(incident: Incident): string | undefined {
-  if (incident.status === 'open') return undefined;
-  const at = incident.resolvedAt ?? incident.acknowledgedAt ?? incident.updatedAt;
-  return `${incidentStatusText(incident)} · ${slackDate(at)}. Nothing more to do here.`;
+  const missed = failures.length > 0 ? `\n${pageFailuresText(failures)}` : '';
+  if (targets.length === 0) return `:warning: ${incidentId(incident.seq)}: nobody was paged.${missed}`;
+  const who = targets.map(mentionOf).join(', ');
+  const ask =
+    incident.status === 'open' ? 'Acknowledge on the card or in your DM.' : 'Join from your DM to help.';
+  return `:rotating_light: ${who}: ${incidentId(incident.seq)} needs you, ${reasonText(incident, reason, now)}. ${ask}${missed}`;
 }

@@ -1,17 +1,22 @@
 import type { Clock } from '../clock.ts';
+import { BotError } from '../errors.ts';
 import type { Incident } from '../incidents/index.ts';
 import { annotation } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { PAGE_DM_METADATA_EVENT_TYPE, THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { postOrFind } from '../slack/post-or-find.ts';
 import { postThreadReplyOnce } from '../slack/post-thread-reply-once.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
-import type { ContactDirectory, ResolvedContact } from './contact-directory.ts';
+import type { ContactDirectory } from './contact-directory.ts';
 import type { Engagements } from './engagements.ts';
 import type { OnCallResolver } from './on-call-resolver.ts';
-import { buildPageDm, buildPageThreadText, type PageReason } from './page-message.ts';
-import { mentionOf, type NotifyTarget } from './policy.ts';
+import { buildPageDm } from './page-dm.ts';
+import { dmFailureReason, type PageFailure, pageFailureEntry, pageFailuresText } from './page-failures.ts';
+import { buildPageThreadText, type PageReason, pageEntryText } from './page-message.ts';
+import type { NotifyTarget } from './policy.ts';
+import { resolvePageTargets } from './resolve-page-targets.ts';
 
 /** How far back a page's DM is looked for in the DM's history (a retried stage comes within this). */
 const DM_LOOKBACK_MS = 24 * 60 * 60_000;
@@ -24,6 +29,7 @@ export interface PagerDeps {
     | 'updateMessage'
     | 'openDm'
     | 'usergroupUsers'
+    | 'userExists'
     | 'findReplyByMetadata'
     | 'findMessageByMetadata'
   >;
@@ -33,6 +39,8 @@ export interface PagerDeps {
   alertChannel: string;
   /** `contact:` targets: SSM Contacts lookups and engagements (absent: such targets page nobody). */
   contacts?: { directory: ContactDirectory; engagements: Engagements };
+  /** Failed pages, counted by reason (`warroom_pages_failed_total`). */
+  metrics?: Pick<Metrics, 'pagesFailed' | 'pagesDelivered'>;
   /** A page is on the timeline: Incident Manager's timeline follows. */
   onTimeline?: () => void;
 }
@@ -41,27 +49,18 @@ export type PageOutcome =
   | {
       kind: 'paged';
       incident: Incident;
+      /** Targets mentioned in the thread (users, groups, contacts' Slack users). */
       mentioned: string[];
-      users: string[];
-      nobody: string[];
-      /** `contact:` targets SSM Contacts does not know (or could not be asked about). */
-      unknownContacts: string[];
+      /** Targets the page did not reach, and why: said to the asker, in the thread and on the timeline. */
+      failures: PageFailure[];
     }
   /** The same request (dedupe key) paged before: nothing sent again. */
   | { kind: 'duplicate' }
+  /** Nobody is paged about a resolved incident (it is reopened first). */
+  | { kind: 'resolved' }
   /** The card is not in Slack yet: the thread to ping in does not exist. */
   | { kind: 'no-card' }
   | { kind: 'not-found' };
-
-interface Resolved {
-  mentioned: string[];
-  users: string[];
-  nobody: string[];
-  /** Rotations whose on-call could not be read, with why in plain words. */
-  failed: { rotation: string; reason: string }[];
-  contacts: ResolvedContact[];
-  unknownContacts: string[];
-}
 
 /**
  * Pings people about an incident, for an escalation stage or by hand: one mention in the card's
@@ -70,6 +69,9 @@ interface Resolved {
  * again (`resend`), a repeated manual request does not. Each mention and DM carries the page's key
  * as message metadata: when Slack's answer to the post is lost, and before a resend, warroom looks
  * for it (the thread's replies, the DM's history: im:history) instead of posting it twice.
+ *
+ * A page is only said to be sent to whom Slack (or SSM Contacts) accepted it: a target that
+ * reaches nobody is a failure, recorded on the timeline, said in the thread and counted by reason.
  */
 export class Pager {
   constructor(private readonly deps: PagerDeps) {}
@@ -92,14 +94,18 @@ export class Pager {
     const { store, clock, alertChannel } = this.deps;
     const card = await store.getCard(seq, alertChannel);
     if (!card?.ts) return (await store.getIncident(seq)) ? { kind: 'no-card' } : { kind: 'not-found' };
+    if ((await store.getIncident(seq))?.status === 'resolved') return { kind: 'resolved' };
     const now = clock.now();
-    const resolved = await this.resolve(targets, now);
-    const who = resolved.mentioned.map(mentionOf).join(', ') || 'nobody';
-    const why = reason.kind === 'stage' ? ` (escalation \`${reason.policy}\` stage ${reason.index + 1})` : '';
+    const resolved = await resolvePageTargets(
+      { ...this.deps, directory: this.deps.contacts?.directory },
+      targets,
+      now,
+    );
+    const actor = reason.kind === 'manual' ? reason.by : 'warroom';
     const outcome = await store.mutateIncident(
       seq,
       now,
-      annotation(now, reason.kind === 'manual' ? reason.by : 'warroom', `paged ${who}${why}`),
+      annotation(now, actor, pageEntryText(resolved.mentioned, resolved.failures, reason)),
       dedupeKey,
     );
     if (outcome.kind === 'not-found') return outcome;
@@ -107,84 +113,67 @@ export class Pager {
     if (outcome.kind === 'duplicate' && !options.resend) return { kind: 'duplicate' };
     this.deps.onTimeline?.();
     const incident = outcome.incident;
-    const mention = {
-      channel: alertChannel,
-      threadTs: card.ts,
-      text: buildPageThreadText(incident, resolved.mentioned, reason, {
-        nobody: resolved.nobody,
-        failed: resolved.failed,
-        unknownContacts: resolved.unknownContacts,
-      }),
-    };
     const messageKey = options.messageKey ?? dedupeKey;
-    const key = { eventType: THREAD_METADATA_EVENT_TYPES.page, id: messageKey };
-    if (options.resend) await postThreadReplyOnce(this.deps.slack, mention, key);
-    else {
-      const metadata = { event_type: key.eventType, event_payload: { id: messageKey } };
-      await postOrFind(this.deps.slack, { ...mention, metadata }, () =>
-        this.deps.slack.findReplyByMetadata(
-          alertChannel,
-          card.ts as string,
-          key.eventType,
-          (p) => p['id'] === messageKey,
-        ),
-      );
-    }
+    await this.postInThread(
+      card.ts,
+      buildPageThreadText(incident, resolved.mentioned, reason, resolved.failures, now),
+      messageKey,
+      options.resend ?? false,
+    );
+    const late: PageFailure[] = [];
     for (const user of resolved.users) {
-      await this.directMessage(user, incident, reason, messageKey, options.resend ?? false);
+      const failure = await this.directMessage(user, incident, reason, messageKey, options.resend ?? false);
+      if (failure) late.push(failure);
+      else this.deps.metrics?.pagesDelivered.inc({ via: 'dm' });
     }
-    await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey);
-    const { contacts: _engaged, failed: _failed, ...people } = resolved;
-    return { kind: 'paged', incident, ...people };
+    late.push(
+      ...((await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey)) ?? []),
+    );
+    if (late.length > 0) await this.tellLateFailures(card.ts, incident, late, actor, dedupeKey, messageKey);
+    const failures = [...resolved.failures, ...late];
+    for (const failure of failures) this.deps.metrics?.pagesFailed.inc({ reason: failure.reason });
+    const lateTargets = new Set(late.map((failure) => failure.target));
+    const mentioned = resolved.mentioned.filter((target) => !lateTargets.has(target));
+    return { kind: 'paged', incident, mentioned, failures };
   }
 
-  /** Rotations become whoever is on call now; groups are mentioned as groups and DM'd per member. */
-  private async resolve(targets: readonly NotifyTarget[], now: Date): Promise<Resolved> {
-    const resolved: Resolved = {
-      mentioned: [],
-      users: [],
-      nobody: [],
-      failed: [],
-      contacts: [],
-      unknownContacts: [],
-    };
-    for (const target of new Set(targets)) {
-      if (target.startsWith('rotation:')) {
-        const rotation = target.slice('rotation:'.length);
-        const { userId: user, failure } = await this.deps.onCall.currentFor(rotation, now);
-        if (failure) resolved.failed.push({ rotation, reason: failure });
-        else if (!user) resolved.nobody.push(rotation);
-        else {
-          resolved.mentioned.push(user);
-          resolved.users.push(user);
-        }
-      } else if (target.startsWith('contact:')) {
-        // The contact is engaged in SSM Contacts; its Slack user (same email) is mentioned and DM'd.
-        const found = await this.deps.contacts?.directory.resolve(target);
-        if (!found?.contact) resolved.unknownContacts.push(target);
-        else {
-          resolved.contacts.push(found);
-          resolved.mentioned.push(found.slackUser ?? target);
-          if (found.slackUser) resolved.users.push(found.slackUser);
-        }
-      } else if (target.startsWith('S')) {
-        resolved.mentioned.push(target);
-        resolved.users.push(...(await this.groupMembers(target)));
-      } else {
-        resolved.mentioned.push(target);
-        resolved.users.push(target);
-      }
+  /** The thread mention (or, when nobody could be paged, the reasons), posted once. */
+  private async postInThread(threadTs: string, text: string, messageKey: string, resend: boolean) {
+    const { alertChannel, slack } = this.deps;
+    const mention = { channel: alertChannel, threadTs, text };
+    const key = { eventType: THREAD_METADATA_EVENT_TYPES.page, id: messageKey };
+    if (resend) {
+      await postThreadReplyOnce(slack, mention, key);
+      return;
     }
-    return { ...resolved, mentioned: [...new Set(resolved.mentioned)], users: [...new Set(resolved.users)] };
+    const metadata = { event_type: key.eventType, event_payload: { id: messageKey } };
+    await postOrFind(slack, { ...mention, metadata }, () =>
+      slack.findReplyByMetadata(alertChannel, threadTs, key.eventType, (p) => p['id'] === messageKey),
+    );
   }
 
-  private async groupMembers(groupId: string): Promise<string[]> {
-    try {
-      return await this.deps.slack.usergroupUsers(groupId);
-    } catch (error) {
-      this.deps.logger.warn({ err: error, groupId }, 'could not list a user group to DM its members');
-      return [];
-    }
+  /** DMs or engagements that failed after the page was posted: on the timeline and in the thread. */
+  private async tellLateFailures(
+    threadTs: string,
+    incident: Incident,
+    late: readonly PageFailure[],
+    actor: string,
+    dedupeKey: string,
+    messageKey: string,
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.store.mutateIncident(
+      incident.seq,
+      now,
+      annotation(now, actor, late.map(pageFailureEntry).join('; ')),
+      `${dedupeKey}:undelivered`,
+    );
+    this.deps.onTimeline?.();
+    await postThreadReplyOnce(
+      this.deps.slack,
+      { channel: this.deps.alertChannel, threadTs, text: `:warning: ${pageFailuresText(late)}` },
+      { eventType: THREAD_METADATA_EVENT_TYPES.page, id: `${messageKey}:undelivered` },
+    );
   }
 
   /**
@@ -198,7 +187,7 @@ export class Pager {
         await this.deps.slack.updateMessage({
           channel: dm.channel,
           ts: dm.ts,
-          ...buildPageDm(incident, dm.reason),
+          ...buildPageDm(incident, dm.reason, this.deps.clock.now()),
         });
         await this.deps.store.pageDms.markRendered(dm.channel, dm.ts, incident.version);
       } catch (error) {
@@ -211,7 +200,7 @@ export class Pager {
   }
 
   /**
-   * One person's DM failing (deactivated, DMs closed) does not stop the others. The DM is looked
+   * One person's DM failing (deactivated, DMs closed) does not stop the others: it is returned. The DM is looked
    * for by its metadata before a resend and after a lost answer; not found after a lost answer, it
    * is posted once more (a page that never arrives is worse than one that might arrive twice).
    */
@@ -221,7 +210,7 @@ export class Pager {
     reason: PageReason,
     messageKey: string,
     resend: boolean,
-  ): Promise<void> {
+  ): Promise<PageFailure | undefined> {
     try {
       const { slack, clock } = this.deps;
       const channel = await slack.openDm(user);
@@ -237,9 +226,14 @@ export class Pager {
       const ts =
         earlier ??
         (
-          await postOrFind(slack, { channel, ...buildPageDm(incident, reason), metadata }, find, {
-            postAgain: true,
-          })
+          await postOrFind(
+            slack,
+            { channel, ...buildPageDm(incident, reason, clock.now()), metadata },
+            find,
+            {
+              postAgain: true,
+            },
+          )
         ).ts;
       // Recording twice is harmless (one row per message); a DM found after a crash gets its row here.
       await this.deps.store.pageDms.record({
@@ -249,8 +243,12 @@ export class Pager {
         reason,
         renderedVersion: incident.version,
       });
+      return undefined;
     } catch (error) {
       this.deps.logger.warn({ err: error, user, seq: incident.seq }, 'could not send a page by DM');
+      const code = error instanceof BotError ? error.code : undefined;
+      const detail = code?.startsWith('SLACK.') ? code.slice('SLACK.'.length).toLowerCase() : undefined;
+      return { target: user, reason: dmFailureReason(code), detail };
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config/config.ts';
 import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { configOnCall } from './config-on-call.ts';
@@ -22,6 +23,8 @@ export interface EscalationWiringInput {
   logger: Logger;
   aws: Pick<AwsPorts, 'contacts'>;
   onCall?: OnCallResolver;
+  /** Failed and delivered pages are counted here. */
+  metrics?: Metrics;
   /** A timeline entry was written (Incident Manager follows). */
   onTimeline: () => void;
   /** Whether an incident's stages wait for a storm that may be forming around it. */
@@ -35,6 +38,8 @@ export interface EscalationWiringInput {
  */
 export function wireEscalation(input: EscalationWiringInput): {
   escalation: Escalation;
+  /** Page DMs are refreshed whenever the incident's card is. */
+  pager: Pager;
   ssmOnCall?: SsmOnCallReader;
 } {
   const { config, store, slack, clock, logger } = input;
@@ -60,6 +65,7 @@ export function wireEscalation(input: EscalationWiringInput): {
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
+    metrics: input.metrics,
     onTimeline: input.onTimeline,
   });
   const reminders = config.escalation.reminders
@@ -84,5 +90,5 @@ export function wireEscalation(input: EscalationWiringInput): {
     holdsPage: input.holdsPage,
   });
 
-  return { escalation, ssmOnCall };
+  return { escalation, pager, ssmOnCall };
 }

@@ -4,11 +4,25 @@ import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import type { RunbookRequest } from './request.ts';
 
-function decisionText(request: RunbookRequest): string {
+/**
+ * Who can approve, as mentions: the `permissions.runbook` holders (people and user groups) other
+ * than the requester; empty when that is everyone (`*`) or nobody else is named.
+ */
+export function approverMentions(request: RunbookRequest, approvers: readonly string[]): string[] {
+  if (approvers.includes('*')) return [];
+  return approvers
+    .filter((id) => id !== request.requestedBy)
+    .map((id) => (id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`));
+}
+
+function decisionText(request: RunbookRequest, approvers: readonly string[]): string {
   const when = request.decidedAt ? ` ${slackDate(request.decidedAt)}` : '';
   switch (request.status) {
-    case 'pending':
-      return `Waiting for a second person with the \`runbook\` permission. Expires ${slackDate(request.expiresAt)}.`;
+    case 'pending': {
+      const who = approverMentions(request, approvers);
+      const asked = who.length > 0 ? `: ${who.join(', ')} can approve` : '';
+      return `Waiting for a second person with the \`runbook\` permission${asked}. Expires ${slackDate(request.expiresAt)}.`;
+    }
     case 'approved': {
       const started = request.executionId ? ` · execution \`${request.executionId}\` (progress below)` : '';
       return `✅ Approved by <@${request.decidedBy ?? '?'}>${when}${started}`;
@@ -29,6 +43,8 @@ function decisionText(request: RunbookRequest): string {
 export function buildRunbookApprovalMessage(
   request: RunbookRequest,
   runbook: { title: string; document: string },
+  /** `permissions.runbook`: whom a pending request asks, by mention. */
+  approvers: readonly string[] = [],
 ) {
   const parameters = Object.entries(request.parameters)
     .map(([name, values]) => `• \`${escapeMrkdwn(name)}\` = ${escapeMrkdwn(values.join(', '))}`)
@@ -46,7 +62,10 @@ export function buildRunbookApprovalMessage(
         ),
       },
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(decisionText(request), 3000) }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(decisionText(request, approvers), 3000) }],
+    },
   ];
   if (request.status === 'pending') {
     blocks.push({
@@ -70,8 +89,13 @@ export function buildRunbookApprovalMessage(
     });
   }
   return {
+    // The mentions are in the text too, so the people who can approve are notified.
     text: truncate(
-      `Approval needed: ${runbook.title} on ${incidentId(request.incidentSeq)} (${request.status})`,
+      `Approval needed: ${runbook.title} on ${incidentId(request.incidentSeq)} (${request.status})${
+        request.status === 'pending' && approverMentions(request, approvers).length > 0
+          ? ` · ${approverMentions(request, approvers).join(', ')}`
+          : ''
+      }`,
       3000,
     ),
     blocks,

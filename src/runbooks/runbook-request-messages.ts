@@ -15,6 +15,8 @@ export class RunbookRequestMessages {
       logger: Logger;
       alertChannel: string;
       catalog: readonly RunbookDefinition[];
+      /** `permissions.runbook`: a pending request names them. */
+      approvers: readonly string[];
     },
   ) {}
 
@@ -34,10 +36,14 @@ export class RunbookRequestMessages {
     const card = await store.getCard(request.incidentSeq, this.deps.alertChannel);
     if (!card?.ts) return;
     const runbook = this.deps.catalog.find((candidate) => candidate.id === request.runbookId);
-    const message = buildRunbookApprovalMessage(request, {
-      title: runbook?.title ?? request.runbookId,
-      document: runbook?.document ?? '?',
-    });
+    const message = buildRunbookApprovalMessage(
+      request,
+      {
+        title: runbook?.title ?? request.runbookId,
+        document: runbook?.document ?? '?',
+      },
+      this.deps.approvers,
+    );
     if (request.threadTs && request.threadChannel) {
       await slack.updateMessage({ channel: request.threadChannel, ts: request.threadTs, ...message });
       await store.runbooks.recordRequestMessage(

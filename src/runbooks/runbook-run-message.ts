@@ -40,8 +40,14 @@ export function buildRunbookRunMessage(execution: RunbookExecution, title: strin
   const failure = execution.failureMessage
     ? `\n*Failure:* ${escapeMrkdwn(truncate(execution.failureMessage, 1000))}`
     : '';
-  const stop =
-    execution.stopRequestedBy && !finished ? ` · stop requested by <@${execution.stopRequestedBy}>` : '';
+  // Who stopped it stays on the message once it is cancelled, not only while the stop is pending.
+  const stop = !execution.stopRequestedBy
+    ? ''
+    : !finished
+      ? ` · stop requested by <@${execution.stopRequestedBy}>`
+      : execution.status === 'Cancelled'
+        ? ` · stopped by <@${execution.stopRequestedBy}>`
+        : '';
   const parameters = Object.entries(execution.parameters)
     .map(([name, values]) => `${name}=${values.join(',')}`)
     .join(' · ');

@@ -70,7 +70,14 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
       approvals.request(plan, actorId, requestKey, overrides),
     onExecutionChanged: changed,
   });
-  const requestMessages = new RunbookRequestMessages({ store, slack, logger, alertChannel, catalog });
+  const requestMessages = new RunbookRequestMessages({
+    store,
+    slack,
+    logger,
+    alertChannel,
+    catalog,
+    approvers: config.permissions.runbook,
+  });
   const follower: AutomationFollower = new AutomationFollower({
     store,
     automation: aws.automation,

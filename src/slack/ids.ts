@@ -63,6 +63,10 @@ export const ACTION_IDS = {
   takeIncident: 'warroom_take_incident',
   /** "Page on-call" on the card: pings the first stage of the incident's escalation policy. */
   pageOnCall: 'warroom_page_on_call',
+  /** "Join" in a page DM asking for help: into the incident's channel, or said in the card's thread. */
+  joinIncident: 'warroom_join_incident',
+  /** "Open incident" in a page DM: the incident as /incident show draws it, with a link to its card. */
+  openIncident: 'warroom_open_incident',
 } as const;
 
 export const VIEW_IDS = {

@@ -15,6 +15,15 @@ export interface MessageContent {
 }
 
 /** A file to share as a thread reply (or in the channel when `threadTs` is absent). */
+/** A person in the workspace, by the names someone might page them by. */
+export interface SlackPerson {
+  id: string;
+  /** The legacy username (`name`): what `@carol` usually means. */
+  handle: string;
+  realName: string;
+  displayName: string;
+}
+
 export interface FileUpload {
   channel: string;
   threadTs?: string;
@@ -131,6 +140,52 @@ export class SlackGateway extends SlackHistory {
       client.usergroups.users.list({ usergroup: groupId }),
     );
     return result.users ?? [];
+  }
+
+  /**
+   * Whether Slack knows this user and they are active (users.info; needs users:read): a page to
+   * anyone else reaches nobody, and is said so rather than reported sent.
+   */
+  async userExists(userId: string): Promise<boolean> {
+    try {
+      const result = await this.call('users.info', undefined, (client) =>
+        client.users.info({ user: userId }),
+      );
+      return result.user?.deleted !== true;
+    } catch (error) {
+      if (error instanceof BotError && error.code === 'SLACK.USER_NOT_FOUND') return false;
+      throw error;
+    }
+  }
+
+  /** Everyone in the workspace who can be paged: active people, not bots (users.list, paged). */
+  async listPeople(): Promise<SlackPerson[]> {
+    const people: SlackPerson[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await this.call('users.list', undefined, (client) =>
+        client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) }),
+      );
+      for (const member of result.members ?? []) {
+        if (!member.id || member.deleted || member.is_bot || member.id === 'USLACKBOT') continue;
+        people.push({
+          id: member.id,
+          handle: member.name ?? '',
+          realName: member.real_name ?? member.profile?.real_name ?? '',
+          displayName: member.profile?.display_name ?? '',
+        });
+      }
+      cursor = result.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return people;
+  }
+
+  /** The workspace's user groups by handle (usergroups.list). */
+  async listUsergroups(): Promise<{ id: string; handle: string }[]> {
+    const result = await this.call('usergroups.list', undefined, (client) => client.usergroups.list({}));
+    return (result.usergroups ?? []).flatMap((group) =>
+      group.id && group.handle ? [{ id: group.id, handle: group.handle }] : [],
+    );
   }
 
   /** The Slack user with this email, or undefined when there is none (needs users:read.email). */

@@ -41,7 +41,7 @@ describe('several people in the sandbox workspace', () => {
     await dm.locator('[data-testid="button:warroom_take_incident"]').click();
 
     await page.locator('[data-testid="channel:alerts"]').click();
-    await waitForText(cardFields(page), /Status\s+Acknowledged by @bob/);
+    await waitForText(cardFields(page), /Status\s+Acknowledged and owned by @bob/);
   }, 120_000);
 
   it('runs a two-person runbook only once a second person approves it', async () => {

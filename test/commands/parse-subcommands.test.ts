@@ -11,6 +11,7 @@ import { decodeSlackEntities } from '../../commands/parse-args.ts';
 import { resolveCommand } from '../../commands/resolve.ts';
 import { showCommand } from '../../commands/show.ts';
 import { splitCommand } from '../../commands/split.ts';
+import { takeCommand } from '../../commands/take.ts';
 import { timelineCommand } from '../../commands/timeline.ts';
 
 describe('help', () => {
@@ -201,20 +202,41 @@ describe('oncall [rotation]', () => {
   });
 });
 
-describe('page [id] <@person|@group|rotation:<name>|contact:<alias>>', () => {
+describe('page [id] <@person|name|@group|rotation:<name>|contact:<alias>>', () => {
   it('takes an optional id and people, user groups and rotations as Slack sends them', () => {
     expect(pageCommand.parse('INC-3 <@U0BOB|bob> rotation:primary <!subteam^S0SRE|@sre> U0CAROL')).toEqual({
       ok: true,
-      args: { id: 3, targets: ['U0BOB', 'rotation:primary', 'S0SRE', 'U0CAROL'] },
+      args: {
+        id: 3,
+        targets: [
+          { target: 'U0BOB' },
+          { target: 'rotation:primary' },
+          { target: 'S0SRE' },
+          { target: 'U0CAROL' },
+        ],
+      },
     });
-    expect(pageCommand.parse('<@U0BOB>')).toEqual({ ok: true, args: { id: undefined, targets: ['U0BOB'] } });
+    expect(pageCommand.parse('<@U0BOB>')).toEqual({
+      ok: true,
+      args: { id: undefined, targets: [{ target: 'U0BOB' }] },
+    });
+  });
+
+  it('takes @handles, names and quoted real names, to be looked up in Slack', () => {
+    expect(pageCommand.parse('INC-3 @carol sre "Carol Chen" @o\'neil')).toEqual({
+      ok: true,
+      args: {
+        id: 3,
+        targets: [{ name: '@carol' }, { name: 'sre' }, { name: 'Carol Chen' }, { name: "@o'neil" }],
+      },
+    });
   });
 
   it('takes SSM Contacts contacts by alias or contact ARN', () => {
     const arn = 'arn:aws:ssm-contacts:us-east-1:111122223333:contact/alice-oncall';
     expect(pageCommand.parse(`INC-2 contact:alice-oncall contact:${arn}`)).toEqual({
       ok: true,
-      args: { id: 2, targets: ['contact:alice-oncall', `contact:${arn}`] },
+      args: { id: 2, targets: [{ target: 'contact:alice-oncall' }, { target: `contact:${arn}` }] },
     });
   });
 
@@ -235,8 +257,33 @@ describe('page [id] <@person|@group|rotation:<name>|contact:<alias>>', () => {
 
   it('refuses nobody, and says which word is not someone to page', () => {
     expect(pageCommand.parse('INC-3').ok).toBe(false);
-    const result = pageCommand.parse('INC-3 @bob');
-    expect(result).toEqual({ ok: false, problem: expect.stringContaining('`@bob` is not someone to page') });
+    const result = pageCommand.parse('INC-3 <#C0ALERTS>');
+    expect(result).toEqual({
+      ok: false,
+      problem: expect.stringContaining('`<#C0ALERTS>` is not someone to page'),
+    });
+  });
+});
+
+describe('take [id] [@person]', () => {
+  it('takes an optional id and at most one person, by mention, id or name', () => {
+    expect(takeCommand.parse('')).toEqual({ ok: true, args: { id: undefined, to: undefined } });
+    expect(takeCommand.parse('INC-2 <@U0BOB|bob>')).toEqual({
+      ok: true,
+      args: { id: 2, to: { user: 'U0BOB' } },
+    });
+    expect(takeCommand.parse('2 "Bob Baker"')).toEqual({
+      ok: true,
+      args: { id: 2, to: { name: 'Bob Baker' } },
+    });
+    expect(takeCommand.parse('INC-2 @bob @carol')).toEqual({
+      ok: false,
+      problem: expect.stringContaining('one person at a time'),
+    });
+    expect(takeCommand.parse('INC-2 <#C0ALERTS>')).toEqual({
+      ok: false,
+      problem: expect.stringContaining('`<#C0ALERTS>` is not a person'),
+    });
   });
 });
 
@@ -276,6 +323,7 @@ describe('the catalog', () => {
       'list',
       'show',
       'ack',
+      'take',
       'impact',
       'note',
       'timeline',

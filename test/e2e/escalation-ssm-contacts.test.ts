@@ -158,14 +158,35 @@ describe('escalation to an SSM Contacts contact (contact:alice-oncall)', () => {
       userId: 'U0CAROL',
     });
     expect(reply.text).toBe(
-      "INC-1: paged nobody in the card's thread and by DM. No SSM Contacts contact was found for " +
-        "`contact:nobody-here`: check the alias or ARN (and warroom's ssm-contacts permissions), so nobody was engaged for it.",
+      'INC-1: nobody was paged.\nCould not page contact `nobody-here`: SSM Contacts has no such contact; ' +
+        "check the alias or ARN (and warroom's ssm-contacts permissions).",
     );
     await harness.warroom.settled();
     expect(harness.aws.requestsTo('ssm-contacts', 'StartEngagement').length).toBe(before);
     const thread = (await cardThread(harness, 1)).map((message) => message.text);
     expect(
-      thread.some((text) => text.includes('No SSM Contacts contact was found for `contact:nobody-here`')),
+      thread.some((text) =>
+        text.includes('Could not page contact `nobody-here`: SSM Contacts has no such contact'),
+      ),
     ).toBe(true);
+  });
+
+  it('/incident page contact:<alias> that SSM Contacts refuses to engage says so, and still DMs its Slack user', async () => {
+    harness.aws.failNext('ssm-contacts', 'StartEngagement', { code: 'AccessDeniedException', message: 'no' });
+    const { reply } = await runIncidentCommand(harness, 'page INC-1 contact:alice-oncall', {
+      userId: 'U0BOB',
+    });
+    expect(reply.text).toBe(
+      "INC-1: paged <@U0ALICE> in the card's thread and by DM.\nCould not page contact `alice-oncall`: " +
+        'SSM Contacts refused the engagement (AWS.ACCESS_DENIED); page them in Slack instead.',
+    );
+    await harness.warroom.settled();
+    expect(await timelineTexts(1)).toContain(
+      'page to contact `alice-oncall` failed: engagement-refused (AWS.ACCESS_DENIED)',
+    );
+    const thread = (await cardThread(harness, 1)).map((message) => message.text);
+    expect(thread.some((text) => text.startsWith(':warning: Could not page contact `alice-oncall`'))).toBe(
+      true,
+    );
   });
 });

@@ -92,9 +92,14 @@ describe('rotation:primary read from an SSM Contacts rotation', () => {
     expect(
       thread.some(
         (text) =>
-          text.includes('Nobody was paged for rotation `primary`') &&
-          text.includes('could not read who is on call from Incident Manager Contacts'),
+          text.includes('Could not page rotation `primary`: its on-call could not be read') &&
+          text.includes('could not read who is on call from Incident Manager Contacts') &&
+          text.includes('page a person instead'),
       ),
+    ).toBe(true);
+    const timeline = (await harness.warroom.store.listTimeline(seq)).map((entry) => entry.text);
+    expect(
+      timeline.some((text) => text.includes('page to rotation `primary` failed: rotation-unreadable')),
     ).toBe(true);
   });
 });

@@ -93,6 +93,7 @@ describe('/incident runbook', () => {
     expect(harness.aws.requestsTo('ssm', 'StopAutomationExecution')).toHaveLength(1);
     await advance(1000);
     expect(runMessages()[0]?.text).toContain('Cancelled');
+    expect(JSON.stringify(runMessages()[0]?.blocks)).toContain('Cancelled · stopped by <@U0BOB>');
     expect(buttonIds(runMessages()[0]!)).toEqual([]);
     const texts = (await harness.warroom.store.listTimeline(1)).map(
       (entry) => `${entry.actor} ${entry.text}`,
@@ -112,6 +113,10 @@ describe('two-person runbooks', () => {
     await harness.warroom.settled();
     const [request] = requestMessages();
     expect(buttonIds(request!)).toEqual([ACTION_IDS.runbookApprove, ACTION_IDS.runbookReject]);
+    // It asks the people who can approve by name (Bob; Alice asked), so they are notified.
+    expect(request?.text).toContain('<@U0BOB>');
+    expect(request?.text).not.toContain('<@U0ALICE>');
+    expect(JSON.stringify(request?.blocks)).toContain('<@U0BOB> can approve');
     const own = await clickThreadButton(harness, request!, 'U0ALICE', ACTION_IDS.runbookApprove);
     await clicker.settled();
     expect(replies(own.responseUrl)).toEqual([expect.stringContaining('someone else')]);

@@ -62,6 +62,7 @@ describe('buildIncidentCard', () => {
     const actions = block(card, BLOCK_IDS.cardActions).elements ?? [];
     expect(actions.map((element) => element.action_id)).toEqual([
       ACTION_IDS.acknowledge,
+      ACTION_IDS.takeIncident,
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
       ACTION_IDS.resolve,
@@ -268,7 +269,9 @@ describe('buildIncidentCard', () => {
         defaultRegion: 'us-east-1',
       },
     );
-    expect(block(same, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\nAcknowledged by <@U0ALICE>');
+    expect(block(same, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe(
+      '*Status*\nAcknowledged and owned by <@U0ALICE>',
+    );
   });
 
   it('leaves out what a declared incident lacks, and names who declared it with a real mention', () => {

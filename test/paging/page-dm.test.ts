@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/incidents/incident.ts';
-import { buildPageDm } from '../../src/paging/page-message.ts';
+import { buildPageDm } from '../../src/paging/page-dm.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
 

@@ -42,6 +42,8 @@ function recordingSlack(posts: MessageContent[]) {
       await pause();
     },
     usergroupUsers: async () => [],
+    // Every id this test pages is a person the workspace has.
+    userExists: async () => true,
     findReplyByMetadata: async (
       channel: string,
       threadTs: string,

@@ -28,8 +28,10 @@ describe('the browser sandbox runs warroom as a team would (team: true)', () => 
     const thread = sandbox.slack
       .messages(SANDBOX_ALERT_CHANNEL)
       .filter((message) => message.thread_ts === card?.ts && message.ts !== card?.ts);
-    const page = thread.find((message) => message.text.includes('escalation policy `default`'));
-    expect(page?.text).toMatch(/<@U0(BOB|CAROL)>: INC-1 needs you, stage 1/);
+    const page = thread.find((message) => message.text.includes('needs you'));
+    expect(page?.text).toMatch(
+      /<@U0(BOB|CAROL)>: INC-1 needs you, it is \d · \w+ and nobody has acknowledged it yet/,
+    );
     const paged = page?.text.includes('<@U0BOB>') ? 'U0BOB' : 'U0CAROL';
     const dms = sandbox.slack.callsTo('chat.postMessage').filter((call) => {
       const channel = String(call.args.channel);

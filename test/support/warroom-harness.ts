@@ -5,6 +5,7 @@ import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
 import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
 import { type SlackEmulator, startSlackEmulator } from '../../sandbox/slack/slack-emulator.ts';
+import type { WorkspaceOptions } from '../../sandbox/slack/workspace.ts';
 import { SANDBOX_SNS_CERT_DIR } from '../../sandbox/sns/sign-sns-message.ts';
 import { type RunningWarroom, type StartOptions, startWarroom } from '../../src/app.ts';
 import { createAwsPorts } from '../../src/aws/aws-ports.ts';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   appTokens?: string[];
   /** Scopes the bot token has in the local Slack (default: all warroom needs). */
   slackScopes?: string[];
+  /** The local Slack's users, channels and user groups (default: alice, bob, carol; @sre = alice). */
+  slackWorkspace?: WorkspaceOptions;
   start?: Partial<StartOptions>;
 }
 
@@ -78,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rateLimits: options.slackRateLimits ?? false,
     ...(options.appTokens ? { appTokens: options.appTokens } : {}),
     ...(options.slackScopes ? { scopes: options.slackScopes } : {}),
+    ...(options.slackWorkspace ? { workspace: options.slackWorkspace } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());

@@ -95,7 +95,10 @@ const open: MethodHandler = (context) => {
   const user = users[0];
   if (users.length !== 1 || !user)
     throw new SlackApiError(users.length === 0 ? 'users_list_not_supplied' : 'not_supported');
-  if (!state.findUser(user)) throw new SlackApiError('user_not_found');
+  const found = state.findUser(user);
+  if (!found) throw new SlackApiError('user_not_found');
+  // Slack opens no DM between a bot and a bot user (the app itself included).
+  if (found.isBot) throw new SlackApiError('cannot_dm_bot');
   const id = `D${user.replace(/^[UW]/, '')}`;
   if (!state.channels.has(id)) {
     state.channels.set(id, {

@@ -1,10 +1,10 @@
 import { SlackApiError } from '../api-error.ts';
-import { optionalString } from '../arg-readers.ts';
+import { optionalBoolean, optionalInteger, optionalString } from '../arg-readers.ts';
 import { type MethodContext, type MethodHandler, requireScope } from '../method-context.ts';
 import type { JsonObject } from '../types.ts';
 import type { WorkspaceUser } from '../workspace.ts';
 
-/** auth.test, users.info, users.lookupByEmail and usergroups.users.list. */
+/** auth.test, users.info, users.list, users.lookupByEmail, usergroups.list and usergroups.users.list. */
 
 function toUser(context: MethodContext, user: WorkspaceUser): JsonObject {
   const isBot = user.isBot === true;
@@ -62,6 +62,47 @@ const lookupByEmail: MethodHandler = (context) => {
   return { user: toUser(context, user) };
 };
 
+/** Slack's users.list cursor names where the next page starts; one it did not issue is refused. */
+function decodeUsersCursor(cursor: string): number {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (!match?.[1]) throw new SlackApiError('invalid_cursor');
+  return Number(match[1]);
+}
+
+/** users.list: everyone, the bot included, in pages of `limit` (at most 1000) with next_cursor. */
+const usersList: MethodHandler = (context) => {
+  requireScope(context, 'users:read');
+  const cursor = optionalString(context.args, 'cursor');
+  const start = cursor ? decodeUsersCursor(cursor) : 0;
+  const requested = optionalInteger(context.args, 'limit') ?? 0;
+  const limit = requested < 1 ? 1000 : Math.min(requested, 1000);
+  const all = context.workspace.users;
+  const end = start + limit;
+  const next = end < all.length ? Buffer.from(`offset:${end}`).toString('base64') : '';
+  return {
+    members: all.slice(start, end).map((user) => toUser(context, user)),
+    cache_ts: Math.floor(context.clock.now().getTime() / 1000),
+    response_metadata: { next_cursor: next },
+  };
+};
+
+/** usergroups.list: the workspace's groups; their members only with include_users. */
+const usergroupsList: MethodHandler = (context) => {
+  requireScope(context, 'usergroups:read');
+  const withUsers = optionalBoolean(context.args, 'include_users') ?? false;
+  return {
+    usergroups: context.workspace.usergroups.map((group) => ({
+      id: group.id,
+      team_id: context.workspace.teamId,
+      is_usergroup: true,
+      name: group.handle,
+      handle: group.handle,
+      user_count: group.users.length,
+      ...(withUsers ? { users: [...group.users] } : {}),
+    })),
+  };
+};
+
 const usergroupUsers: MethodHandler = (context) => {
   requireScope(context, 'usergroups:read');
   const id = optionalString(context.args, 'usergroup');
@@ -73,6 +114,8 @@ const usergroupUsers: MethodHandler = (context) => {
 export const userMethods: Record<string, MethodHandler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
+  'users.list': usersList,
   'users.lookupByEmail': lookupByEmail,
+  'usergroups.list': usergroupsList,
   'usergroups.users.list': usergroupUsers,
 };

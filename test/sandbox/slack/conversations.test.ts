@@ -101,6 +101,15 @@ describe('local Slack: conversations.*', () => {
     expect(again.warning).toBe('already_in_channel');
   });
 
+  it('opens a DM with a person, and answers user_not_found / cannot_dm_bot for nobody or a bot', async () => {
+    const opened = await slack.client.conversations.open({ users: 'U0ALICE' });
+    expect(opened.channel?.id).toBe('D0ALICE');
+    const unknown = await slackError(slack.client.conversations.open({ users: 'U0NOBODY' }));
+    expect(unknown.error).toBe('user_not_found');
+    const bot = await slackError(slack.client.conversations.open({ users: 'U0WARBOT' }));
+    expect(bot.error).toBe('cannot_dm_bot');
+  });
+
   describe('conversations.history', () => {
     it('lists top-level messages newest first', async () => {
       for (const text of ['one', 'two', 'three'])

@@ -29,6 +29,27 @@ describe('local Slack: users.* and usergroups.users.list', () => {
     expect(bot.user).toMatchObject({ is_bot: true });
   });
 
+  it('lists users in pages with next_cursor, and refuses a cursor it did not issue', async () => {
+    const first = await slack.client.users.list({ limit: 1 });
+    expect(first.members?.map((user) => user.id)).toEqual(['U0DAVE']);
+    const cursor = first.response_metadata?.next_cursor ?? '';
+    expect(cursor).not.toBe('');
+    const second = await slack.client.users.list({ limit: 1, cursor });
+    expect(second.members?.map((user) => user.id)).toEqual(['U0WARBOT']);
+    expect(second.response_metadata?.next_cursor).toBe('');
+    expect((await slackError(slack.client.users.list({ cursor: 'bm9wZQ==' }))).error).toBe('invalid_cursor');
+  });
+
+  it('lists user groups with their handles, and their members only with include_users', async () => {
+    const plain = await slack.client.usergroups.list({});
+    expect(plain.usergroups).toEqual([
+      expect.objectContaining({ id: 'S0DBA', handle: 'dba', user_count: 1 }),
+    ]);
+    expect(plain.usergroups?.[0]).not.toHaveProperty('users');
+    const full = await slack.client.usergroups.list({ include_users: true });
+    expect(full.usergroups?.[0]?.users).toEqual(['U0DAVE']);
+  });
+
   it('answers user_not_found for an unknown user', async () => {
     expect((await slackError(slack.client.users.info({ user: 'U0NOBODY' }))).error).toBe('user_not_found');
   });

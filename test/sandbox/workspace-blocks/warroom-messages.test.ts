@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlocks, renderMrkdwn, stateValueFor } from '../../../sandbox/workspace/blocks/index.ts';
 import { buildIncidentCard } from '../../../src/incidents/incident-card.ts';
-import { buildPageDm } from '../../../src/paging/page-message.ts';
+import { buildPageDm } from '../../../src/paging/page-dm.ts';
 import { buildSnapshotPrompt } from '../../../src/rds/database-menu.ts';
 import { finding } from '../../../src/rds/posture-finding.ts';
 import { buildRdsCheckReply } from '../../../src/rds/rds-check-text.ts';
@@ -31,6 +31,7 @@ describe('the incident card, rendered', () => {
     expect(html).toContain('<b>Impact</b><br>3 · Medium');
     expect(actionIds(html)).toEqual([
       ACTION_IDS.acknowledge,
+      ACTION_IDS.takeIncident,
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
       ACTION_IDS.resolve,

@@ -1,0 +1,88 @@
+import type { Incident } from '../incidents/index.ts';
+import { impactLabel, incidentButtonValue, incidentId, incidentStatusText } from '../incidents/index.ts';
+import type { KnownBlock } from '../slack/block-kit.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
+import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
+import { type PageReason, reasonText } from './page-message.ts';
+
+type Button = { text: string; actionId: string; primary?: boolean };
+
+function actions(incident: Incident, buttons: readonly Button[]): KnownBlock {
+  const value = incidentButtonValue(incident);
+  return {
+    type: 'actions',
+    block_id: BLOCK_IDS.pageActions,
+    elements: buttons.map((button) => ({
+      type: 'button',
+      action_id: button.actionId,
+      ...(button.primary ? { style: 'primary' } : {}),
+      text: { type: 'plain_text', text: button.text },
+      value,
+    })),
+  };
+}
+
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+/**
+ * The DM to one paged person. While the incident is open: what it is and why they are paged, with
+ * Acknowledge / Take it. Once someone acknowledged it, the page is a request for help: who asked
+ * (for a page by hand), who is on it and who owns it, with Join and Open incident. Resolved: who
+ * resolved it and when, and no buttons.
+ */
+export function buildPageDm(
+  incident: Incident,
+  reason: PageReason,
+  now?: Date,
+): { text: string; blocks: KnownBlock[] } {
+  const id = incidentId(incident.seq);
+  const title = truncate(escapeMrkdwn(incident.title), 200);
+  const impact = impactLabel(incident.impact);
+  const section = (text: string): KnownBlock => ({
+    type: 'section',
+    block_id: BLOCK_IDS.pageSummary,
+    text: { type: 'mrkdwn', text },
+  });
+  if (incident.status === 'open') {
+    return {
+      text: `You are paged for ${id}: ${incident.title}`,
+      blocks: [
+        section(
+          `:rotating_light: *${id}: ${title}*\n${impact} · ${incident.status} · ${reasonText(incident, reason, now)}`,
+        ),
+        actions(incident, [
+          { text: 'Acknowledge', actionId: ACTION_IDS.acknowledge, primary: true },
+          { text: 'Take it', actionId: ACTION_IDS.takeIncident },
+        ]),
+      ],
+    };
+  }
+  if (incident.status === 'resolved') {
+    const at = incident.resolvedAt ?? incident.updatedAt;
+    return {
+      text: `${id} is resolved: ${incident.title}`,
+      blocks: [
+        section(`:white_check_mark: *${id}: ${title}*\n${impact}`),
+        context(`${incidentStatusText(incident)} · ${slackDate(at)}. Nothing more to do here.`),
+      ],
+    };
+  }
+  const headline =
+    reason.kind === 'manual'
+      ? `:raising_hand: <@${reason.by}> asks you to join *${id} · ${impact} · ${title}*`
+      : `:raising_hand: *${id} · ${impact} · ${title}* could use your help`;
+  return {
+    text:
+      reason.kind === 'manual'
+        ? `<@${reason.by}> asks you to join ${id} · ${impact} · ${incident.title}`
+        : `${id} could use your help: ${incident.title}`,
+    blocks: [
+      section(headline),
+      context(incidentStatusText(incident)),
+      actions(incident, [
+        { text: 'Join', actionId: ACTION_IDS.joinIncident, primary: true },
+        { text: 'Open incident', actionId: ACTION_IDS.openIncident },
+      ]),
+    ],
+  };
+}
