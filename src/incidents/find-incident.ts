@@ -30,11 +30,20 @@ export async function findIncident(
   }
   const own = await store.findIncidentByChannel(channelId);
   if (own) return { kind: 'found', incident: own };
-  const here = await store.listOpenIncidentsCardedIn(channelId);
+  const here = withoutStormMembers(await store.listOpenIncidentsCardedIn(channelId));
   if (here.length === 1 && here[0]) return { kind: 'found', incident: here[0] };
   if (here.length > 1) return { kind: 'ambiguous', candidates: here };
-  const open = await store.listOpenIncidents();
+  const open = withoutStormMembers(await store.listOpenIncidents());
   return open.length > 0 ? { kind: 'ambiguous', candidates: open } : { kind: 'none-open' };
+}
+
+/**
+ * A storm's members are reached through the storm: members whose cards went out before the storm
+ * formed must not make "the one open incident here" ambiguous, nor crowd the list to choose from.
+ */
+export function withoutStormMembers(incidents: readonly Incident[]): Incident[] {
+  const storms = new Set(incidents.filter((incident) => incident.storm).map((incident) => incident.seq));
+  return incidents.filter((incident) => incident.stormSeq === undefined || !storms.has(incident.stormSeq));
 }
 
 /** The reply for a lookup that found nothing usable. */
