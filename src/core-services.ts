@@ -221,6 +221,13 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     aws: input.aws,
     permissions,
     onTimeline: () => void incidentManager.kick(),
+    // Running a runbook is working the incident: an open one is acknowledged, the escalation stops.
+    onActed: (seq, actorId, how) =>
+      background.run(() =>
+        triage
+          .acknowledgeByAction(seq, { userId: actorId }, how)
+          .catch(warn('could not acknowledge on a runbook')),
+      ),
   });
 
   const { escalation, pager, ssmOnCall } = wireEscalation({

@@ -41,7 +41,8 @@ function refuseIfResolved(incident: Incident): Transition | undefined {
   };
 }
 
-export function acknowledge(incident: Incident, actor: SlackActor, now: Date): Transition {
+/** With `how`, the acknowledgement came from another action (the timeline says which). */
+export function acknowledge(incident: Incident, actor: SlackActor, now: Date, how?: string): Transition {
   const resolved = refuseIfResolved(incident);
   if (resolved) return resolved;
   if (incident.status !== 'open') {
@@ -58,7 +59,7 @@ export function acknowledge(incident: Incident, actor: SlackActor, now: Date): T
     {
       kind: 'status',
       actor: actor.userId,
-      text: 'acknowledged the incident',
+      text: how ? `acknowledged the incident (${how})` : 'acknowledged the incident',
       from: 'open',
       to: 'acknowledged',
     },

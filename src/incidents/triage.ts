@@ -12,7 +12,8 @@ import { takeIncident } from './take-incident.ts';
 import { acknowledge, addNote, reopen, resolve, setImpact, type Transition } from './transitions.ts';
 
 export type TriageAction =
-  | { kind: 'acknowledge' }
+  /** `how`: the responder action that acknowledged it (`ran runbook reboot`), for the timeline. */
+  | { kind: 'acknowledge'; how?: string }
   /** Acknowledge (when open) and become the owner; with `to`, hand the incident to that person. */
   | { kind: 'take'; to?: string }
   | { kind: 'impact'; impact: Impact }
@@ -40,6 +41,12 @@ export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', Permission
   declare: 'declare',
 };
 
+/** Actions that also acknowledge an open incident, and how the timeline says so. */
+const FOLLOWS: Partial<Record<TriageAction['kind'], string>> = {
+  note: 'added a note',
+  impact: 'changed the impact',
+};
+
 export interface TriageDeps {
   store: Store;
   permissions: Permissions;
@@ -56,7 +63,7 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
   return (incident: Incident): Transition => {
     switch (action.kind) {
       case 'acknowledge':
-        return acknowledge(incident, actor, now);
+        return acknowledge(incident, actor, now, action.how);
       case 'take':
         return takeIncident(incident, actor, now, action.to);
       case 'impact':
@@ -94,6 +101,29 @@ export class Triage {
       );
       return { kind: 'denied', permission };
     }
+    const result = await this.apply(seq, action, actor, dedupeKey);
+    // A note or an impact change is a responder at work: the open incident is acknowledged too.
+    const how = FOLLOWS[action.kind];
+    if (how && result.kind === 'changed' && result.incident.status === 'open')
+      await this.apply(seq, { kind: 'acknowledge', how }, actor);
+    return result;
+  }
+
+  /**
+   * A person acted on the incident elsewhere (ran, asked for or approved a runbook): an open
+   * incident is acknowledged by them, saying how, as an acknowledge would (a storm's members
+   * follow). The action's own permission was checked; anything else changes nothing.
+   */
+  async acknowledgeByAction(seq: number, actor: SlackActor, how: string): Promise<TriageResult> {
+    return this.apply(seq, { kind: 'acknowledge', how }, actor);
+  }
+
+  private async apply(
+    seq: number,
+    action: TriageAction,
+    actor: SlackActor,
+    dedupeKey?: string,
+  ): Promise<TriageResult> {
     const now = this.deps.clock.now();
     // Splitting needs the storm it leaves, which the split member no longer names.
     const leaving = action.kind === 'split' ? (await this.deps.store.getIncident(seq))?.stormSeq : undefined;

@@ -25,6 +25,8 @@ export interface RunbookApprovalsDeps {
   runbooks: () => Runbooks;
   /** A request changed: its thread message follows (and an execution may have started). */
   onChanged: () => void;
+  /** A person approved a runbook on the incident: an open one counts as acknowledged. */
+  onActed?: (seq: number, actorId: string, how: string) => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export class RunbookApprovals {
     this.deps.onChanged();
     if (!decided.decided) return { kind: 'already', request: decided.request };
     if (status === 'rejected') return { kind: 'rejected', request: decided.request };
+    this.deps.onActed?.(request.incidentSeq, actorId, `approved runbook ${request.runbookId}`);
     const outcome = await this.deps
       .runbooks()
       .prepareAndStart(checked.incident, checked.runbook, `request:${requestId}`, request.overrides, {

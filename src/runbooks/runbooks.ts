@@ -30,6 +30,8 @@ export interface RunbooksDeps {
   ) => Promise<RunbookOutcome>;
   /** An execution was recorded (or asked to stop): the follower looks at it now. */
   onExecutionChanged: (executionId: string) => void;
+  /** A person started or asked for a runbook on the incident: an open one counts as acknowledged. */
+  onActed?: (seq: number, actorId: string, how: string) => void;
 }
 
 export interface RunbookAsk {
@@ -98,6 +100,15 @@ export class Runbooks {
 
   /** Asks to run a runbook: starts it, or for a two-person runbook asks a second person first. */
   async ask(input: RunbookAsk): Promise<RunbookOutcome> {
+    const outcome = await this.startOrRequest(input);
+    if (outcome.kind === 'started' || outcome.kind === 'unconfirmed' || outcome.kind === 'requested') {
+      const verb = outcome.kind === 'requested' ? 'asked to run runbook' : 'ran runbook';
+      this.deps.onActed?.(input.seq, input.actorId, `${verb} ${input.runbookId}`);
+    }
+    return outcome;
+  }
+
+  private async startOrRequest(input: RunbookAsk): Promise<RunbookOutcome> {
     const checked = await this.check(input.seq, input.runbookId, input.actorId);
     if ('kind' in checked) return checked;
     const { incident, runbook } = checked;

@@ -31,6 +31,8 @@ export interface RunbookWiringInput {
   permissions: Permissions;
   /** A timeline entry was written: Incident Manager's outbox should drain. */
   onTimeline: () => void;
+  /** A person ran, asked for or approved a runbook on an incident (it counts as acknowledged). */
+  onActed?: (seq: number, actorId: string, how: string) => void;
 }
 
 /** Builds the runbook use cases and how they follow each other (part of the composition root). */
@@ -56,6 +58,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     timeoutMs: config.runbooks.approvalTimeoutMs,
     runbooks: () => runbooks,
     onChanged: changed,
+    onActed: input.onActed,
   });
   const runbooks = new Runbooks({
     store,
@@ -69,6 +72,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     requestApproval: (plan, actorId, requestKey, overrides) =>
       approvals.request(plan, actorId, requestKey, overrides),
     onExecutionChanged: changed,
+    onActed: input.onActed,
   });
   const requestMessages = new RunbookRequestMessages({
     store,

@@ -76,7 +76,7 @@ describe('modals from the card, submitted through the real Bolt app', () => {
       errors: { [BLOCK_IDS.summaryInput]: expect.any(String) },
     });
     await clicker.settled();
-    expect((await harness.warroom.store.getIncident(1))?.status).toBe('open');
+    expect((await harness.warroom.store.getIncident(1))?.status).toBe('acknowledged'); // by the note added before
 
     const done = await clicker.submit(modal, 'U0ALICE', summary('Killed the runaway report query'));
     expect(done.body).toBe('');
@@ -88,7 +88,7 @@ describe('modals from the card, submitted through the real Bolt app', () => {
     });
     expect(JSON.stringify(clicker.card(1).blocks)).toContain('Killed the runaway report query');
     expect(ephemeralTexts('U0ALICE')).toEqual([
-      'INC-1: you resolved the incident: Killed the runaway report query (open → resolved).',
+      'INC-1: you resolved the incident: Killed the runaway report query (acknowledged → resolved).',
     ]);
   });
 

@@ -137,24 +137,6 @@ describe('the 20-database alarm storm', () => {
     await harness.warroom.settled();
   });
 
-  it('setting the impact on the storm card sets it on every shard still in the storm', async () => {
-    const clicker = cardClicker(harness);
-    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
-    const click = await clicker.click(clicker.card(storm.seq), 'U0CAROL', ACTION_IDS.impactSelect, {
-      impact: 2,
-    });
-    expect(click.status).toBe(200);
-    await clicker.settled();
-    expect((await harness.warroom.store.getIncident(storm.seq))?.impact).toBe(2);
-    for (const seq of storm.storm!.members) {
-      expect((await harness.warroom.store.getIncident(seq))?.impact).toBe(2);
-      const timeline = await harness.warroom.store.listTimeline(seq);
-      expect(
-        timeline.some((entry) => entry.kind === 'impact' && entry.text.includes(`on storm INC-${storm.seq}`)),
-      ).toBe(true);
-    }
-  });
-
   it('Acknowledge on the storm card acknowledges every shard, each on its own timeline', async () => {
     const clicker = cardClicker(harness);
     const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
@@ -177,6 +159,24 @@ describe('the 20-database alarm storm', () => {
     expect(JSON.stringify(list?.blocks)).not.toMatch(/· open ·/);
     expect(JSON.stringify(list?.blocks)).toContain('· acknowledged ·');
     expect(card).not.toContain(ACTION_IDS.acknowledge);
+  });
+
+  it('setting the impact on the storm card sets it on every shard still in the storm', async () => {
+    const clicker = cardClicker(harness);
+    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
+    const click = await clicker.click(clicker.card(storm.seq), 'U0CAROL', ACTION_IDS.impactSelect, {
+      impact: 2,
+    });
+    expect(click.status).toBe(200);
+    await clicker.settled();
+    expect((await harness.warroom.store.getIncident(storm.seq))?.impact).toBe(2);
+    for (const seq of storm.storm!.members) {
+      expect((await harness.warroom.store.getIncident(seq))?.impact).toBe(2);
+      const timeline = await harness.warroom.store.listTimeline(seq);
+      expect(
+        timeline.some((entry) => entry.kind === 'impact' && entry.text.includes(`on storm INC-${storm.seq}`)),
+      ).toBe(true);
+    }
   });
 
   it('reminds once, on the storm, when the acknowledged storm goes quiet', async () => {
