@@ -110,6 +110,13 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       openChannelFor(incident, []);
       background.run(() => escalation.schedule(incident).catch(warn('could not schedule escalation')));
     },
+    // As if it had opened at the new impact: its channel, and the escalation rule for that impact.
+    onImpactRaised: (incident, from) => {
+      if (from > 2) openChannelFor(incident, []);
+      background.run(() =>
+        escalation.followRaisedImpact(incident).catch(warn('could not follow the raised impact')),
+      );
+    },
     // EventBridge saw a runbook move: look now rather than at the next poll.
     onAutomationEvent: (event) => runbooks.follower.pollNow(event.executionId),
   });
@@ -183,6 +190,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
       background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
+    },
+    // A person raising the impact has acknowledged it (no page), but it gets the channel it now merits.
+    onImpactRaised: (incident, from, actorId) => {
+      if (from > 2) openChannelFor(incident, [actorId]);
     },
     onOpened: (incident, actorId) => {
       openChannelFor(incident, [actorId]);

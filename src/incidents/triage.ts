@@ -55,6 +55,8 @@ export interface TriageDeps {
   responsePlanArn?: string;
   /** After any change: the card follows, Incident Manager is written, the actor joins its channel. */
   onChanged: (incident: Incident, actorId: string) => void;
+  /** A person made the impact worse (from `from`): e.g. the incident channel is opened. */
+  onImpactRaised?: (incident: Incident, from: Impact, actorId: string) => void;
   /** After a declaration: e.g. the incident channel is opened. */
   onOpened?: (incident: Incident, actorId: string) => void;
 }
@@ -145,6 +147,9 @@ export class Triage {
           this.deps.onChanged(member, actor.userId);
       }
       this.deps.onChanged(outcome.incident, actor.userId);
+      const from = outcome.entry.kind === 'impact' ? Number(outcome.entry.from) : undefined;
+      if (from !== undefined && outcome.incident.impact < from)
+        this.deps.onImpactRaised?.(outcome.incident, from as Impact, actor.userId);
     }
     if (outcome.kind === 'unchanged')
       return { kind: 'unchanged', incident: outcome.incident, message: outcome.message };

@@ -1,6 +1,6 @@
 import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Clock } from '../clock.ts';
-import type { Incident } from '../incidents/index.ts';
+import type { Impact, Incident } from '../incidents/index.ts';
 import { applyAlert } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -29,6 +29,8 @@ export interface IntakeDeps {
   onIncidentChanged: (seq: number) => void;
   /** Called when a notification opened a new incident. */
   onIncidentOpened?: (incident: Incident) => void;
+  /** A later signal made an incident's impact worse (from `from`): its escalation is looked at again. */
+  onImpactRaised?: (incident: Incident, from: Impact) => void;
   /** Groups incidents opened together into storms (src/storms/); without it none forms. */
   storms?: StormGrouper;
   /** An incident opened before its storm formed was folded into it: its own escalation stops. */
@@ -94,8 +96,10 @@ export class IntakeProcessor {
       const decision = decideSignal(signalTypesOf(alert), alert.suggestedImpact, this.deps.signalRules);
       const groupKey = groupKeyFor(alert);
       const now = clock.now();
-      const outcome = await store.applySignal(item.messageId, groupKey, now, (open) =>
-        applyAlert({
+      let before: Impact | undefined;
+      const outcome = await store.applySignal(item.messageId, groupKey, now, (open) => {
+        before = open?.impact;
+        return applyAlert({
           open,
           alert,
           decision,
@@ -103,8 +107,8 @@ export class IntakeProcessor {
           messageId: item.messageId,
           now,
           stormKey: stormKeyFor(alert),
-        }),
-      );
+        });
+      });
       metrics.signalsProcessed.inc({ source: alert.source, outcome: outcome.change });
       if (outcome.change === 'opened') metrics.incidentsOpened.inc({ source: alert.source });
       if (outcome.change === 'unmatched') {
@@ -114,6 +118,13 @@ export class IntakeProcessor {
         );
       }
       if (outcome.incident) await this.follow(outcome.change, outcome.incident);
+      if (
+        outcome.change === 'updated' &&
+        outcome.incident &&
+        before !== undefined &&
+        outcome.incident.impact < before
+      )
+        this.deps.onImpactRaised?.(outcome.incident, before);
     } catch (error) {
       const attempts = item.attempts + 1;
       const giveUp = attempts >= (this.deps.maxAttempts ?? 10);

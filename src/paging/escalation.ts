@@ -97,6 +97,47 @@ export class Escalation {
     );
   }
 
+  /**
+   * The impact of an open incident was raised: the policy it would have opened with at that impact
+   * now applies. When that is another policy, what is left of the old one is cancelled and the new
+   * one starts from its first stage, timed from now, once (asking again finds it running). A policy
+   * already running, or no policy, changes nothing. Lowering the impact never comes here.
+   */
+  async followRaisedImpact(incident: Incident): Promise<void> {
+    const policy = choosePolicy(this.deps.config, incident);
+    if (!policy || incident.status !== 'open' || incident.stormSeq !== undefined) return;
+    const { escalations } = this.deps.store;
+    const stages = await escalations.list(incident.seq);
+    if (stages.some((stage) => stage.policy === policy.name && stage.status !== 'cancelled')) return;
+    const now = this.deps.clock.now();
+    await escalations.cancel(incident.seq, now);
+    const last = policy.stages.length - 1;
+    const written = await escalations.scheduleRound(
+      incident.seq,
+      now,
+      policy.stages.map((stage, index) => ({
+        seq: incident.seq,
+        index,
+        policy: policy.name,
+        notify: stage.notify,
+        dueAt: new Date(now.getTime() + stage.afterMs),
+        repeatEveryMs: index === last ? policy.repeatLastEveryMs : undefined,
+      })),
+    );
+    if (written === 0) return;
+    await this.deps.store.mutateIncident(
+      incident.seq,
+      now,
+      annotation(
+        now,
+        'warroom',
+        `escalating by policy ${policy.name}: the impact rose to ${incident.impact}`,
+      ),
+      `escalation-impact:${incident.seq}:${policy.name}:${incident.version}`,
+    );
+    await this.tick();
+  }
+
   /** A member folded into a storm: its own stages stop (the storm's page for it), on its timeline. */
   async stopForStorm(member: Incident): Promise<void> {
     const now = this.deps.clock.now();

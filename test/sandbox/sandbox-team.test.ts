@@ -59,11 +59,12 @@ describe('the browser sandbox runs warroom as a team would (team: true)', () => 
     );
   });
 
-  it('opens a channel for the declared incident', async () => {
+  it('opens a channel for the declared incident, and for INC-1 once its failover raised it to 2 · High', async () => {
     await vi.waitFor(
       () => {
         const created = sandbox.slack.callsTo('conversations.create').filter((call) => call.ok);
-        expect(created.map((call) => String(call.args.name))).toEqual([
+        expect(created.map((call) => String(call.args.name)).sort()).toEqual([
+          expect.stringMatching(/^inc-\d{8}-1-cpuutilization-80-on-orders-db$/),
           expect.stringMatching(/^inc-\d{8}-2-checkout-is-slow$/),
         ]);
       },
