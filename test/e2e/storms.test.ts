@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { buildScenarioNotifications, findScenario, loadScenarios } from '../../src/drill/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
+import { sendAlarmStorm } from '../support/alarm-storm.ts';
 import { dmsTo, escalationYaml, tickEscalation } from '../support/escalation-harness.ts';
 import { sendSlashCommand } from '../support/slack-requests.ts';
-import { signedMessage } from '../support/sns-scenarios.ts';
-import { ALERT_CHANNEL, type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
+import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 const MINUTE = 60_000;
 const clock = new ManualClock(new Date());
@@ -20,23 +19,7 @@ afterAll(async () => {
   await harness.stop();
 });
 
-/** The 20-database storm's 40 alarms as signed SNS, each posted when the scenario says. */
-async function sendStorm() {
-  const scenario = findScenario(loadScenarios(), 'rds-alarm-storm').scenario;
-  const start = clock.now();
-  const notifications = buildScenarioNotifications(scenario, start, {
-    accountId: '123456789012',
-    region: 'us-east-1',
-    topicArn: TEST_TOPIC_ARN,
-  });
-  for (const notification of notifications) {
-    clock.set(start.getTime() + notification.dueMs);
-    const { body } = signedMessage(notification.message, { subject: notification.subject });
-    expect((await harness.postSns(body)).status).toBe(200);
-    await harness.warroom.settled();
-  }
-  await tickEscalation(harness);
-}
+const sendStorm = () => sendAlarmStorm(harness, clock);
 
 const topLevelCards = () => harness.slack.messages(ALERT_CHANNEL).filter((message) => !message.thread_ts);
 
