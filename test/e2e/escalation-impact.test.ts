@@ -63,6 +63,9 @@ describe('raising the impact of an open incident re-evaluates escalationRules', 
     const [, again] = signedOrdersDbScenario(clock.now());
     expect((await harness.postSns(again!.body)).status).toBe(200);
     await tickEscalation(harness);
+    // A further raise under the same policy (as 2 → 1 would be) finds it running.
+    await harness.warroom.escalation.followRaisedImpact((await harness.warroom.store.getIncident(1))!);
+    await tickEscalation(harness);
     expect(await pingsOf(1, '<@U0CAROL>')).toHaveLength(1);
     expect(await pingsOf(1, '<!subteam^S0SRE>')).toEqual([]);
     clock.advance(4 * MINUTE);
@@ -95,5 +98,26 @@ describe('raising the impact of an open incident re-evaluates escalationRules', 
     expect(
       (await harness.warroom.store.escalations.list(1)).filter((stage) => stage.status === 'due'),
     ).toEqual([]);
+  });
+
+  it('a person raising it has acknowledged it: no page, but the channel it now merits opens', async () => {
+    await harness.warroom.triage.perform(1, { kind: 'resolve' }, { userId: 'U0BOB' });
+    const [cpu] = signedOrdersDbScenario(clock.now());
+    expect((await harness.postSns(cpu!.body)).status).toBe(200);
+    await tickEscalation(harness);
+    const seq = Math.max(
+      ...(await harness.warroom.store.listOpenIncidents()).map((incident) => incident.seq),
+    );
+    expect(await harness.warroom.store.getIncident(seq)).toMatchObject({ impact: 3, status: 'open' });
+    const channels = channelsCreated();
+
+    await harness.warroom.triage.perform(seq, { kind: 'impact', impact: 1 }, { userId: 'U0BOB' });
+    await tickEscalation(harness);
+    expect(await harness.warroom.store.getIncident(seq)).toMatchObject({ impact: 1, status: 'acknowledged' });
+    expect(channelsCreated()).toBe(channels + 1);
+    clock.advance(30 * MINUTE);
+    await tickEscalation(harness);
+    expect(await pingsOf(seq, '<@U0CAROL>')).toEqual([]);
+    expect(await pingsOf(seq, '<@U0BOB>')).toEqual([]);
   });
 });
