@@ -15,7 +15,7 @@ import { RdsDesk } from './rds/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
-import { StormGrouper, StormThread } from './storms/index.ts';
+import { StormFollower, StormGrouper, StormThread } from './storms/index.ts';
 import { BackgroundTasks } from './work/background-tasks.ts';
 
 export interface CoreServicesInput {
@@ -88,6 +88,17 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
+  });
+  // A member acknowledged, resolved or re-rated on its own: the storm's card and thread catch up.
+  const stormFollower = new StormFollower({
+    grouper: storms,
+    logger,
+    onChanged: (storm) => {
+      cards.request(storm.seq);
+      stormThread.request(storm.seq);
+      void incidentManager.kick();
+      background.run(() => escalation.stopIfHandled(storm).catch(warn('could not stop escalation')));
+    },
   });
   const intake = new IntakeProcessor({
     store,
@@ -180,6 +191,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onChanged: (incident, actorId) => {
       cards.request(incident.seq);
       stormThread.request(incident.seq);
+      stormFollower.changed(incident);
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
       background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
@@ -255,6 +267,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await incidentManager.idle();
         await cards.idle();
         await stormThread.idle();
+        await stormFollower.idle();
         await runbooks.follower.idle();
         await rds.idle();
         await escalation.idle();
@@ -265,6 +278,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
           incidentManager,
           cards,
           stormThread,
+          stormFollower,
           runbooks.follower,
           rds,
           escalation,

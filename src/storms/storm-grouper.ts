@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Incident, NewIncident } from '../incidents/index.ts';
+import type { Incident, NewIncident, TimelineEntry } from '../incidents/index.ts';
 import type { Store } from '../store/store.ts';
 import { describeStormKey } from './storm-key.ts';
 import { decideStorm, type StormRule } from './storm-rule.ts';
@@ -75,22 +75,27 @@ export class StormGrouper {
   }
 
   /**
-   * A member changed (a later signal): the storm follows its worst impact and signal count.
-   * Answers the storm when it changed.
+   * A member changed (a later signal, or a person acting on it alone): the storm follows its
+   * worst impact, signal count and members' states, so its card's counts and list are current.
+   * When every member is resolved, the storm resolves too, and its timeline says why. Answers
+   * the storm when it changed.
    */
   async refresh(stormSeq: number): Promise<Incident | undefined> {
     const { store, clock } = this.deps;
     const storm = await store.getIncident(stormSeq);
     if (!storm?.storm) return undefined;
     const members = await this.membersOf(storm);
-    const next = summarise(storm, members);
-    if (!next) return storm;
-    const outcome = await store.mutateIncident(stormSeq, clock.now(), (current) => ({
-      kind: 'changed',
-      incident: { ...current, ...next, updatedAt: clock.now(), version: current.version + 1 },
-      entry: { at: clock.now(), kind: 'annotation', actor: 'warroom', text: `storm now ${next.title}` },
-    }));
-    return outcome.kind === 'changed' ? outcome.incident : storm;
+    const now = clock.now();
+    const outcome = await store.mutateIncident(stormSeq, now, (current) => {
+      const next = followMembers(current, members, now);
+      if (!next) return { kind: 'unchanged', code: 'STORM_CURRENT', message: 'the storm shows its members' };
+      return {
+        kind: 'changed',
+        incident: { ...current, ...next.fields, updatedAt: now, version: current.version + 1 },
+        entry: { at: now, actor: 'warroom', ...next.entry },
+      };
+    });
+    return outcome.kind === 'changed' ? outcome.incident : undefined;
   }
 
   private async membersOf(storm: Incident): Promise<Incident[]> {
@@ -132,9 +137,28 @@ function stormIncident(key: string, members: readonly Incident[], now: Date): Ne
   };
 }
 
-/** The storm's fields its members decide, or undefined when they are what the storm shows. */
-function summarise(storm: Incident, members: readonly Incident[]): Partial<Incident> | undefined {
+/** What a storm's members make of it: changed fields and the timeline entry saying why, or undefined. */
+function followMembers(
+  storm: Incident,
+  members: readonly Incident[],
+  now: Date,
+): { fields: Partial<Incident>; entry: Omit<TimelineEntry, 'at' | 'actor'> } | undefined {
   if (members.length === 0 || !storm.storm) return undefined;
+  const membersShown = showMembers(members);
+  const info = { ...storm.storm, membersShown };
+  // Only a member's own move resolves the storm: a storm a person reopened stays open.
+  const allResolved = members.every((member) => member.status === 'resolved');
+  if (storm.status !== 'resolved' && allResolved && membersShown !== storm.storm.membersShown) {
+    return {
+      fields: { storm: info, status: 'resolved', resolvedAt: now },
+      entry: {
+        kind: 'status',
+        text: `resolved the storm: all ${members.length} incidents in it are resolved`,
+        from: storm.status,
+        to: 'resolved',
+      },
+    };
+  }
   const worst = worstOf(members);
   const title = stormTitle(storm.storm.key, members.length);
   const impact =
@@ -142,6 +166,27 @@ function summarise(storm: Incident, members: readonly Incident[]): Partial<Incid
       ? (Math.min(storm.impact, worst.impact) as Incident['impact'])
       : storm.impact;
   const signalCount = members.reduce((sum, member) => sum + member.signalCount, 0);
-  if (title === storm.title && impact === storm.impact && signalCount === storm.signalCount) return undefined;
-  return { title, impact, signalCount, latestSignal: worst.latestSignal };
+  const count = (status: Incident['status']) => members.filter((member) => member.status === status).length;
+  // The entry says what moved: the count of resources, the impact, the members' states, the signals.
+  const moved = [
+    title !== storm.title ? `storm now ${title}` : undefined,
+    impact !== storm.impact ? `impact now ${impact} (worst member)` : undefined,
+    membersShown !== storm.storm.membersShown
+      ? `members now ${count('open')} open · ${count('acknowledged')} acknowledged · ${count('resolved')} resolved`
+      : undefined,
+    signalCount !== storm.signalCount ? `${signalCount} signals` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  if (moved.length === 0) return undefined;
+  return {
+    fields: { title, impact, signalCount, latestSignal: worst.latestSignal, storm: info },
+    entry: { kind: 'annotation', text: moved.join('; ') },
+  };
+}
+
+/** Each member's status and impact, in one comparable string. */
+function showMembers(members: readonly Incident[]): string {
+  return [...members]
+    .sort((a, b) => a.seq - b.seq)
+    .map((member) => `${member.seq}:${member.status}:${member.impact}`)
+    .join(',');
 }

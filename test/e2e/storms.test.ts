@@ -137,6 +137,37 @@ describe('the 20-database alarm storm', () => {
     await harness.warroom.settled();
   });
 
+  it("a shard acknowledged or re-rated on its own moves the storm card's open count and list", async () => {
+    const clicker = cardClicker(harness);
+    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
+    const members = storm.storm!.members;
+    expect(JSON.stringify(clicker.card(storm.seq).blocks)).toContain(`(${members.length} open)`);
+    const acked = members[2]!;
+    expect(await command(`ack INC-${acked}`)).toContain(`INC-${acked}`);
+    await harness.warroom.settled();
+    expect(JSON.stringify(clicker.card(storm.seq).blocks)).toContain(`(${members.length - 1} open)`);
+    const list = () =>
+      JSON.stringify(
+        harness.slack.messages(ALERT_CHANNEL).find((message) => message.text.includes('incidents in storm'))
+          ?.blocks,
+      );
+    expect(list()).toMatch(new RegExp(`\\*INC-${acked}\\*[^•]*· acknowledged ·`));
+    const rerated = members[3]!;
+    const shard = (await harness.warroom.store.getIncident(rerated))?.resource?.id;
+    expect(await command(`impact INC-${rerated} 1`)).toContain(`INC-${rerated}`);
+    await harness.warroom.settled();
+    // Worst impact first: the re-rated shard heads the card's list, and the storm takes its impact.
+    const card = JSON.stringify(clicker.card(storm.seq).blocks);
+    expect(card).toContain(`• INC-${rerated} · ${shard} · 1 · Critical`);
+    expect((await harness.warroom.store.getIncident(storm.seq))?.impact).toBe(1);
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    expect(
+      timeline.some((entry) =>
+        entry.text.includes(`members now ${members.length - 1} open · 1 acknowledged`),
+      ),
+    ).toBe(true);
+  });
+
   it('setting the impact on the storm card sets it on every shard still in the storm', async () => {
     const clicker = cardClicker(harness);
     const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
@@ -164,10 +195,12 @@ describe('the 20-database alarm storm', () => {
     for (const seq of storm.storm!.members) {
       const member = await harness.warroom.store.getIncident(seq);
       expect(member).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'U0CAROL' });
+      // The shard Carol acknowledged on its own earlier keeps that acknowledgement.
+      const fromStorm = seq !== storm.storm!.members[2];
       const timeline = await harness.warroom.store.listTimeline(seq);
       expect(
         timeline.some((entry) => entry.kind === 'status' && entry.text.includes(`on storm INC-${storm.seq}`)),
-      ).toBe(true);
+      ).toBe(fromStorm);
     }
     const card = JSON.stringify(clicker.card(storm.seq).blocks);
     expect(card).toContain('(0 open)');
@@ -232,5 +265,31 @@ describe('the 20-database alarm storm', () => {
       'orders-shard-01',
       'orders-shard-20',
     ]);
+  });
+
+  it('a storm whose shards are all resolved on their own resolves itself and says why', async () => {
+    clock.advance(30 * MINUTE);
+    await sendStorm();
+    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
+    const members = storm.storm!.members;
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    for (const seq of members) {
+      expect((await harness.warroom.store.getIncident(storm.seq))?.status).not.toBe('resolved');
+      await harness.warroom.triage.perform(
+        seq,
+        { kind: 'resolve', summary: 'shard healed' },
+        { userId: 'U0CAROL' },
+      );
+      await harness.warroom.settled();
+    }
+    expect((await harness.warroom.store.getIncident(storm.seq))?.status).toBe('resolved');
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    const texts = timeline.map((entry) => entry.text);
+    expect(texts).toContain(`resolved the storm: all ${members.length} incidents in it are resolved`);
+    // Its escalation stops as for any resolved incident.
+    expect(texts).toContain('stopped escalating: resolved');
+    const card = JSON.stringify(cardClicker(harness).card(storm.seq).blocks);
+    expect(card).toContain(`(0 open)`);
+    expect(card).not.toContain(ACTION_IDS.resolve);
   });
 });
