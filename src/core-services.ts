@@ -116,6 +116,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     storms,
     onJoinedStorm: (member) => {
       background.run(() => escalation.stopForStorm(member).catch(warn('could not stop a member escalating')));
+      background.run(() => pager.moveDmsToStorm(member).catch(warn("could not move a member's page DMs")));
     },
     onIncidentOpened: (incident) => {
       openChannelFor(incident, []);

@@ -106,15 +106,27 @@ describe('the 20-database alarm storm', () => {
 
   it('pages for the first shard and then once per stage for the storm, never for shards 2–20', async () => {
     const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
-    // The first shard was alone when it opened, so it paged at once; the next ones waited for the storm.
-    const alice = () => dmsTo(harness, 'U0ALICE').map((dm) => dm.text.match(/INC-\d+/)?.[0]);
-    expect(alice()).toEqual(['INC-1', `INC-${storm.seq}`]);
+    // The first shard was alone when it opened, so it paged Alice at once; the next ones waited for
+    // the storm. The storm's first stage pages Alice too: her INC-1 DM now points at the storm instead.
+    const joined = `INC-1 is now part of storm INC-${storm.seq}`;
+    const alice = () => dmsTo(harness, 'U0ALICE');
+    const onlyDm = () => {
+      expect(alice()).toHaveLength(1);
+      const dm = alice()[0]!;
+      expect(dm.text.startsWith(`${joined}: You are paged for INC-${storm.seq}`)).toBe(true);
+      expect(JSON.stringify(dm.blocks)).toContain(joined);
+      // Its buttons act on the storm.
+      expect(JSON.stringify(dm.blocks)).toContain(`{\\"seq\\":${storm.seq},`);
+    };
+    onlyDm();
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    expect(timeline.some((entry) => entry.text.startsWith('paged <@U0ALICE>'))).toBe(true);
     expect(dmsTo(harness, 'U0BOB')).toHaveLength(0);
     clock.advance(5 * MINUTE);
     await tickEscalation(harness);
     clock.advance(5 * MINUTE);
     await tickEscalation(harness);
-    expect(alice()).toEqual(['INC-1', `INC-${storm.seq}`]);
+    onlyDm();
     expect(dmsTo(harness, 'U0BOB').map((dm) => dm.text.match(/INC-\d+/)?.[0])).toEqual([`INC-${storm.seq}`]);
     const first = await harness.warroom.store.listTimeline(1);
     expect(first.some((entry) => entry.text.startsWith(`stopped escalating: storm INC-${storm.seq}`))).toBe(
