@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.ts';
-import type { Incident, NewIncident, TimelineEntry } from '../incidents/index.ts';
+import type { Incident, NewIncident } from '../incidents/index.ts';
 import type { Store } from '../store/store.ts';
 import { describeStormKey } from './storm-key.ts';
 import { decideStorm, type StormRule } from './storm-rule.ts';
+import { followMembers, stormTitle, worstOf } from './storm-summary.ts';
 
 /** What grouping a newly opened incident did. */
 export type StormOutcome =
@@ -108,14 +109,6 @@ export class StormGrouper {
   }
 }
 
-function stormTitle(key: string, count: number): string {
-  return `Storm: ${describeStormKey(key)} on ${count} resources`;
-}
-
-function worstOf(members: readonly Incident[]): Incident {
-  return members.reduce((worst, member) => (member.impact < worst.impact ? member : worst));
-}
-
 function stormIncident(key: string, members: readonly Incident[], now: Date): NewIncident {
   const worst = worstOf(members);
   return {
@@ -135,58 +128,4 @@ function stormIncident(key: string, members: readonly Incident[], now: Date): Ne
     signalCount: members.reduce((sum, member) => sum + member.signalCount, 0),
     version: 1,
   };
-}
-
-/** What a storm's members make of it: changed fields and the timeline entry saying why, or undefined. */
-function followMembers(
-  storm: Incident,
-  members: readonly Incident[],
-  now: Date,
-): { fields: Partial<Incident>; entry: Omit<TimelineEntry, 'at' | 'actor'> } | undefined {
-  if (members.length === 0 || !storm.storm) return undefined;
-  const membersShown = showMembers(members);
-  const info = { ...storm.storm, membersShown };
-  // Only a member's own move resolves the storm: a storm a person reopened stays open.
-  const allResolved = members.every((member) => member.status === 'resolved');
-  if (storm.status !== 'resolved' && allResolved && membersShown !== storm.storm.membersShown) {
-    return {
-      fields: { storm: info, status: 'resolved', resolvedAt: now },
-      entry: {
-        kind: 'status',
-        text: `resolved the storm: all ${members.length} incidents in it are resolved`,
-        from: storm.status,
-        to: 'resolved',
-      },
-    };
-  }
-  const worst = worstOf(members);
-  const title = stormTitle(storm.storm.key, members.length);
-  const impact =
-    storm.impactSetBy === 'signal'
-      ? (Math.min(storm.impact, worst.impact) as Incident['impact'])
-      : storm.impact;
-  const signalCount = members.reduce((sum, member) => sum + member.signalCount, 0);
-  const count = (status: Incident['status']) => members.filter((member) => member.status === status).length;
-  // The entry says what moved: the count of resources, the impact, the members' states, the signals.
-  const moved = [
-    title !== storm.title ? `storm now ${title}` : undefined,
-    impact !== storm.impact ? `impact now ${impact} (worst member)` : undefined,
-    membersShown !== storm.storm.membersShown
-      ? `members now ${count('open')} open · ${count('acknowledged')} acknowledged · ${count('resolved')} resolved`
-      : undefined,
-    signalCount !== storm.signalCount ? `${signalCount} signals` : undefined,
-  ].filter((part): part is string => part !== undefined);
-  if (moved.length === 0) return undefined;
-  return {
-    fields: { title, impact, signalCount, latestSignal: worst.latestSignal, storm: info },
-    entry: { kind: 'annotation', text: moved.join('; ') },
-  };
-}
-
-/** Each member's status and impact, in one comparable string. */
-function showMembers(members: readonly Incident[]): string {
-  return [...members]
-    .sort((a, b) => a.seq - b.seq)
-    .map((member) => `${member.seq}:${member.status}:${member.impact}`)
-    .join(',');
 }
