@@ -15,7 +15,7 @@ import { RdsDesk } from './rds/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
-import { StormGrouper, StormThread } from './storms/index.ts';
+import { StormFollower, StormGrouper, StormThread } from './storms/index.ts';
 import { BackgroundTasks } from './work/background-tasks.ts';
 
 export interface CoreServicesInput {
@@ -89,6 +89,17 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     alertChannel: config.slack.alertChannel,
   });
+  // A member acknowledged, resolved or re-rated on its own: the storm's card and thread catch up.
+  const stormFollower = new StormFollower({
+    grouper: storms,
+    logger,
+    onChanged: (storm) => {
+      cards.request(storm.seq);
+      stormThread.request(storm.seq);
+      void incidentManager.kick();
+      background.run(() => escalation.stopIfHandled(storm).catch(warn('could not stop escalation')));
+    },
+  });
   const intake = new IntakeProcessor({
     store,
     parse: input.parseNotification,
@@ -105,6 +116,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     storms,
     onJoinedStorm: (member) => {
       background.run(() => escalation.stopForStorm(member).catch(warn('could not stop a member escalating')));
+      background.run(() => pager.moveDmsToStorm(member).catch(warn("could not move a member's page DMs")));
     },
     onIncidentOpened: (incident) => {
       openChannelFor(incident, []);
@@ -187,6 +199,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onChanged: (incident, actorId) => {
       cards.request(incident.seq);
       stormThread.request(incident.seq);
+      stormFollower.changed(incident);
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
       background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
@@ -273,6 +286,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await incidentManager.idle();
         await cards.idle();
         await stormThread.idle();
+        await stormFollower.idle();
         await runbooks.follower.idle();
         await rds.idle();
         await escalation.idle();
@@ -283,6 +297,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
           incidentManager,
           cards,
           stormThread,
+          stormFollower,
           runbooks.follower,
           rds,
           escalation,

@@ -87,6 +87,11 @@ export interface StormInfo {
   members: number[];
   /** The message in the storm card's thread that lists the members, once posted. */
   listTs?: string;
+  /**
+   * Each member's status and impact as the storm last showed them (`seq:status:impact,…`): a member
+   * acknowledged, resolved or re-rated on its own moves the storm's version, so its card follows.
+   */
+  membersShown?: string;
 }
 
 /** An incident not yet stored (no sequence number). */

@@ -12,7 +12,8 @@ export type UnchangedCode =
   | 'NOT_RESOLVED'
   | 'SAME_IMPACT'
   | 'RESOLVED'
-  | 'NOT_IN_STORM';
+  | 'NOT_IN_STORM'
+  | 'STORM_CURRENT';
 
 function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time';

@@ -34,7 +34,19 @@ export function buildPageDm(
   incident: Incident,
   reason: PageReason,
   now?: Date,
+  /** The storm member this DM first paged for, when it now shows the member's storm. */
+  memberSeq?: number,
 ): { text: string; blocks: KnownBlock[] } {
+  const page = buildDm(incident, reason, now);
+  if (memberSeq === undefined) return page;
+  const joined = `${incidentId(memberSeq)} is now part of storm ${incidentId(incident.seq)}`;
+  return {
+    text: `${joined}: ${page.text}`,
+    blocks: [context(`:cloud_with_lightning: *${joined}*: act on the storm here.`), ...page.blocks],
+  };
+}
+
+function buildDm(incident: Incident, reason: PageReason, now?: Date): { text: string; blocks: KnownBlock[] } {
   const id = incidentId(incident.seq);
   const title = truncate(escapeMrkdwn(incident.title), 200);
   const impact = impactLabel(incident.impact);

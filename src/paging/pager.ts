@@ -17,6 +17,7 @@ import { dmFailureReason, type PageFailure, pageFailureEntry, pageFailuresText }
 import { buildPageThreadText, type PageReason, pageEntryText } from './page-message.ts';
 import type { NotifyTarget } from './policy.ts';
 import { resolvePageTargets } from './resolve-page-targets.ts';
+import { findStormStageDm } from './storm-page-dms.ts';
 
 /** How far back a page's DM is looked for in the DM's history (a retried stage comes within this). */
 const DM_LOOKBACK_MS = 24 * 60 * 60_000;
@@ -177,6 +178,17 @@ export class Pager {
   }
 
   /**
+   * A member joined a storm: the DMs its pages sent now show the storm ("INC-1 is now part of storm
+   * INC-6", with the storm's buttons), and follow the storm from then on.
+   */
+  async moveDmsToStorm(member: Incident): Promise<void> {
+    if (member.stormSeq === undefined) return;
+    if ((await this.deps.store.pageDms.moveToStorm(member.seq, member.stormSeq)) === 0) return;
+    const storm = await this.deps.store.getIncident(member.stormSeq);
+    if (storm) await this.refreshDms(storm);
+  }
+
+  /**
    * After a change: every DM this incident's pages sent that shows an older version is redrawn, so
    * a paged person sees who acknowledged or resolved it rather than buttons that no longer apply.
    */
@@ -187,7 +199,7 @@ export class Pager {
         await this.deps.slack.updateMessage({
           channel: dm.channel,
           ts: dm.ts,
-          ...buildPageDm(incident, dm.reason, this.deps.clock.now()),
+          ...buildPageDm(incident, dm.reason, this.deps.clock.now(), dm.memberSeq),
         });
         await this.deps.store.pageDms.markRendered(dm.channel, dm.ts, incident.version);
       } catch (error) {
@@ -214,6 +226,11 @@ export class Pager {
     try {
       const { slack, clock } = this.deps;
       const channel = await slack.openDm(user);
+      // Paged at this stage by a member before the storm formed: that DM now shows the storm.
+      if (await findStormStageDm(this.deps.store.pageDms, incident, channel, reason)) {
+        await this.refreshDms(incident);
+        return undefined;
+      }
       const find = () =>
         slack.findMessageByMetadata(
           channel,

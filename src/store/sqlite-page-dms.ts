@@ -8,6 +8,18 @@ interface PageDmRow {
   incident_seq: number;
   reason: string;
   rendered_version: number;
+  member_seq: number | null;
+}
+
+function toRecord(row: PageDmRow): PageDmRecord {
+  return {
+    channel: row.channel,
+    ts: row.ts,
+    seq: row.incident_seq,
+    reason: JSON.parse(row.reason) as PageReason,
+    renderedVersion: row.rendered_version,
+    ...(row.member_seq !== null ? { memberSeq: row.member_seq } : {}),
+  };
 }
 
 /** The page_dms table. */
@@ -33,13 +45,22 @@ export class SqlitePageDms implements PageDmStore {
     const rows = this.db
       .prepare('SELECT * FROM page_dms WHERE incident_seq = ? AND rendered_version < ? ORDER BY ts')
       .all(seq, version) as PageDmRow[];
-    return rows.map((row) => ({
-      channel: row.channel,
-      ts: row.ts,
-      seq: row.incident_seq,
-      reason: JSON.parse(row.reason) as PageReason,
-      renderedVersion: row.rendered_version,
-    }));
+    return rows.map(toRecord);
+  }
+
+  async listFor(seq: number): Promise<PageDmRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM page_dms WHERE incident_seq = ? ORDER BY ts')
+      .all(seq) as PageDmRow[];
+    return rows.map(toRecord);
+  }
+
+  async moveToStorm(memberSeq: number, stormSeq: number): Promise<number> {
+    return this.db
+      .prepare(
+        'UPDATE page_dms SET incident_seq = ?, member_seq = ?, rendered_version = 0 WHERE incident_seq = ?',
+      )
+      .run(stormSeq, memberSeq, memberSeq).changes;
   }
 
   async markRendered(channel: string, ts: string, version: number): Promise<void> {

@@ -210,4 +210,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX page_dms_incident ON page_dms (incident_seq, rendered_version);
   `,
+  `
+  -- A member's page DM moved to its storm when it joined: the DM says which incident it was.
+  ALTER TABLE page_dms ADD COLUMN member_seq INTEGER;
+  `,
 ];

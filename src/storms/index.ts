@@ -1,5 +1,6 @@
 /** Storms: many resources with the same kind of signal at once become one storm incident. */
 
+export { StormFollower } from './storm-follower.ts';
 export type { StormOutcome } from './storm-grouper.ts';
 export { StormGrouper } from './storm-grouper.ts';
 export { describeStormKey, stormKeyFor } from './storm-key.ts';

@@ -3,6 +3,7 @@ import type { Incident, NewIncident } from '../incidents/index.ts';
 import type { Store } from '../store/store.ts';
 import { describeStormKey } from './storm-key.ts';
 import { decideStorm, type StormRule } from './storm-rule.ts';
+import { followMembers, stormTitle, worstOf } from './storm-summary.ts';
 
 /** What grouping a newly opened incident did. */
 export type StormOutcome =
@@ -75,22 +76,27 @@ export class StormGrouper {
   }
 
   /**
-   * A member changed (a later signal): the storm follows its worst impact and signal count.
-   * Answers the storm when it changed.
+   * A member changed (a later signal, or a person acting on it alone): the storm follows its
+   * worst impact, signal count and members' states, so its card's counts and list are current.
+   * When every member is resolved, the storm resolves too, and its timeline says why. Answers
+   * the storm when it changed.
    */
   async refresh(stormSeq: number): Promise<Incident | undefined> {
     const { store, clock } = this.deps;
     const storm = await store.getIncident(stormSeq);
     if (!storm?.storm) return undefined;
     const members = await this.membersOf(storm);
-    const next = summarise(storm, members);
-    if (!next) return storm;
-    const outcome = await store.mutateIncident(stormSeq, clock.now(), (current) => ({
-      kind: 'changed',
-      incident: { ...current, ...next, updatedAt: clock.now(), version: current.version + 1 },
-      entry: { at: clock.now(), kind: 'annotation', actor: 'warroom', text: `storm now ${next.title}` },
-    }));
-    return outcome.kind === 'changed' ? outcome.incident : storm;
+    const now = clock.now();
+    const outcome = await store.mutateIncident(stormSeq, now, (current) => {
+      const next = followMembers(current, members, now);
+      if (!next) return { kind: 'unchanged', code: 'STORM_CURRENT', message: 'the storm shows its members' };
+      return {
+        kind: 'changed',
+        incident: { ...current, ...next.fields, updatedAt: now, version: current.version + 1 },
+        entry: { at: now, actor: 'warroom', ...next.entry },
+      };
+    });
+    return outcome.kind === 'changed' ? outcome.incident : undefined;
   }
 
   private async membersOf(storm: Incident): Promise<Incident[]> {
@@ -101,14 +107,6 @@ export class StormGrouper {
     }
     return members;
   }
-}
-
-function stormTitle(key: string, count: number): string {
-  return `Storm: ${describeStormKey(key)} on ${count} resources`;
-}
-
-function worstOf(members: readonly Incident[]): Incident {
-  return members.reduce((worst, member) => (member.impact < worst.impact ? member : worst));
 }
 
 function stormIncident(key: string, members: readonly Incident[], now: Date): NewIncident {
@@ -130,18 +128,4 @@ function stormIncident(key: string, members: readonly Incident[], now: Date): Ne
     signalCount: members.reduce((sum, member) => sum + member.signalCount, 0),
     version: 1,
   };
-}
-
-/** The storm's fields its members decide, or undefined when they are what the storm shows. */
-function summarise(storm: Incident, members: readonly Incident[]): Partial<Incident> | undefined {
-  if (members.length === 0 || !storm.storm) return undefined;
-  const worst = worstOf(members);
-  const title = stormTitle(storm.storm.key, members.length);
-  const impact =
-    storm.impactSetBy === 'signal'
-      ? (Math.min(storm.impact, worst.impact) as Incident['impact'])
-      : storm.impact;
-  const signalCount = members.reduce((sum, member) => sum + member.signalCount, 0);
-  if (title === storm.title && impact === storm.impact && signalCount === storm.signalCount) return undefined;
-  return { title, impact, signalCount, latestSignal: worst.latestSignal };
 }

@@ -89,15 +89,27 @@ describe('the 20-database alarm storm', () => {
 
   it('pages for the first shard and then once per stage for the storm, never for shards 2–20', async () => {
     const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
-    // The first shard was alone when it opened, so it paged at once; the next ones waited for the storm.
-    const alice = () => dmsTo(harness, 'U0ALICE').map((dm) => dm.text.match(/INC-\d+/)?.[0]);
-    expect(alice()).toEqual(['INC-1', `INC-${storm.seq}`]);
+    // The first shard was alone when it opened, so it paged Alice at once; the next ones waited for
+    // the storm. The storm's first stage pages Alice too: her INC-1 DM now points at the storm instead.
+    const joined = `INC-1 is now part of storm INC-${storm.seq}`;
+    const alice = () => dmsTo(harness, 'U0ALICE');
+    const onlyDm = () => {
+      expect(alice()).toHaveLength(1);
+      const dm = alice()[0]!;
+      expect(dm.text.startsWith(`${joined}: You are paged for INC-${storm.seq}`)).toBe(true);
+      expect(JSON.stringify(dm.blocks)).toContain(joined);
+      // Its buttons act on the storm.
+      expect(JSON.stringify(dm.blocks)).toContain(`{\\"seq\\":${storm.seq},`);
+    };
+    onlyDm();
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    expect(timeline.some((entry) => entry.text.startsWith('paged <@U0ALICE>'))).toBe(true);
     expect(dmsTo(harness, 'U0BOB')).toHaveLength(0);
     clock.advance(5 * MINUTE);
     await tickEscalation(harness);
     clock.advance(5 * MINUTE);
     await tickEscalation(harness);
-    expect(alice()).toEqual(['INC-1', `INC-${storm.seq}`]);
+    onlyDm();
     expect(dmsTo(harness, 'U0BOB').map((dm) => dm.text.match(/INC-\d+/)?.[0])).toEqual([`INC-${storm.seq}`]);
     const first = await harness.warroom.store.listTimeline(1);
     expect(first.some((entry) => entry.text.startsWith(`stopped escalating: storm INC-${storm.seq}`))).toBe(
@@ -120,6 +132,37 @@ describe('the 20-database alarm storm', () => {
     await harness.warroom.settled();
   });
 
+  it("a shard acknowledged or re-rated on its own moves the storm card's open count and list", async () => {
+    const clicker = cardClicker(harness);
+    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
+    const members = storm.storm!.members;
+    expect(JSON.stringify(clicker.card(storm.seq).blocks)).toContain(`(${members.length} open)`);
+    const acked = members[2]!;
+    expect(await command(`ack INC-${acked}`)).toContain(`INC-${acked}`);
+    await harness.warroom.settled();
+    expect(JSON.stringify(clicker.card(storm.seq).blocks)).toContain(`(${members.length - 1} open)`);
+    const list = () =>
+      JSON.stringify(
+        harness.slack.messages(ALERT_CHANNEL).find((message) => message.text.includes('incidents in storm'))
+          ?.blocks,
+      );
+    expect(list()).toMatch(new RegExp(`\\*INC-${acked}\\*[^•]*· acknowledged ·`));
+    const rerated = members[3]!;
+    const shard = (await harness.warroom.store.getIncident(rerated))?.resource?.id;
+    expect(await command(`impact INC-${rerated} 1`)).toContain(`INC-${rerated}`);
+    await harness.warroom.settled();
+    // Worst impact first: the re-rated shard heads the card's list, and the storm takes its impact.
+    const card = JSON.stringify(clicker.card(storm.seq).blocks);
+    expect(card).toContain(`• INC-${rerated} · ${shard} · 1 · Critical`);
+    expect((await harness.warroom.store.getIncident(storm.seq))?.impact).toBe(1);
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    expect(
+      timeline.some((entry) =>
+        entry.text.includes(`members now ${members.length - 1} open · 1 acknowledged`),
+      ),
+    ).toBe(true);
+  });
+
   it('Acknowledge on the storm card acknowledges every shard, each on its own timeline', async () => {
     const clicker = cardClicker(harness);
     const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
@@ -129,10 +172,14 @@ describe('the 20-database alarm storm', () => {
     for (const seq of storm.storm!.members) {
       const member = await harness.warroom.store.getIncident(seq);
       expect(member).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'U0CAROL' });
+      // The shards Carol acknowledged on their own earlier (one by ack, one by changing its impact,
+      // which acknowledges it too) keep that acknowledgement.
+      const ownEarlier = [storm.storm!.members[2], storm.storm!.members[3]];
+      const fromStorm = !ownEarlier.includes(seq);
       const timeline = await harness.warroom.store.listTimeline(seq);
       expect(
         timeline.some((entry) => entry.kind === 'status' && entry.text.includes(`on storm INC-${storm.seq}`)),
-      ).toBe(true);
+      ).toBe(fromStorm);
     }
     const card = JSON.stringify(clicker.card(storm.seq).blocks);
     expect(card).toContain('(0 open)');
@@ -215,5 +262,31 @@ describe('the 20-database alarm storm', () => {
       'orders-shard-01',
       'orders-shard-20',
     ]);
+  });
+
+  it('a storm whose shards are all resolved on their own resolves itself and says why', async () => {
+    clock.advance(30 * MINUTE);
+    await sendStorm();
+    const storm = (await harness.warroom.store.listOpenIncidents()).find((incident) => incident.storm)!;
+    const members = storm.storm!.members;
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    for (const seq of members) {
+      expect((await harness.warroom.store.getIncident(storm.seq))?.status).not.toBe('resolved');
+      await harness.warroom.triage.perform(
+        seq,
+        { kind: 'resolve', summary: 'shard healed' },
+        { userId: 'U0CAROL' },
+      );
+      await harness.warroom.settled();
+    }
+    expect((await harness.warroom.store.getIncident(storm.seq))?.status).toBe('resolved');
+    const timeline = await harness.warroom.store.listTimeline(storm.seq);
+    const texts = timeline.map((entry) => entry.text);
+    expect(texts).toContain(`resolved the storm: all ${members.length} incidents in it are resolved`);
+    // Its escalation stops as for any resolved incident.
+    expect(texts).toContain('stopped escalating: resolved');
+    const card = JSON.stringify(cardClicker(harness).card(storm.seq).blocks);
+    expect(card).toContain(`(0 open)`);
+    expect(card).not.toContain(ACTION_IDS.resolve);
   });
 });

@@ -32,4 +32,15 @@ describe('the page DM', () => {
       expect(blocks).toContain(said);
     }
   });
+
+  it("says a member's DM now shows its storm, with the storm's buttons", () => {
+    const storm = openIncident({ seq: 6, storm: { key: 'k', what: 'CPUUtilization alarms', members: [1] } });
+    const page = buildPageDm(storm, { kind: 'stage', policy: 'default', index: 0, repeat: false }, at, 1);
+    expect(page.text.startsWith('INC-1 is now part of storm INC-6: You are paged for INC-6')).toBe(true);
+    const blocks = JSON.stringify(page.blocks);
+    expect(blocks).toContain('INC-1 is now part of storm INC-6');
+    expect(blocks).toContain(ACTION_IDS.acknowledge);
+    expect(blocks).toContain('\\"seq\\":6');
+    expect(JSON.stringify(buildPageDm(storm, reason).blocks)).not.toContain('now part of storm');
+  });
 });
