@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { BotError, toBotError } from '../../src/errors.ts';
+import { answerClickFailure } from './answer-click-failure.ts';
 import type { CardActionDeps, CardClick, CardClickArgs, Parsed } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 
 /**
  * The frame every card listener runs in: ack first (Slack's 3 s, before any store, Slack or AWS
- * call), then parse, then act. Unreadable payloads get a plain answer. An unexpected failure is
- * shown to the clicker with a reference and rethrown with it, so app.error logs the same one.
+ * call), then parse, then act. Unreadable payloads get a plain answer; failures are answered by
+ * answerClickFailure (expected ones in their words, unexpected ones with a reference, rethrown).
  */
 export async function handleCardClick<T extends CardClick>(
   deps: CardActionDeps,
@@ -24,14 +23,6 @@ export async function handleCardClick<T extends CardClick>(
   try {
     await act(parsed.click);
   } catch (error) {
-    const coded = toBotError(error);
-    const reference = randomUUID().slice(0, 8);
-    await tellClicker(
-      deps,
-      args,
-      parsed.click,
-      `That did not work: ${coded.userMessage} (reference ${reference}). Try again, or use \`/incident\`.`,
-    );
-    throw new BotError(coded.code, coded.userMessage, { cause: error, detail: `reference ${reference}` });
+    await answerClickFailure(deps, args, parsed.click, error);
   }
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { BotError, toBotError } from '../../src/errors.ts';
+import { answerClickFailure } from './answer-click-failure.ts';
 import type { CardActionDeps, CardClickArgs, ClickTarget } from './card-click.ts';
 import { tellClicker } from './tell-clicker.ts';
 
@@ -35,7 +34,7 @@ function parseThreadClick<V>(body: unknown, valueSchema: z.ZodType<V>): ThreadCl
 
 /**
  * The frame of a thread-message button (Stop, Approve, Reject): ack first, then parse, then act,
- * answering the clicker alone. Unexpected failures are told with a reference and rethrown with it.
+ * answering the clicker alone; failures are answered by answerClickFailure.
  */
 export async function handleThreadButton<V>(
   deps: Pick<CardActionDeps, 'slack' | 'logger'>,
@@ -54,9 +53,6 @@ export async function handleThreadButton<V>(
     const reply = await act(click);
     if (reply) await tellClicker(deps, args, click, reply);
   } catch (error) {
-    const coded = toBotError(error);
-    const reference = randomUUID().slice(0, 8);
-    await tellClicker(deps, args, click, `That did not work: ${coded.userMessage} (reference ${reference}).`);
-    throw new BotError(coded.code, coded.userMessage, { cause: error, detail: `reference ${reference}` });
+    await answerClickFailure(deps, args, click, error);
   }
 }

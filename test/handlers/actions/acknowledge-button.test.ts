@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleAcknowledgeButton } from '../../../handlers/actions/acknowledge-button.ts';
-import { isBotError } from '../../../src/errors.ts';
+import { BotError, isBotError } from '../../../src/errors.ts';
 import { ACTION_IDS } from '../../../src/slack/ids.ts';
 import { cardFixture, cardFor, clickArgs } from './card-fixture.ts';
 import { cardClickPayload } from './slack-interactions.ts';
@@ -101,5 +101,17 @@ describe('handleAcknowledgeButton', () => {
     const reference = /reference ([0-9a-f]{8})/.exec(replies[0]?.text ?? '')?.[1];
     expect(reference).toBeDefined();
     expect(String((error as Error).message)).toContain(`reference ${reference}`);
+  });
+
+  it('tells an expected failure in its own words, without a reference, and does not rethrow it', async () => {
+    const { deps, click } = await setUp();
+    vi.spyOn(deps.triage, 'perform').mockRejectedValue(
+      new BotError('SLACK.CHANNEL_NOT_FOUND', 'Slack refused chat.update: channel_not_found.'),
+    );
+    const { args, replies } = clickArgs(click('U0ALICE'));
+    await expect(handleAcknowledgeButton(deps, args)).resolves.toBeUndefined();
+    expect(replies.map((reply) => reply.text)).toEqual([
+      'That did not work: Slack refused chat.update: channel_not_found.',
+    ]);
   });
 });
