@@ -1,4 +1,5 @@
 import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
+import type { Route } from '../routes/index.ts';
 import type { RunbookDefinition } from '../runbooks/index.ts';
 import type { SignalPolicyRule } from '../signals/index.ts';
 import type { StormsConfig } from './storms-schema.ts';
@@ -28,6 +29,8 @@ export interface Config {
   signals: SignalPolicyRule[];
   /** `storms:`: when signals for many resources become one storm incident. */
   storms: StormsConfig;
+  /** `routes:`, first match wins: channel, escalation policy and owning team per signal. */
+  routes: Route[];
   permissions: Record<PermissionAction, string[]>;
   /** The effective catalog (defaults merged with `runbooks:`) and `automation:` settings. */
   runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };

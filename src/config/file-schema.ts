@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Impact } from '../incidents/index.ts';
 import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
 import { oncallSchema } from './oncall-schema.ts';
+import { routesSchema } from './routes-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
 import { stormsSchema } from './storms-schema.ts';
 
@@ -97,6 +98,7 @@ export const fileSchema = z.strictObject({
     .default([])
     .describe('Rules tried before the default signal policy, first match wins (docs/signals.md).'),
   storms: stormsSchema,
+  routes: routesSchema,
   permissions: z
     .strictObject({
       declare: permissionList('declare incidents (`/incident declare`)'),

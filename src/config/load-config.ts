@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { routeProblems } from '../routes/index.ts';
 import { DEFAULT_RUNBOOKS, mergeCatalog } from '../runbooks/index.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { fileSchema } from './file-schema.ts';
+import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -75,7 +77,15 @@ export function loadConfig(
   }
   const file = fileData === undefined ? undefined : fileSchema.safeParse(fileData);
   if (file && !file.success) problems.push(...describeIssues(file.error.issues));
-  if (file?.success) problems.push(...escalationProblems(file.data));
+  if (file?.success) {
+    problems.push(...escalationProblems(file.data));
+    problems.push(
+      ...routeProblems(toRoutes(file.data.routes), {
+        policies: Object.keys(file.data.escalation ?? {}),
+        accounts: [],
+      }),
+    );
+  }
 
   if (env.success) {
     if (env.data.WARROOM_STORE.startsWith('dynamodb:')) {
@@ -117,6 +127,7 @@ export function loadConfig(
       incidents: { responsePlanArn: f.incidents.responsePlanArn },
       signals: f.signals,
       storms: { enabled: f.storms.enabled, threshold: f.storms.threshold, windowMs: f.storms.window },
+      routes: toRoutes(f.routes),
       permissions: f.permissions,
       runbooks: {
         catalog: mergeCatalog(DEFAULT_RUNBOOKS, f.runbooks, f.automation.defaultCatalog),

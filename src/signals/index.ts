@@ -14,4 +14,4 @@ export { groupKeyFor, withTopicLocation } from './group-key.ts';
 export type { MetricUnit } from './metric-units.ts';
 export { alarmMetricUnit, formatMetricValue, metricUnit } from './metric-units.ts';
 export type { SignalEffect, SignalPolicyRule } from './signal-policy.ts';
-export { decideSignal, signalTypesOf } from './signal-policy.ts';
+export { decideSignal, matchesSignal, signalTypesOf } from './signal-policy.ts';

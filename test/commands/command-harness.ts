@@ -39,6 +39,7 @@ export const TEST_CONFIG: Config = {
   incidents: {},
   signals: [],
   storms: { enabled: true, threshold: 5, windowMs: 120_000 },
+  routes: [],
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
   escalation: NO_ESCALATION,

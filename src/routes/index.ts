@@ -1,0 +1,5 @@
+/** The routes capability's public entry: which channel, policy and team a signal gets, and why. */
+export { matchRoute } from './match-route.ts';
+export type { ResourceTags, Route, RouteConditions, RouteDecision, RouteFacts, RouteStep } from './route.ts';
+export type { RouteContext } from './route-problems.ts';
+export { routeProblems } from './route-problems.ts';
