@@ -6,7 +6,7 @@ import { DEFAULT_RUNBOOKS, mergeCatalog } from '../runbooks/index.ts';
 import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
-import { fileSchema } from './file-schema.ts';
+import { type FileConfig, fileSchema } from './file-schema.ts';
 import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
 
@@ -51,6 +51,34 @@ function checkEnvCombinations(rawEnv: Record<string, string | undefined>): strin
   return problems;
 }
 
+export type FileConfigResult = { file?: FileConfig; problems: string[] };
+
+/**
+ * Reads and checks warroom.yml alone (no environment): what `npm run routes:check` needs to judge
+ * a config in CI, where no Slack token or AWS Region is set.
+ */
+export function readConfigFile(configPath: string, files: ConfigFiles = nodeConfigFiles): FileConfigResult {
+  if (!files.exists(configPath)) {
+    return { problems: [`WARROOM_CONFIG: expected a YAML config file, but ${configPath} does not exist`] };
+  }
+  let fileData: unknown;
+  try {
+    fileData = parseYaml(files.read(configPath)) ?? {};
+  } catch (error) {
+    return { problems: [`${configPath}: expected valid YAML (${(error as Error).message.split('\n')[0]})`] };
+  }
+  const file = fileSchema.safeParse(fileData);
+  if (!file.success) return { problems: describeIssues(file.error.issues) };
+  const problems = [
+    ...escalationProblems(file.data),
+    ...routeProblems(toRoutes(file.data.routes), {
+      policies: Object.keys(file.data.escalation ?? {}),
+      accounts: [],
+    }),
+  ];
+  return problems.length > 0 ? { problems } : { file: file.data, problems };
+}
+
 /**
  * The only reader of process.env. Returns every problem at once, one line each naming the key and
  * what is expected, so a bad deployment is fixed in one go.
@@ -65,27 +93,9 @@ export function loadConfig(
   problems.push(...checkEnvCombinations(rawEnv));
 
   const configPath = rawEnv.WARROOM_CONFIG || './warroom.yml';
-  let fileData: unknown;
-  if (!files.exists(configPath)) {
-    problems.push(`WARROOM_CONFIG: expected a YAML config file, but ${configPath} does not exist`);
-  } else {
-    try {
-      fileData = parseYaml(files.read(configPath)) ?? {};
-    } catch (error) {
-      problems.push(`${configPath}: expected valid YAML (${(error as Error).message.split('\n')[0]})`);
-    }
-  }
-  const file = fileData === undefined ? undefined : fileSchema.safeParse(fileData);
-  if (file && !file.success) problems.push(...describeIssues(file.error.issues));
-  if (file?.success) {
-    problems.push(...escalationProblems(file.data));
-    problems.push(
-      ...routeProblems(toRoutes(file.data.routes), {
-        policies: Object.keys(file.data.escalation ?? {}),
-        accounts: [],
-      }),
-    );
-  }
+  const fileRead = readConfigFile(configPath, files);
+  problems.push(...fileRead.problems);
+  const file = fileRead.file;
 
   if (env.success) {
     if (env.data.WARROOM_STORE.startsWith('dynamodb:')) {
@@ -101,10 +111,10 @@ export function loadConfig(
       );
     }
   }
-  if (problems.length > 0 || !env.success || !file?.success) return { ok: false, problems };
+  if (problems.length > 0 || !env.success || !file) return { ok: false, problems };
 
   const e = env.data;
-  const f = file.data;
+  const f = file;
   return {
     ok: true,
     config: {

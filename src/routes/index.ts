@@ -1,5 +1,9 @@
 /** The routes capability's public entry: which channel, policy and team a signal gets, and why. */
 export { matchRoute } from './match-route.ts';
+export { checkRouteOffline, readCapturedNotification } from './offline-route-check.ts';
 export type { ResourceTags, Route, RouteConditions, RouteDecision, RouteFacts, RouteStep } from './route.ts';
+export { explainRoute } from './route-explanation.ts';
+export type { AccountLookup } from './route-facts.ts';
+export { routeFactsFor } from './route-facts.ts';
 export type { RouteContext } from './route-problems.ts';
 export { routeProblems } from './route-problems.ts';

@@ -80,7 +80,7 @@ function tryRoute(route: Route, facts: RouteFacts): RouteStep {
     return {
       route: route.name,
       outcome: 'needs-tags',
-      because: [`its tags could not be read: ${facts.tags.reason}`],
+      because: ['it needs tags, which could not be read'],
     };
   }
   const results = checks(route.when, facts);

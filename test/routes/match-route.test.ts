@@ -105,7 +105,7 @@ describe('matchRoute', () => {
     expect(decision.steps[0]).toEqual({
       route: 'payments-prod',
       outcome: 'needs-tags',
-      because: ['its tags could not be read: AccessDenied on rds:ListTagsForResource'],
+      because: ['it needs tags, which could not be read'],
     });
   });
 
