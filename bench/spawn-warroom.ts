@@ -15,6 +15,8 @@ export interface BenchWarroomOptions {
   botToken: string;
   signingSecret: string;
   alertChannel?: string;
+  /** More warroom.yml, appended as written (top-level keys such as `escalation:`). */
+  extraConfig?: string;
 }
 
 export interface BenchWarroom {
@@ -37,7 +39,7 @@ export async function spawnWarroom(options: BenchWarroomOptions): Promise<BenchW
   const alertChannel = options.alertChannel ?? 'C0ALERTS';
   writeFileSync(
     join(dir, 'warroom.yml'),
-    `slack:\n  alertChannel: ${alertChannel}\nsns:\n  topicArns: [${options.topicArn}]\n`,
+    `slack:\n  alertChannel: ${alertChannel}\nsns:\n  topicArns: [${options.topicArn}]\n${options.extraConfig ?? ''}`,
   );
   const dbPath = join(dir, 'warroom.db');
   const service = await spawnService(
