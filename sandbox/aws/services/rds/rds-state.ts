@@ -98,6 +98,11 @@ export class RdsState {
 
   constructor(private readonly env: { accountId: string; region: string; clock: Clock }) {}
 
+  /** The Region the emulated RDS is in (its zones are `<region>a`, `<region>b`, …). */
+  get region(): string {
+    return this.env.region;
+  }
+
   /**
    * Brings the state up to the clock: changes in flight and, once SSM has taken over settling, the
    * effects of running runbooks, in time order. Every RDS handler calls it before it reads; a test
