@@ -40,7 +40,7 @@ export const TEST_CONFIG: Config = {
   signals: [],
   storms: { enabled: true, threshold: 5, windowMs: 120_000 },
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
-  runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
+  runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000, approvers: [] },
   escalation: NO_ESCALATION,
   oncall: { rotations: {} },
   inactiveKeys: [],
