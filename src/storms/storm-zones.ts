@@ -3,7 +3,7 @@ import { describeStormZones, type Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DbInstanceFacts } from '../rds/index.ts';
 import type { Store } from '../store/store.ts';
-import { KeyedRunner } from '../work/keyed-runner.ts';
+import { StormRunner } from './storm-runner.ts';
 
 /** At most this many instances are looked up in one pass (three DescribeDBInstances calls). */
 const MAX_LOOKUPS_PER_PASS = 300;
@@ -29,14 +29,17 @@ export interface StormZonesDeps {
  * failed call, is retried after RETRY_AFTER_MS at the earliest. Requests for one storm coalesce.
  */
 export class StormZones {
-  private readonly runner = new KeyedRunner<number>(
-    (seq) => this.sync(seq),
-    (error, seq) => this.deps.logger.warn({ err: error, seq }, 'could not learn the storm zones'),
-  );
+  private readonly runner: StormRunner;
   /** Instance ids not to ask about again before the time given (ms). */
   private readonly retryAt = new Map<string, number>();
 
-  constructor(private readonly deps: StormZonesDeps) {}
+  constructor(private readonly deps: StormZonesDeps) {
+    this.runner = new StormRunner(
+      deps.store,
+      (storm) => this.sync(storm),
+      (error, seq) => deps.logger.warn({ err: error, seq }, 'could not learn the storm zones'),
+    );
+  }
 
   /** Asks for the zones of this incident's storm (or of the storm itself) to be learnt. */
   request(seq: number): void {
@@ -51,11 +54,9 @@ export class StormZones {
     return this.runner.busy;
   }
 
-  private async sync(seq: number): Promise<void> {
+  private async sync(storm: Incident): Promise<void> {
     const { store, rds, clock, logger } = this.deps;
-    const incident = await store.getIncident(seq);
-    const storm = incident?.stormSeq !== undefined ? await store.getIncident(incident.stormSeq) : incident;
-    if (!storm?.storm || storm.status === 'resolved') return;
+    if (!storm.storm || storm.status === 'resolved') return;
     const members: Incident[] = [];
     for (const member of storm.storm.members) {
       const found = await store.getIncident(member);
