@@ -80,13 +80,15 @@ export class StormZones {
   /** Lower-case ids of members' DB instances in warroom's Region whose zone is not known yet. */
   private unknownInstances(members: readonly Incident[], known: Record<string, string>): string[] {
     const now = this.deps.clock.now().getTime();
+    // Forget what is due again, so the map holds only instances asked about in the last while.
+    for (const [id, at] of this.retryAt) if (at <= now) this.retryAt.delete(id);
     const ids = new Set<string>();
     for (const member of members) {
       const resource = member.resource;
       if (resource?.kind !== 'rds-instance') continue;
       if ((resource.region ?? member.region) !== this.deps.region) continue;
       const id = resource.id.toLowerCase();
-      if (known[id] || (this.retryAt.get(id) ?? 0) > now) continue;
+      if (known[id] || this.retryAt.has(id)) continue;
       ids.add(id);
     }
     return [...ids].slice(0, MAX_LOOKUPS_PER_PASS);
