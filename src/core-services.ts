@@ -15,7 +15,7 @@ import { RdsDesk } from './rds/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
-import { StormFollower, StormGrouper, StormThread } from './storms/index.ts';
+import { StormFollower, StormGrouper, StormThread, StormZones } from './storms/index.ts';
 import { BackgroundTasks } from './work/background-tasks.ts';
 
 export interface CoreServicesInput {
@@ -89,6 +89,15 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     alertChannel: config.slack.alertChannel,
   });
+  // Where the storm's databases run, read from RDS after intake, never on its path.
+  const stormZones = new StormZones({
+    store,
+    rds: input.aws.rds,
+    clock,
+    logger,
+    region: config.aws.region,
+    onChanged: (seq) => cards.request(seq),
+  });
   // A member acknowledged, resolved or re-rated on its own: the storm's card and thread catch up.
   const stormFollower = new StormFollower({
     grouper: storms,
@@ -111,6 +120,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onIncidentChanged: (seq) => {
       cards.request(seq);
       stormThread.request(seq);
+      stormZones.request(seq);
       void incidentManager.kick();
     },
     storms,
@@ -286,6 +296,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
         await incidentManager.idle();
         await cards.idle();
         await stormThread.idle();
+        await stormZones.idle();
         await stormFollower.idle();
         await runbooks.follower.idle();
         await rds.idle();
@@ -297,6 +308,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
           incidentManager,
           cards,
           stormThread,
+          stormZones,
           stormFollower,
           runbooks.follower,
           rds,

@@ -9,9 +9,12 @@ const idsOf = (entry: { id?: string; ids?: string[] }): string[] => entry.ids ??
 const tagList = (tags: Record<string, string> | undefined) =>
   Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 
-function seedInstance(state: EmulatorState, id: string, seed: InstanceSeedSpec): void {
+/** `index`: the instance's place among its entry's `ids`, which picks its zone in turn. */
+function seedInstance(state: EmulatorState, id: string, seed: InstanceSeedSpec, index: number): void {
+  const zones = seed.availabilityZones;
   const instance = state.rds.addInstance({
     id,
+    availabilityZone: zones ? `${state.rds.region}${zones[index % zones.length]}` : undefined,
     engine: seed.engine,
     engineVersion: seed.engineVersion,
     instanceClass: seed.instanceClass,
@@ -80,7 +83,9 @@ export function seedScenarioAws(
 ): void {
   if (!seed) return;
   for (const metric of seed.cloudwatch.metrics) seedMetric(state, metric, start);
-  for (const entry of seed.rds.instances) for (const id of idsOf(entry)) seedInstance(state, id, entry);
+  for (const entry of seed.rds.instances) {
+    for (const [index, id] of idsOf(entry).entries()) seedInstance(state, id, entry, index);
+  }
   for (const entry of seed.rds.clusters) for (const id of idsOf(entry)) seedCluster(state, id, entry);
   for (const snapshot of seed.rds.snapshots) {
     state.rds.addSnapshot({

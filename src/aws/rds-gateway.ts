@@ -24,6 +24,9 @@ import {
 } from './rds-facts-mapping.ts';
 import type { RdsPort } from './rds-port.ts';
 
+/** How many ids one filtered DescribeDBInstances names (its page holds at most 100 instances). */
+const IDS_PER_CALL = 100;
+
 /** RDS over the one RDSClient built in aws-clients.ts; every SDK error becomes a coded BotError. */
 export class RdsGateway implements RdsPort {
   constructor(private readonly client: RDSClient) {}
@@ -49,6 +52,20 @@ export class RdsGateway implements RdsPort {
       return { items: out.DBInstances ?? [], marker: out.Marker };
     });
     return instances.map(toInstanceFacts);
+  }
+
+  async describeInstances(ids: readonly string[]) {
+    const instances = [];
+    // One filtered call per page-full of ids: a storm of 300 databases costs 3 calls, not 300.
+    for (let start = 0; start < ids.length; start += IDS_PER_CALL) {
+      const filter = [{ Name: 'db-instance-id', Values: ids.slice(start, start + IDS_PER_CALL) }];
+      const found = await callRdsPages(this.client, 'DescribeDBInstances', async (c, Marker) => {
+        const out = await c.send(new DescribeDBInstancesCommand({ Filters: filter, Marker }));
+        return { items: out.DBInstances ?? [], marker: out.Marker };
+      });
+      instances.push(...found.map(toInstanceFacts));
+    }
+    return instances;
   }
 
   async listManualSnapshots(instanceId: string): Promise<SnapshotExposure[]> {

@@ -16,6 +16,11 @@ import type {
 export interface RdsPort {
   describeInstance(id: string): Promise<DbInstanceFacts>;
   describeCluster(id: string): Promise<DbClusterFacts>;
+  /**
+   * The instances named by id (DescribeDBInstances filtered by db-instance-id, 100 ids a call);
+   * ids RDS does not know are simply missing from the answer.
+   */
+  describeInstances(ids: readonly string[]): Promise<DbInstanceFacts[]>;
   /** The member instances of a cluster (DescribeDBInstances filtered by db-cluster-id). */
   listClusterInstances(clusterId: string): Promise<DbInstanceFacts[]>;
   /** Manual snapshots of an instance, each with its `restore` attribute. */

@@ -33,7 +33,13 @@ export interface Config {
   routes: Route[];
   permissions: Record<PermissionAction, string[]>;
   /** The effective catalog (defaults merged with `runbooks:`) and `automation:` settings. */
-  runbooks: { catalog: RunbookDefinition[]; roleArn?: string; approvalTimeoutMs: number };
+  runbooks: {
+    catalog: RunbookDefinition[];
+    roleArn?: string;
+    approvalTimeoutMs: number;
+    /** `automation.approvers`: whom a two-person request mentions; empty: the `permissions.runbook` holders. */
+    approvers: string[];
+  };
   /** Escalation policies, the rules choosing them, and reminders. */
   escalation: EscalationConfig;
   /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */

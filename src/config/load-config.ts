@@ -143,6 +143,7 @@ export function loadConfig(
         catalog: mergeCatalog(DEFAULT_RUNBOOKS, f.runbooks, f.automation.defaultCatalog),
         roleArn: f.automation.roleArn,
         approvalTimeoutMs: f.automation.approvalTimeoutMinutes * 60_000,
+        approvers: f.automation.approvers,
       },
       escalation: toEscalationConfig(f),
       oncall: { rotations: f.oncall.rotations },

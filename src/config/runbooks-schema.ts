@@ -95,6 +95,21 @@ export const automationSchema = z
       .max(1440, 'expected 1 to 1440 minutes')
       .default(30)
       .describe('Minutes a two-person request waits for its second person before it expires.'),
+    /** Whom a two-person request mentions, instead of the `permissions.runbook` holders. */
+    approvers: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[UWS][A-Z0-9]{2,}$/,
+            'expected a Slack user id (U…/W…) or a user-group id (S…) to mention',
+          ),
+      )
+      .max(20, 'expected at most 20 approvers to mention (name a user group instead)')
+      .default([])
+      .describe(
+        'Who a two-person request asks to approve, by mention, e.g. `[S0SRELEADS]`: instead of the `permissions.runbook` holders (who are not mentioned when that is `"*"`). Approving still needs `permissions.runbook`.',
+      ),
   })
-  .default({ defaultCatalog: true, approvalTimeoutMinutes: 30 })
+  .default({ defaultCatalog: true, approvalTimeoutMinutes: 30, approvers: [] })
   .describe('How runbooks run (docs/runbooks.md).');

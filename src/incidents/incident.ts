@@ -92,6 +92,11 @@ export interface StormInfo {
    * acknowledged, resolved or re-rated on its own moves the storm's version, so its card follows.
    */
   membersShown?: string;
+  /**
+   * The Availability Zone of each member's DB instance, by lower-case instance id, as RDS last
+   * answered (src/storms/storm-zones.ts). A member missing here has no known zone.
+   */
+  zones?: Record<string, string>;
 }
 
 /** An incident not yet stored (no sequence number). */

@@ -21,6 +21,7 @@ export { buildIncidentSummary } from './incident-summary.ts';
 export { MetricPicture } from './metric-picture.ts';
 export type { OlderInteraction, PointedIncident } from './older-warroom-text.ts';
 export { buildOlderWarroomText } from './older-warroom-text.ts';
+export { describeStormZones } from './storm-section.ts';
 export type { CaptureOutcome } from './timeline-capture.ts';
 export { TimelineCapture } from './timeline-capture.ts';
 export { buildTimelineMessage } from './timeline-text.ts';

@@ -36,7 +36,9 @@ export function buildStormSection(incident: Incident, members: readonly Incident
   });
   const rest = sorted.length - NAMED;
   if (rest > 0) lines.push(`… and ${rest} more (\`/incident list\`, or the card's thread)`);
-  const where = [incident.accountId, incident.region].filter(Boolean).join(' · ');
+  const where = [incident.accountId, incident.region, describeStormZones(members, incident.storm.zones)]
+    .filter(Boolean)
+    .join(' · ');
   const header = `*🌩️ Storm: ${sorted.length} resources* (${open} open) · ${escapeMrkdwn(incident.storm.what)}${where ? ` · ${where}` : ''}`;
   return [
     {
@@ -45,4 +47,24 @@ export function buildStormSection(incident: Incident, members: readonly Incident
       text: { type: 'mrkdwn', text: truncate(`${header}\n${lines.join('\n')}`, 3000) },
     },
   ];
+}
+
+/**
+ * Where a storm's members run: `AZs us-east-1a (12), us-east-1b (8)`, most members first (then by
+ * name). Members with no known zone are left out; with none known, undefined (never "unknown").
+ */
+export function describeStormZones(
+  members: readonly Incident[],
+  zones: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    const zone = member.resource ? zones?.[member.resource.id.toLowerCase()] : undefined;
+    if (zone) counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  if (counts.size === 0) return undefined;
+  const listed = [...counts]
+    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
+    .map(([zone, count]) => `${escapeMrkdwn(zone)} (${count})`);
+  return `${listed.length === 1 ? 'AZ' : 'AZs'} ${listed.join(', ')}`;
 }

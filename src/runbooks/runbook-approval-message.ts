@@ -4,23 +4,36 @@ import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import type { RunbookRequest } from './request.ts';
 
+/** Who a pending two-person request asks to approve. */
+export interface RunbookApprovers {
+  /** `permissions.runbook`: who may approve (people, user groups or `*`). */
+  holders: readonly string[];
+  /** `automation.approvers`: whom to ask instead of the holders, when set. */
+  asked: readonly string[];
+}
+
+const NOBODY: RunbookApprovers = { holders: [], asked: [] };
+
 /**
- * Who can approve, as mentions: the `permissions.runbook` holders (people and user groups) other
- * than the requester; empty when that is everyone (`*`) or nobody else is named.
+ * Whom the request asks, as mentions, the requester left out: the configured approvers when set,
+ * else the `permissions.runbook` holders (people and user groups); empty when those are everyone
+ * (`*`) or nobody else is named.
  */
-export function approverMentions(request: RunbookRequest, approvers: readonly string[]): string[] {
-  if (approvers.includes('*')) return [];
-  return approvers
+export function approverMentions(request: RunbookRequest, approvers: RunbookApprovers): string[] {
+  const named =
+    approvers.asked.length > 0 ? approvers.asked : approvers.holders.includes('*') ? [] : approvers.holders;
+  return named
     .filter((id) => id !== request.requestedBy)
     .map((id) => (id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`));
 }
 
-function decisionText(request: RunbookRequest, approvers: readonly string[]): string {
+function decisionText(request: RunbookRequest, approvers: RunbookApprovers): string {
   const when = request.decidedAt ? ` ${slackDate(request.decidedAt)}` : '';
   switch (request.status) {
     case 'pending': {
-      const who = approverMentions(request, approvers);
-      const asked = who.length > 0 ? `: ${who.join(', ')} can approve` : '';
+      const who = approverMentions(request, approvers).join(', ');
+      // A configured group is asked; whether each of its people may approve is still the permission's.
+      const asked = !who ? '' : approvers.asked.length > 0 ? `: asking ${who}` : `: ${who} can approve`;
       return `Waiting for a second person with the \`runbook\` permission${asked}. Expires ${slackDate(request.expiresAt)}.`;
     }
     case 'approved': {
@@ -43,8 +56,8 @@ function decisionText(request: RunbookRequest, approvers: readonly string[]): st
 export function buildRunbookApprovalMessage(
   request: RunbookRequest,
   runbook: { title: string; document: string },
-  /** `permissions.runbook`: whom a pending request asks, by mention. */
-  approvers: readonly string[] = [],
+  /** Whom a pending request asks, by mention. */
+  approvers: RunbookApprovers = NOBODY,
 ) {
   const parameters = Object.entries(request.parameters)
     .map(([name, values]) => `• \`${escapeMrkdwn(name)}\` = ${escapeMrkdwn(values.join(', '))}`)

@@ -4,7 +4,7 @@ import { postThreadReplyOnce, type ThreadReplySlack } from '../slack/post-thread
 import type { Store } from '../store/store.ts';
 import type { RunbookRequest } from './request.ts';
 import type { RunbookDefinition } from './runbook.ts';
-import { buildRunbookApprovalMessage } from './runbook-approval-message.ts';
+import { buildRunbookApprovalMessage, type RunbookApprovers } from './runbook-approval-message.ts';
 
 /** Keeps each two-person request's thread message (under the alert-channel card) equal to the request. */
 export class RunbookRequestMessages {
@@ -15,8 +15,8 @@ export class RunbookRequestMessages {
       logger: Logger;
       alertChannel: string;
       catalog: readonly RunbookDefinition[];
-      /** `permissions.runbook`: a pending request names them. */
-      approvers: readonly string[];
+      /** Whom a pending request names. */
+      approvers: RunbookApprovers;
     },
   ) {}
 

@@ -80,7 +80,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     logger,
     alertChannel,
     catalog,
-    approvers: config.permissions.runbook,
+    approvers: { holders: config.permissions.runbook, asked: config.runbooks.approvers },
   });
   const follower: AutomationFollower = new AutomationFollower({
     store,

@@ -7,3 +7,4 @@ export { describeStormKey, stormKeyFor } from './storm-key.ts';
 export type { StormDecision, StormRule } from './storm-rule.ts';
 export { decideStorm } from './storm-rule.ts';
 export { StormThread } from './storm-thread.ts';
+export { StormZones } from './storm-zones.ts';

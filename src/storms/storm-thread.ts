@@ -3,8 +3,8 @@ import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
-import { KeyedRunner } from '../work/keyed-runner.ts';
 import { buildStormMemberList } from './storm-member-list.ts';
+import { StormRunner } from './storm-runner.ts';
 
 export interface StormThreadDeps {
   store: Store;
@@ -20,14 +20,17 @@ export interface StormThreadDeps {
  * joins makes one update, not one per member.
  */
 export class StormThread {
-  private readonly runner = new KeyedRunner<number>(
-    (seq) => this.sync(seq),
-    (error, seq) => this.deps.logger.warn({ err: error, seq }, 'could not list the storm members'),
-  );
+  private readonly runner: StormRunner;
   /** The list's text as last sent, by storm: an unchanged list is not sent again. */
   private readonly sent = new Map<number, string>();
 
-  constructor(private readonly deps: StormThreadDeps) {}
+  constructor(private readonly deps: StormThreadDeps) {
+    this.runner = new StormRunner(
+      deps.store,
+      (storm) => this.sync(storm),
+      (error, seq) => deps.logger.warn({ err: error, seq }, 'could not list the storm members'),
+    );
+  }
 
   /** Asks for the list of this incident's storm (or of the storm itself) to be brought up to date. */
   request(seq: number): void {
@@ -42,11 +45,9 @@ export class StormThread {
     return this.runner.busy;
   }
 
-  private async sync(seq: number): Promise<void> {
+  private async sync(storm: Incident): Promise<void> {
     const { store, slack, clock, alertChannel } = this.deps;
-    const incident = await store.getIncident(seq);
-    const storm = incident?.stormSeq !== undefined ? await store.getIncident(incident.stormSeq) : incident;
-    if (!storm?.storm) return;
+    if (!storm.storm) return;
     const card = await store.getCard(storm.seq, alertChannel);
     if (!card?.ts) return;
     const members: Incident[] = [];

@@ -41,7 +41,7 @@ export const TEST_CONFIG: Config = {
   storms: { enabled: true, threshold: 5, windowMs: 120_000 },
   routes: [],
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
-  runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
+  runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000, approvers: [] },
   escalation: NO_ESCALATION,
   oncall: { rotations: {} },
   inactiveKeys: [],

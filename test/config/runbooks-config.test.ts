@@ -26,6 +26,7 @@ describe('runbooks: and automation: in the YAML config', () => {
       catalog: DEFAULT_RUNBOOKS,
       roleArn: undefined,
       approvalTimeoutMs: 30 * 60_000,
+      approvers: [],
     });
   });
 
@@ -86,5 +87,24 @@ runbooks:
         'automation.roleArn: expected an IAM role ARN',
       ]),
     );
+  });
+});
+
+describe('automation.approvers', () => {
+  it('lists the people and user groups a two-person request asks', () => {
+    const result = load('automation:\n  approvers: [S0SRELEADS, U0DAN]\n');
+    expect(result.ok && result.config.runbooks.approvers).toEqual(['S0SRELEADS', 'U0DAN']);
+  });
+
+  it('refuses "*" and anything but a user or user-group id, naming the key', () => {
+    for (const bad of ['"*"', 'C0123ALERTS', '"@sre"']) {
+      const result = load(`automation:\n  approvers: [${bad}]\n`);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.problems.join('\n')).toMatch(
+          /automation\.approvers\.0.*expected a Slack user id \(U…\/W…\) or a user-group id \(S…\) to mention/,
+        );
+      }
+    }
   });
 });

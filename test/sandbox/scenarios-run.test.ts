@@ -192,8 +192,13 @@ describe('each built-in scenario run against the sandbox', () => {
     expect(storms.map((storm) => storm.title)).toEqual(['Storm: CPUUtilization alarms on 20 resources']);
     // The storm's card, and at most the four shards that came before the storm formed (updated to say so).
     const posted = cards(running);
-    expect(posted.filter((card) => card.text.includes('Storm:'))).toHaveLength(1);
+    const stormCards = posted.filter((card) => card.text.includes('Storm:'));
+    expect(stormCards).toHaveLength(1);
     expect(posted.length).toBeLessThanOrEqual(5);
+    // Where the shards run, learnt from the emulator's DescribeDBInstances after intake.
+    expect(JSON.stringify(stormCards[0]?.blocks)).toContain(
+      'us-east-1 · AZs us-east-1a (7), us-east-1b (7), us-east-1c (6)',
+    );
     expect(output.match(/POST \/sns → 200/g)).toHaveLength(40);
   }, 120_000);
 });

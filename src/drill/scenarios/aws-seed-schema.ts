@@ -34,6 +34,14 @@ export const instanceSeedSchema = z
     /** GiB. */
     allocatedStorage: z.number().int().positive().optional(),
     storageType: z.string().optional(),
+    /**
+     * The Availability Zones the instances are spread over, in turn, by letter in the sandbox's
+     * Region (`[a, b]` puts the first in `<region>a`, the second in `<region>b`, …); default `a`.
+     */
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]$/, 'expected a zone letter such as a, b or c'))
+      .min(1)
+      .optional(),
     tags,
   })
   .refine(namedOnce, namingProblem);

@@ -47,6 +47,11 @@ describe('RDS through the real SDK', () => {
       Endpoint: { Port: 3306 },
     });
     expect(DBInstances?.[0]?.DbiResourceId).toMatch(/^db-[0-9A-Z]{26}$/);
+    // Multi-AZ: the primary's zone and the standby's.
+    expect(DBInstances?.[0]).toMatchObject({
+      AvailabilityZone: 'us-east-1a',
+      SecondaryAvailabilityZone: 'us-east-1b',
+    });
     expect(DBInstances?.[0]?.InstanceCreateTime).toBeInstanceOf(Date);
   });
 
@@ -58,6 +63,14 @@ describe('RDS through the real SDK', () => {
     expect(error.Code).toBe('DBInstanceNotFound');
     expect(error.$metadata).toMatchObject({ httpStatusCode: 404 });
     expect(error.message).toBe('DBInstance missing-db not found.');
+  });
+
+  it('names no standby zone for a Single-AZ instance or an Aurora member', async () => {
+    for (const id of ['bulk-0', 'orders-1']) {
+      const { DBInstances } = await client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
+      expect(DBInstances?.[0]?.AvailabilityZone).toBe('us-east-1a');
+      expect(DBInstances?.[0]?.SecondaryAvailabilityZone).toBeUndefined();
+    }
   });
 
   it('filters by engine and by cluster', async () => {

@@ -82,11 +82,14 @@ describe('remediation runbooks fix what /incident rds check flags (real SSM and 
     bench.at(5);
     expect((await bench.instance('orders-db')).DBInstanceStatus).toBe('modifying');
     bench.at(68);
-    expect(await bench.instance('orders-db')).toMatchObject({ MultiAZ: true, DBInstanceStatus: 'available' });
-    expect(await bench.instance('billing-db')).toMatchObject({
-      MultiAZ: false,
-      PendingModifiedValues: { MultiAZ: true },
+    expect(await bench.instance('orders-db')).toMatchObject({
+      MultiAZ: true,
+      DBInstanceStatus: 'available',
+      SecondaryAvailabilityZone: 'us-east-1b',
     });
+    const pending = await bench.instance('billing-db');
+    expect(pending).toMatchObject({ MultiAZ: false, PendingModifiedValues: { MultiAZ: true } });
+    expect(pending.SecondaryAvailabilityZone).toBeUndefined();
     expect((await bench.progress(runNow)).status).toBe('Success');
     expect((await bench.progress(runLater)).status).toBe('Success');
   });

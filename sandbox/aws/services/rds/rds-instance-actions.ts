@@ -1,6 +1,6 @@
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { rdsModelledError, rdsNotFound } from './rds-errors.ts';
-import type { RdsState } from './rds-state.ts';
+import { type RdsState, standbyZoneFor } from './rds-state.ts';
 
 /**
  * What RDS does on StopDBInstance, StartDBInstance, RebootDBInstance and ModifyDBInstance, with
@@ -122,5 +122,9 @@ export function modifyDBInstance(
   instance.DBInstanceStatus = 'modifying';
   rds.scheduled.add(timing.doneAt, () => {
     Object.assign(instance, now, { DBInstanceStatus: 'available' });
+    if (now.MultiAZ !== undefined) {
+      const zone = instance.AvailabilityZone;
+      instance.SecondaryAvailabilityZone = now.MultiAZ && zone ? standbyZoneFor(zone) : undefined;
+    }
   });
 }

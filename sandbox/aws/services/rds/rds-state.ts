@@ -98,6 +98,11 @@ export class RdsState {
 
   constructor(private readonly env: { accountId: string; region: string; clock: Clock }) {}
 
+  /** The Region the emulated RDS is in (its zones are `<region>a`, `<region>b`, …). */
+  get region(): string {
+    return this.env.region;
+  }
+
   /**
    * Brings the state up to the clock: changes in flight and, once SSM has taken over settling, the
    * effects of running runbooks, in time order. Every RDS handler calls it before it reads; a test
@@ -124,6 +129,7 @@ export class RdsState {
   addInstance(seed: InstanceSeed): DBInstance {
     const id = seed.id.toLowerCase();
     const engine = seed.engine ?? 'postgres';
+    const zone = seed.availabilityZone ?? `${this.env.region}a`;
     const instance: DBInstance = {
       DBInstanceIdentifier: id,
       DBInstanceArn: this.arn('db', id),
@@ -137,7 +143,9 @@ export class RdsState {
         Port: seed.port ?? (engine.includes('mysql') ? 3306 : 5432),
         HostedZoneId: 'Z2R2ITUGPM61AM',
       },
-      AvailabilityZone: seed.availabilityZone ?? `${this.env.region}a`,
+      AvailabilityZone: zone,
+      // A Multi-AZ instance deployment has its standby in another zone (an Aurora member has none).
+      SecondaryAvailabilityZone: seed.multiAZ && !seed.clusterId ? standbyZoneFor(zone) : undefined,
       MultiAZ: seed.multiAZ ?? false,
       PubliclyAccessible: seed.publiclyAccessible ?? false,
       StorageEncrypted: seed.storageEncrypted ?? true,
@@ -237,4 +245,11 @@ export class RdsState {
     };
     this.pendingMaintenance.set(arn, [...(this.pendingMaintenance.get(arn) ?? []), action]);
   }
+}
+
+/** The zone a Multi-AZ standby is put in: the next of a, b, c after the primary's. */
+export function standbyZoneFor(primary: string): string {
+  const letter = primary.at(-1) ?? 'a';
+  const next = { a: 'b', b: 'c', c: 'a' }[letter] ?? 'a';
+  return `${primary.slice(0, -1)}${next}`;
 }
