@@ -41,7 +41,9 @@ export function createTagReader(deps: TagReaderDeps): TagReader {
       if ('untagged' in found) return { state: 'none' };
       if ('problem' in found) return { state: 'failed', reason: found.problem };
       const { target } = found;
-      return cache.get(target.arn, async () => {
+      // RDS identifiers are case-insensitive (ORDERS-DB is orders-db); alarm names are not.
+      const key = target.service === 'rds' ? target.arn.toLowerCase() : target.arn;
+      return cache.get(key, async () => {
         const abort = new AbortController();
         const timer = setTimeout(() => abort.abort(), timeoutMs);
         try {

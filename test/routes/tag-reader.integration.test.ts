@@ -165,6 +165,20 @@ describe('reading tags for routes (real SDK clients, local AWS emulator)', () =>
     );
   });
 
+  it('reads a database once whatever case its signals spell its identifier in', async () => {
+    const before = calls('rds');
+    const upper = await reader.readTags({
+      kind: 'rds-instance',
+      id: 'ORDERS-DB',
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+    });
+    const lower = await reader.readTags({ kind: 'rds-instance', id: 'orders-db', arn: ORDERS_ARN });
+    expect(upper).toEqual(lower);
+    expect(lower.state).toBe('read');
+    expect(calls('rds')).toBe(before + 1);
+  });
+
   it('gives up on a read AWS does not answer in time and says so', async () => {
     emulator.delay('rds', 'ListTagsForResource', 1_000);
     try {
