@@ -66,6 +66,8 @@ export function seedSandboxAccount(aws: AwsEmulator): void {
     multiAZ: true,
     storageEncrypted: true,
     backupRetentionPeriod: 7,
+    // What routes by tag (`when: {tags: {team: checkout}}`) read through ListTagsForResource.
+    tags: { env: 'prod', team: 'checkout' },
   });
   // Something for `/incident rds` to find: a busy hour of log (made line by line when read), an
   // export from before the DB was encrypted that someone made public, and an OS update waiting.
@@ -92,6 +94,7 @@ export function seedSandboxAccount(aws: AwsEmulator): void {
     engine: 'aurora-postgresql',
     engineVersion: '16.4',
     members: [{ instanceId: 'payments-aurora-1', writer: true }, { instanceId: 'payments-aurora-2' }],
+    tags: { env: 'prod', team: 'payments' },
   });
   // What `/incident rds status` reads from CloudWatch, published every minute while the sandbox
   // runs: orders-db has 68 of its 100 GiB free, payments-aurora's volume is far from its limit.

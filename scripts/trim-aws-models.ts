@@ -64,6 +64,7 @@ const OPERATIONS: Record<string, string[]> = {
     'RebootDBInstance',
     'DescribeDBClusterSnapshots',
     'DescribePendingMaintenanceActions',
+    'ListTagsForResource',
   ],
   sns: ['ConfirmSubscription'],
   sqs: [
@@ -78,7 +79,7 @@ const OPERATIONS: Record<string, string[]> = {
     'CreateQueue',
     'PurgeQueue',
   ],
-  cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms', 'GetMetricData'],
+  cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms', 'GetMetricData', 'ListTagsForResource'],
 };
 
 /**

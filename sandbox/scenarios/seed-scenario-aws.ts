@@ -6,13 +6,10 @@ const METRIC_HISTORY_MS = 60 * 60_000;
 
 const idsOf = (entry: { id?: string; ids?: string[] }): string[] => entry.ids ?? (entry.id ? [entry.id] : []);
 
-const tagList = (tags: Record<string, string> | undefined) =>
-  Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-
 /** `index`: the instance's place among its entry's `ids`, which picks its zone in turn. */
 function seedInstance(state: EmulatorState, id: string, seed: InstanceSeedSpec, index: number): void {
   const zones = seed.availabilityZones;
-  const instance = state.rds.addInstance({
+  state.rds.addInstance({
     id,
     availabilityZone: zones ? `${state.rds.region}${zones[index % zones.length]}` : undefined,
     engine: seed.engine,
@@ -27,15 +24,14 @@ function seedInstance(state: EmulatorState, id: string, seed: InstanceSeedSpec, 
     iamDatabaseAuthentication: seed.iamDatabaseAuthentication,
     allocatedStorage: seed.allocatedStorage,
     storageType: seed.storageType,
+    tags: seed.tags,
   });
-  // RDS returns tags with DescribeDBInstances; the emulator's record is the response itself.
-  instance.TagList = tagList(seed.tags);
 }
 
 function seedCluster(state: EmulatorState, id: string, seed: ClusterSeedSpec): void {
   // With `ids`, member names say `{{id}}` to be each cluster's own.
   const members = seed.members.map((member) => member.replaceAll('{{id}}', id));
-  const cluster = state.rds.addCluster({
+  state.rds.addCluster({
     id,
     engine: seed.engine,
     engineVersion: seed.engineVersion,
@@ -45,19 +41,19 @@ function seedCluster(state: EmulatorState, id: string, seed: ClusterSeedSpec): v
     iamDatabaseAuthentication: seed.iamDatabaseAuthentication,
     backupRetentionPeriod: seed.backupRetentionPeriod,
     members: members.map((instanceId, index) => ({ instanceId, writer: index === 0 })),
+    tags: seed.tags,
   });
-  cluster.TagList = tagList(seed.tags);
   // Aurora members are DB instances of their own (what `rds status` of a member reads).
   for (const memberId of members) {
-    const member = state.rds.addInstance({
+    state.rds.addInstance({
       id: memberId,
       engine: seed.engine,
       engineVersion: seed.engineVersion,
       instanceClass: seed.instanceClass,
       clusterId: id,
       storageEncrypted: seed.storageEncrypted,
+      tags: seed.tags,
     });
-    member.TagList = tagList(seed.tags);
   }
 }
 

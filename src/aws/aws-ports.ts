@@ -13,6 +13,8 @@ import type { MetricImages } from './metric-images.ts';
 import { RdsGateway } from './rds-gateway.ts';
 import type { RdsPort } from './rds-port.ts';
 import { RdsResourceGateway } from './rds-resource-gateway.ts';
+import { createResourceTagsGateway, useOwnClients } from './resource-tags-gateway.ts';
+import type { ResourceTagsPort } from './resource-tags-port.ts';
 import { SnsGateway } from './sns-gateway.ts';
 import { SqsGateway } from './sqs-gateway.ts';
 import type { SqsQueuePort } from './sqs-port.ts';
@@ -36,6 +38,8 @@ export interface AwsPorts {
   contacts?: ContactsPort;
   /** The SQS intake queue at SQS_QUEUE_URL (only opened when that is set). */
   openSqsQueue: (queueUrl: string) => SqsQueuePort;
+  /** Tags of RDS databases and CloudWatch alarms, for routes (ListTagsForResource). */
+  resourceTags: ResourceTagsPort;
 }
 
 /**
@@ -58,5 +62,7 @@ export function createAwsPorts(region: string): AwsPorts {
     metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),
     openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
+    // Warroom's own account and Region only, until the per-account client factory takes over.
+    resourceTags: createResourceTagsGateway(useOwnClients(clients)),
   };
 }

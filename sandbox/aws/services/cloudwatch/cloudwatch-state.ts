@@ -1,4 +1,5 @@
 import type { Clock } from '../../../../src/clock.ts';
+import { CloudWatchAlarms } from './cloudwatch-alarms.ts';
 
 /** One raw value of a metric, as a service would have published it. */
 export interface MetricValue {
@@ -36,8 +37,12 @@ function seriesKey(namespace: string, metricName: string, dimensions: MetricDime
  */
 export class CloudWatchState {
   private readonly series = new Map<string, MetricSeries>();
+  /** Alarms and their tags, for ListTagsForResource: `alarms.add({ name, tags })`. */
+  readonly alarms: CloudWatchAlarms;
 
-  constructor(private readonly env: { clock: Clock }) {}
+  constructor(private readonly env: { clock: Clock; accountId: string; region: string }) {
+    this.alarms = new CloudWatchAlarms(env);
+  }
 
   /** The emulator's now: what seeds anchor levels to, and how far `publishEveryMinute` has published. */
   now(): Date {

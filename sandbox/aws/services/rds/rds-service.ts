@@ -10,6 +10,7 @@ import { describeDBLogFiles } from './describe-db-log-files.ts';
 import { describeDBSnapshotAttributes, describeDBSnapshots } from './describe-db-snapshots.ts';
 import { describePendingMaintenanceActions } from './describe-pending-maintenance-actions.ts';
 import { downloadDBLogFilePortion } from './download-db-log-file-portion.ts';
+import { listTagsForResource } from './list-tags-for-resource.ts';
 import { validateRdsInput } from './rds-constraints.ts';
 
 /** Each handler first brings RDS up to the clock (changes in flight, running runbooks' effects). */
@@ -45,6 +46,7 @@ export function createRdsService(): ServiceDefinition {
       CreateDBSnapshot: createDBSnapshot,
       CreateDBClusterSnapshot: createDBClusterSnapshot,
       DescribePendingMaintenanceActions: describePendingMaintenanceActions,
+      ListTagsForResource: listTagsForResource,
     }),
     extraValidation: validateRdsInput,
   };

@@ -29,6 +29,8 @@ export interface InstanceSeed {
   /** GiB; default 100. */
   allocatedStorage?: number;
   storageType?: string;
+  /** Tags ListTagsForResource answers for the instance's ARN. */
+  tags?: Readonly<Record<string, string>>;
 }
 
 export interface ClusterSeed {
@@ -43,6 +45,8 @@ export interface ClusterSeed {
   backupRetentionPeriod?: number;
   /** Member instances; the first is the writer unless `writer` says otherwise. */
   members?: Array<{ instanceId: string; writer?: boolean }>;
+  /** Tags ListTagsForResource answers for the cluster's ARN. */
+  tags?: Readonly<Record<string, string>>;
 }
 
 export interface SnapshotSeed {
@@ -78,6 +82,9 @@ export interface MaintenanceSeed {
   forcedApplyDate?: Date;
   optInStatus?: string;
 }
+
+const tagList = (tags: Readonly<Record<string, string>> = {}) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 /** RDS instances, clusters and snapshots, keyed by lower-case identifier (RDS stores them so). */
 export class RdsState {
@@ -156,7 +163,7 @@ export class RdsState {
       StorageType: seed.storageType ?? 'gp3',
       InstanceCreateTime: this.env.clock.now(),
       DBClusterIdentifier: seed.clusterId?.toLowerCase(),
-      TagList: [],
+      TagList: tagList(seed.tags),
     };
     this.instances.set(id, instance);
     const cluster = seed.clusterId ? this.clusters.get(seed.clusterId.toLowerCase()) : undefined;
@@ -194,6 +201,7 @@ export class RdsState {
         DBInstanceIdentifier: member.instanceId.toLowerCase(),
         IsClusterWriter: member.writer ?? (!hasWriter && index === 0),
       })),
+      TagList: tagList(seed.tags),
     };
     this.clusters.set(id, cluster);
     return cluster;
