@@ -7,3 +7,4 @@ export type { AccountLookup } from './route-facts.ts';
 export { routeFactsFor } from './route-facts.ts';
 export type { RouteContext } from './route-problems.ts';
 export { routeProblems } from './route-problems.ts';
+export { SignalRouter } from './signal-router.ts';
