@@ -12,6 +12,7 @@ import type { Escalation, OnCallResolver, SsmOnCallReader } from './paging/index
 import { wireEscalation } from './paging/index.ts';
 import { Permissions } from './permissions/index.ts';
 import { RdsDesk } from './rds/index.ts';
+import { createTagReader, SignalRouter } from './routes/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
@@ -68,8 +69,9 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
     offersRunbooks: (incident) => fittingRunbooks(config.runbooks.catalog, incident.resource).length > 0,
-    onPosted: (seq, channel) => {
-      if (channel !== config.slack.alertChannel) return;
+    onPosted: (seq, _channel, home) => {
+      // Its thread is where pages, the metric picture and the storm's member list go.
+      if (!home) return;
       stormThread.request(seq);
       background.run(() => slackLink.ensure(seq));
       background.run(() => metricPicture.ensure(seq));
@@ -109,11 +111,19 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       background.run(() => escalation.stopIfHandled(storm).catch(warn('could not stop escalation')));
     },
   });
+  const router = new SignalRouter({
+    routes: config.routes,
+    alertChannel: config.slack.alertChannel,
+    lookupAccount: () => undefined,
+    readTags: createTagReader({ tags: input.aws.resourceTags, clock, logger }).readTags,
+    logger,
+  });
   const intake = new IntakeProcessor({
     store,
     parse: input.parseNotification,
     incidentRecords: input.aws.incidentRecords,
     signalRules: config.signals,
+    route: (alert, impact) => router.route(alert, impact),
     clock,
     logger,
     metrics,

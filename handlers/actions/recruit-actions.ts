@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { buildIncidentSummary, incidentId } from '../../src/incidents/index.ts';
+import { buildIncidentSummary, homeChannelOf, incidentId } from '../../src/incidents/index.ts';
 import { joinIncident, joinReplyText } from '../../src/paging/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardClickArgs } from './card-click.ts';
@@ -33,10 +33,11 @@ export function handleOpenIncidentButton(deps: SlackHandlerDeps, args: CardClick
     }
     const unfinished = await deps.store.listUnfinishedOutbox(incident.seq);
     const summary = buildIncidentSummary(incident, unfinished, { defaultRegion: deps.config.aws.region });
-    const card = await deps.store.getCard(incident.seq, deps.config.slack.alertChannel);
-    const link = card?.ts
-      ? await deps.slack.permalink(deps.config.slack.alertChannel, card.ts).catch(() => '')
-      : '';
+    const card = await deps.store.getCard(
+      incident.seq,
+      homeChannelOf(incident, deps.config.slack.alertChannel),
+    );
+    const link = card?.ts ? await deps.slack.permalink(card.channel, card.ts).catch(() => '') : '';
     const blocks = link
       ? [
           ...summary.blocks,

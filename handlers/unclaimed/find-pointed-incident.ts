@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import type { PointedIncident } from '../../src/incidents/index.ts';
+import { findHomeCard, type PointedIncident } from '../../src/incidents/index.ts';
 import { CARD_METADATA_EVENT_TYPE } from '../../src/slack/ids.ts';
 
 /** A card button's value (`{"seq":7,"v":3}`), a modal's private_metadata (`{"seq":7,…}`). */
@@ -110,7 +110,7 @@ async function cardLinkOf(
   known: string | undefined,
 ): Promise<string | undefined> {
   if (known) return known;
-  const card = await deps.store.getCard(seq, deps.config.slack.alertChannel);
+  const { card } = await findHomeCard(deps.store, seq, deps.config.slack.alertChannel);
   if (!card?.ts) return undefined;
   try {
     return (await deps.slack.permalink(card.channel, card.ts)) || undefined;

@@ -1,4 +1,4 @@
-import { incidentId } from '../incidents/index.ts';
+import { findHomeCard, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { OutboxItem } from '../store/outbox.ts';
@@ -37,7 +37,7 @@ export class IncidentManagerNotices {
 
   private async post(seq: number, text: string): Promise<void> {
     try {
-      const card = await this.deps.store.getCard(seq, this.deps.alertChannel);
+      const { card } = await findHomeCard(this.deps.store, seq, this.deps.alertChannel);
       if (!card?.ts) return;
       await this.deps.slack.postMessage({ channel: card.channel, text, threadTs: card.ts });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { homeChannelOf } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
@@ -24,7 +25,7 @@ export class SlackLink {
     try {
       const incident = await store.getIncident(seq);
       if (!incident?.incidentManagerArn || incident.slackPermalink) return;
-      const card = await store.getCard(seq, alertChannel);
+      const card = await store.getCard(seq, homeChannelOf(incident, alertChannel));
       if (!card?.ts) return;
       const permalink = await slack.permalink(card.channel, card.ts);
       if (!permalink) return;

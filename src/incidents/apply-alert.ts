@@ -1,6 +1,6 @@
 import type { Alert, SignalEffect } from '../signals/index.ts';
 import { type Impact, worseImpact } from './impact.ts';
-import type { Incident, NewIncident, TimelineEntry } from './incident.ts';
+import type { Incident, IncidentRoute, NewIncident, TimelineEntry } from './incident.ts';
 import { signalOf, trackOpenSignals } from './open-signals.ts';
 
 export interface SignalDecision {
@@ -23,6 +23,8 @@ export interface ApplyAlertInput {
   now: Date;
   /** What would make the incident part of a storm (src/storms/), kept on the incident it opens. */
   stormKey?: string;
+  /** Where `routes:` sends it (channel, policy, team), kept on the incident it opens. */
+  route?: IncidentRoute;
 }
 
 function entryFor(input: ApplyAlertInput, kind: TimelineEntry['kind']): TimelineEntry {
@@ -59,6 +61,7 @@ function openIncident(input: ApplyAlertInput): SignalChange {
     raw: alert.raw,
     ...(alert.metric ? { metric: alert.metric } : {}),
     ...(input.stormKey ? { stormKey: input.stormKey } : {}),
+    ...(input.route ? { route: input.route } : {}),
     version: 1,
   };
   return { kind: 'opened', incident, entry: entryFor(input, 'opened') };

@@ -5,6 +5,7 @@ import { postOrFind } from '../slack/post-or-find.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { KeyedRunner } from '../work/keyed-runner.ts';
+import { homeChannelOf } from './home-channel.ts';
 import type { Incident } from './incident.ts';
 import { buildIncidentCard } from './incident-card.ts';
 
@@ -21,9 +22,10 @@ export interface CardSyncDeps {
   offersPaging?: (incident: Incident) => boolean;
   /**
    * A card was posted, or found after a restart that cut in between posting and recording it (so
-   * what follows a post still happens; handlers must be idempotent).
+   * what follows a post still happens; handlers must be idempotent). `home`: it is the card in the
+   * incident's home channel (its route's, else the alert channel), not the one in its own channel.
    */
-  onPosted?: (seq: number, channel: string) => void;
+  onPosted?: (seq: number, channel: string, home: boolean) => void;
   /** The cards show this version of the incident now: what else shows it (page DMs) follows. */
   onSynced?: (incident: Incident) => void;
   /** Delay before a failed sync is tried again, by attempt number. */
@@ -92,7 +94,10 @@ export class CardSync {
   private async sync(seq: number): Promise<void> {
     const incident = await this.deps.store.getIncident(seq);
     if (!incident) return;
-    const channels = [this.deps.alertChannel, ...(incident.channelId ? [incident.channelId] : [])];
+    const channels = [
+      homeChannelOf(incident, this.deps.alertChannel),
+      ...(incident.channelId ? [incident.channelId] : []),
+    ];
     for (const channel of channels) await this.syncIn(incident, channel);
     this.deps.onSynced?.(incident);
   }
@@ -118,7 +123,7 @@ export class CardSync {
         );
         await store.recordCardPosted(seq, channel, found, 0);
         card = { ...card, ts: found, renderedVersion: 0 };
-        this.deps.onPosted?.(seq, channel);
+        this.deps.onPosted?.(seq, channel, channel === homeChannelOf(incident, this.deps.alertChannel));
       }
     }
     // A storm member is shown on the storm's card: only a card posted before it joined is kept (updated).
@@ -130,7 +135,7 @@ export class CardSync {
       if (found)
         this.deps.logger.info({ incidentSeq: seq, channel, ts }, 'found a card whose post answer was lost');
       await store.recordCardPosted(seq, channel, ts, incident.version);
-      this.deps.onPosted?.(seq, channel);
+      this.deps.onPosted?.(seq, channel, channel === homeChannelOf(incident, this.deps.alertChannel));
       return;
     }
     if (card.renderedVersion < incident.version) {

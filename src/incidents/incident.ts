@@ -74,8 +74,23 @@ export interface Incident {
   stormSeq?: number;
   /** When a person split it out of its storm: its own escalation is timed from here. */
   splitAt?: Date;
+  /** The route that took the signal which opened it (`routes:`): its channel, policy and owning team. */
+  route?: IncidentRoute;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
+}
+
+/** Where an incident lives and who owns it, decided once by `routes:` when it opened. */
+export interface IncidentRoute {
+  /** The route's name; absent when no route matched (the defaults apply). */
+  name?: string;
+  /** The channel its card is posted in; absent: `slack.alertChannel`. */
+  channel?: string;
+  /** The escalation policy the route names; absent: `escalationRules` pick. */
+  policy?: string;
+  team?: string;
+  /** Why routes that need tags were passed over (a tag read failed): said on the card. */
+  tagsUnavailable?: string;
 }
 
 /** What a storm incident is: many resources with the same kind of signal at once. */

@@ -6,9 +6,17 @@ export { applyAlert } from './apply-alert.ts';
 export { CardSync } from './card-sync.ts';
 export { automationExecutionUrlFor, incidentManagerUrlFor } from './console-links.ts';
 export { describeLookupFailure, findIncident, parseIncidentId } from './find-incident.ts';
+export { findHomeCard, homeChannelOf } from './home-channel.ts';
 export type { Impact } from './impact.ts';
 export { IMPACT_NAMES, isImpact } from './impact.ts';
-export type { Incident, LatestSignal, NewIncident, StormInfo, TimelineEntry } from './incident.ts';
+export type {
+  Incident,
+  IncidentRoute,
+  LatestSignal,
+  NewIncident,
+  StormInfo,
+  TimelineEntry,
+} from './incident.ts';
 export { incidentId } from './incident.ts';
 export { incidentButtonValue } from './incident-actions.ts';
 export { IncidentChannels } from './incident-channels.ts';

@@ -9,6 +9,7 @@ import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { annotation } from './annotation.ts';
+import { homeChannelOf } from './home-channel.ts';
 import type { Incident } from './incident.ts';
 
 export interface MetricPictureDeps {
@@ -62,7 +63,8 @@ export class MetricPicture {
     const { store, slack, metricImages, clock } = this.deps;
     const incident = await store.getIncident(seq);
     if (incident?.source !== 'cloudwatch-alarm' || !incident.metric) return;
-    const card = await store.getCard(seq, this.deps.alertChannel);
+    const channel = homeChannelOf(incident, this.deps.alertChannel);
+    const card = await store.getCard(seq, channel);
     if (!card?.ts) return;
     const timeline = await store.listTimeline(seq);
     if (timeline.some((entry) => entry.dedupeKey === metricPictureKey(seq))) return;

@@ -1,6 +1,6 @@
 import type { IncidentRecordReader } from '../aws/incident-record.ts';
 import type { Clock } from '../clock.ts';
-import type { Impact, Incident } from '../incidents/index.ts';
+import type { Impact, Incident, IncidentRoute } from '../incidents/index.ts';
 import { applyAlert } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -40,6 +40,11 @@ export interface IntakeDeps {
    * then looks at it now). Such events never go through grouping; without this hook none is followed.
    */
   onAutomationEvent?: (event: AutomationStatusEvent) => Promise<boolean>;
+  /**
+   * Where `routes:` sends a signal that may open an incident (tags read here, off the SNS accept
+   * path); without it, or when it answers undefined, the defaults apply.
+   */
+  route?: (alert: Alert, impact: Impact) => Promise<IncidentRoute | undefined>;
   maxAttempts?: number;
 }
 
@@ -95,6 +100,8 @@ export class IntakeProcessor {
       const alert = withTopicLocation(parsed, item.topicArn);
       const decision = decideSignal(signalTypesOf(alert), alert.suggestedImpact, this.deps.signalRules);
       const groupKey = groupKeyFor(alert);
+      const opens = decision.effect === 'open' || decision.effect === 'annotate-or-open';
+      const route = opens ? await this.deps.route?.(alert, decision.impact) : undefined;
       const now = clock.now();
       let before: Impact | undefined;
       const outcome = await store.applySignal(item.messageId, groupKey, now, (open) => {
@@ -106,7 +113,8 @@ export class IntakeProcessor {
           groupKey,
           messageId: item.messageId,
           now,
-          stormKey: stormKeyFor(alert),
+          stormKey: stormKeyFor(alert, route?.name),
+          ...(route ? { route } : {}),
         });
       });
       metrics.signalsProcessed.inc({ source: alert.source, outcome: outcome.change });

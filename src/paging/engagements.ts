@@ -2,7 +2,7 @@ import type { ContactsPort } from '../aws/contacts-port.ts';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Incident } from '../incidents/index.ts';
-import { annotation } from '../incidents/index.ts';
+import { annotation, findHomeCard } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { EngagementRecord, OpenEngagement } from '../store/engagement-store.ts';
@@ -13,7 +13,7 @@ import type { PageFailure } from './page-failures.ts';
 
 export interface EngagementsDeps {
   contacts: ContactsPort;
-  store: Pick<Store, 'engagements' | 'mutateIncident' | 'getCard'>;
+  store: Pick<Store, 'engagements' | 'mutateIncident' | 'getCard' | 'getIncident'>;
   slack: Pick<SlackGateway, 'postMessage'>;
   clock: Clock;
   logger: Logger;
@@ -134,10 +134,10 @@ export class Engagements {
     const who = engagement.slackUser ? ` (<@${engagement.slackUser}>)` : '';
     const text = `Page to \`${engagement.contactAlias}\`${who} accepted at ${clockTime(readTime)}`;
     await this.note(engagement.seq, text, `engagement-accepted:${engagement.engagementArn}`);
-    const card = await this.deps.store.getCard(engagement.seq, this.deps.alertChannel);
+    const { channel, card } = await findHomeCard(this.deps.store, engagement.seq, this.deps.alertChannel);
     if (card?.ts)
       await this.deps.slack.postMessage({
-        channel: this.deps.alertChannel,
+        channel,
         threadTs: card.ts,
         text: `✅ ${text}.`,
       });

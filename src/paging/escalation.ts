@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Incident } from '../incidents/index.ts';
-import { annotation } from '../incidents/index.ts';
+import { annotation, homeChannelOf } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DueEscalationStage } from '../store/escalation-store.ts';
 import type { Store } from '../store/store.ts';
@@ -209,7 +209,7 @@ export class Escalation {
     if (member?.stormSeq !== undefined) return this.stopForStorm(member);
     if (member && (await this.deps.holdsPage?.(member))) return;
     // The 0s stage comes due as the incident opens: wait for its card, whose thread is pinged.
-    if (!(await store.getCard(stage.seq, this.deps.alertChannel))?.ts) return;
+    if (!(await store.getCard(stage.seq, homeChannelOf(member, this.deps.alertChannel)))?.ts) return;
     const now = clock.now();
     if (!(await store.escalations.claim(stage.seq, stage.index, now, new Date(now.getTime() + LEASE_MS))))
       return;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Incident } from '../incidents/index.ts';
-import { annotation, incidentId } from '../incidents/index.ts';
+import { annotation, homeChannelOf, incidentId } from '../incidents/index.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 
@@ -37,10 +37,11 @@ export async function joinIncident(deps: JoinDeps, seq: number, userId: string):
   );
   if (outcome.kind === 'not-found' || outcome.kind === 'unchanged') return { kind: 'not-found' };
   if (outcome.kind === 'duplicate') return { kind: 'already', incident };
-  const card = await deps.store.getCard(seq, deps.alertChannel);
+  const channel = homeChannelOf(incident, deps.alertChannel);
+  const card = await deps.store.getCard(seq, channel);
   if (card?.ts) {
     await deps.slack.postMessage({
-      channel: deps.alertChannel,
+      channel,
       threadTs: card.ts,
       text: `:raising_hand: <@${userId}> joined ${incidentId(seq)} to help.`,
     });

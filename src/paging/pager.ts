@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Incident } from '../incidents/index.ts';
-import { annotation } from '../incidents/index.ts';
+import { annotation, findHomeCard } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { PAGE_DM_METADATA_EVENT_TYPE, THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
@@ -93,7 +93,7 @@ export class Pager {
     } = {},
   ): Promise<PageOutcome> {
     const { store, clock, alertChannel } = this.deps;
-    const card = await store.getCard(seq, alertChannel);
+    const { channel, card } = await findHomeCard(store, seq, alertChannel);
     if (!card?.ts) return (await store.getIncident(seq)) ? { kind: 'no-card' } : { kind: 'not-found' };
     if ((await store.getIncident(seq))?.status === 'resolved') return { kind: 'resolved' };
     const now = clock.now();
@@ -116,6 +116,7 @@ export class Pager {
     const incident = outcome.incident;
     const messageKey = options.messageKey ?? dedupeKey;
     await this.postInThread(
+      channel,
       card.ts,
       buildPageThreadText(incident, resolved.mentioned, reason, resolved.failures, now),
       messageKey,
@@ -130,7 +131,8 @@ export class Pager {
     late.push(
       ...((await this.deps.contacts?.engagements.engage(incident, resolved.contacts, dedupeKey)) ?? []),
     );
-    if (late.length > 0) await this.tellLateFailures(card.ts, incident, late, actor, dedupeKey, messageKey);
+    if (late.length > 0)
+      await this.tellLateFailures(channel, card.ts, incident, late, actor, dedupeKey, messageKey);
     const failures = [...resolved.failures, ...late];
     for (const failure of failures) this.deps.metrics?.pagesFailed.inc({ reason: failure.reason });
     const lateTargets = new Set(late.map((failure) => failure.target));
@@ -139,9 +141,15 @@ export class Pager {
   }
 
   /** The thread mention (or, when nobody could be paged, the reasons), posted once. */
-  private async postInThread(threadTs: string, text: string, messageKey: string, resend: boolean) {
-    const { alertChannel, slack } = this.deps;
-    const mention = { channel: alertChannel, threadTs, text };
+  private async postInThread(
+    channel: string,
+    threadTs: string,
+    text: string,
+    messageKey: string,
+    resend: boolean,
+  ) {
+    const { slack } = this.deps;
+    const mention = { channel, threadTs, text };
     const key = { eventType: THREAD_METADATA_EVENT_TYPES.page, id: messageKey };
     if (resend) {
       await postThreadReplyOnce(slack, mention, key);
@@ -149,12 +157,13 @@ export class Pager {
     }
     const metadata = { event_type: key.eventType, event_payload: { id: messageKey } };
     await postOrFind(slack, { ...mention, metadata }, () =>
-      slack.findReplyByMetadata(alertChannel, threadTs, key.eventType, (p) => p['id'] === messageKey),
+      slack.findReplyByMetadata(channel, threadTs, key.eventType, (p) => p['id'] === messageKey),
     );
   }
 
   /** DMs or engagements that failed after the page was posted: on the timeline and in the thread. */
   private async tellLateFailures(
+    channel: string,
     threadTs: string,
     incident: Incident,
     late: readonly PageFailure[],
@@ -172,7 +181,7 @@ export class Pager {
     this.deps.onTimeline?.();
     await postThreadReplyOnce(
       this.deps.slack,
-      { channel: this.deps.alertChannel, threadTs, text: `:warning: ${pageFailuresText(late)}` },
+      { channel, threadTs, text: `:warning: ${pageFailuresText(late)}` },
       { eventType: THREAD_METADATA_EVENT_TYPES.page, id: `${messageKey}:undelivered` },
     );
   }

@@ -48,8 +48,13 @@ function matches(rule: EscalationRule, incident: Incident): boolean {
   return true;
 }
 
-/** The first rule that matches picks the policy; else `default`; undefined means no escalation. */
+/**
+ * The policy its route names, when one does (`routes:`); else the first rule that matches; else
+ * `default`; undefined means no escalation.
+ */
 export function choosePolicy(config: EscalationConfig, incident: Incident): EscalationPolicy | undefined {
+  const routed = incident.route?.policy;
+  if (routed && config.policies[routed]) return config.policies[routed];
   const rule = config.rules.find((candidate) => matches(candidate, incident));
   return config.policies[rule?.policy ?? 'default'];
 }

@@ -1,11 +1,11 @@
 import type { Clock } from '../clock.ts';
-import { annotation, incidentId } from '../incidents/index.ts';
+import { annotation, findHomeCard, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 
 export interface RemindersDeps {
-  store: Pick<Store, 'listOpenIncidents' | 'listTimeline' | 'getCard' | 'mutateIncident'>;
+  store: Pick<Store, 'listOpenIncidents' | 'listTimeline' | 'getCard' | 'getIncident' | 'mutateIncident'>;
   slack: Pick<SlackGateway, 'postMessage'>;
   clock: Clock;
   logger: Logger;
@@ -42,7 +42,7 @@ export class Reminders {
     );
     const now = clock.now();
     if (!newest || now.getTime() - newest.getTime() < afterMs) return;
-    const card = await store.getCard(seq, this.deps.alertChannel);
+    const { channel, card } = await findHomeCard(store, seq, this.deps.alertChannel);
     if (!card?.ts) return;
     const minutes = Math.round((now.getTime() - newest.getTime()) / 60_000);
     const outcome = await store.mutateIncident(
@@ -54,7 +54,7 @@ export class Reminders {
     if (outcome.kind !== 'changed') return;
     const who = outcome.incident.owner ?? outcome.incident.acknowledgedBy;
     await this.deps.slack.postMessage({
-      channel: this.deps.alertChannel,
+      channel,
       threadTs: card.ts,
       text: `:hourglass: ${who ? `<@${who}> ` : ''}${incidentId(seq)} has had no update for ${minutes} min. Post one with \`/incident note ${incidentId(seq)} <update>\` (or resolve it).`,
     });

@@ -1,5 +1,5 @@
 import type { RdsPort } from '../aws/rds-port.ts';
-import { type Incident, incidentId } from '../incidents/index.ts';
+import { homeChannelOf, type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -51,10 +51,11 @@ export async function postLogTail(
 ): Promise<LogTailAnswer> {
   const id = incidentId(incident.seq);
   // Before any AWS call: without a card there is no thread to post in.
-  const card = await deps.store.getCard(incident.seq, deps.alertChannel);
+  const channel = homeChannelOf(incident, deps.alertChannel);
+  const card = await deps.store.getCard(incident.seq, channel);
   if (!card?.ts)
     return {
-      text: `${id} has no card in <#${deps.alertChannel}> yet, so there is no thread for the log lines; try again in a moment.`,
+      text: `${id} has no card in <#${channel}> yet, so there is no thread for the log lines; try again in a moment.`,
     };
   const files = newestFirst(await deps.rds.listLogFiles(instanceId));
   if (files.length === 0) return { text: `DB instance ${code(instanceId)} has no log files.` };
@@ -88,11 +89,9 @@ export async function postLogTail(
     requestedBy: userId,
     complete: tail.complete,
   });
-  const posted = await deps.slack.postMessage({ channel: deps.alertChannel, threadTs: card.ts, text });
-  const link = await deps.slack.permalink(deps.alertChannel, posted.ts).catch(() => '');
-  const where = link
-    ? `<${link}|the thread of ${id}'s card>`
-    : `the thread of ${id}'s card in <#${deps.alertChannel}>`;
+  const posted = await deps.slack.postMessage({ channel, threadTs: card.ts, text });
+  const link = await deps.slack.permalink(channel, posted.ts).catch(() => '');
+  const where = link ? `<${link}|the thread of ${id}'s card>` : `the thread of ${id}'s card in <#${channel}>`;
   return {
     text: `Posted the last ${tail.lines.length} lines of ${code(file.name)} (${formatBytes(file.size)}) from ${code(instanceId)} in ${where}.`,
     posted: { instanceId, file: file.name },

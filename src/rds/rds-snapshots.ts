@@ -1,7 +1,7 @@
 import type { RdsPort } from '../aws/rds-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
-import { annotation, type Incident, incidentId } from '../incidents/index.ts';
+import { annotation, findHomeCard, type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
@@ -112,10 +112,10 @@ export class RdsSnapshots {
       entry,
       `rds-snapshot-${outcome.kind}:${item.snapshotId}`,
     );
-    const card = await this.deps.store.getCard(item.seq, this.deps.alertChannel);
+    const { channel, card } = await findHomeCard(this.deps.store, item.seq, this.deps.alertChannel);
     if (!card?.ts) {
       await this.deps.slack.postMessage({
-        channel: this.deps.alertChannel,
+        channel,
         text: `${incidentId(item.seq)}: ${text}`,
       });
       return;
@@ -123,7 +123,7 @@ export class RdsSnapshots {
     // Reported once per outcome, even if warroom stopped after posting it and before the watch was closed.
     await postThreadReplyOnce(
       this.deps.slack,
-      { channel: this.deps.alertChannel, text, threadTs: card.ts },
+      { channel, text, threadTs: card.ts },
       { eventType: THREAD_METADATA_EVENT_TYPES.snapshotReport, id: `${item.snapshotId}:${outcome.kind}` },
     );
   }

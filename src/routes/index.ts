@@ -7,5 +7,6 @@ export type { AccountLookup } from './route-facts.ts';
 export { routeFactsFor } from './route-facts.ts';
 export type { RouteContext } from './route-problems.ts';
 export { routeProblems } from './route-problems.ts';
+export { SignalRouter } from './signal-router.ts';
 export type { TagCacheLimits } from './tag-cache.ts';
 export { createTagReader, type TagReader, type TagReaderDeps } from './tag-reader.ts';

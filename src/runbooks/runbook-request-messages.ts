@@ -1,3 +1,4 @@
+import { findHomeCard } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { postThreadReplyOnce, type ThreadReplySlack } from '../slack/post-thread-reply-once.ts';
@@ -33,7 +34,7 @@ export class RunbookRequestMessages {
   private async show(request: RunbookRequest): Promise<void> {
     if (request.threadTs && request.renderedVersion >= request.version) return;
     const { store, slack } = this.deps;
-    const card = await store.getCard(request.incidentSeq, this.deps.alertChannel);
+    const { card } = await findHomeCard(store, request.incidentSeq, this.deps.alertChannel);
     if (!card?.ts) return;
     const runbook = this.deps.catalog.find((candidate) => candidate.id === request.runbookId);
     const message = buildRunbookApprovalMessage(

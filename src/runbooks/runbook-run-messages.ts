@@ -1,3 +1,4 @@
+import { findHomeCard } from '../incidents/index.ts';
 import { THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { postThreadReplyOnce, type ThreadReplySlack } from '../slack/post-thread-reply-once.ts';
 import type { Store } from '../store/store.ts';
@@ -20,7 +21,7 @@ export class RunbookRunMessages {
   async show(execution: RunbookExecution): Promise<void> {
     if (execution.threadTs && execution.renderedVersion >= execution.version) return;
     const { store, slack } = this.deps;
-    const card = await store.getCard(execution.incidentSeq, this.deps.alertChannel);
+    const { card } = await findHomeCard(store, execution.incidentSeq, this.deps.alertChannel);
     // The card is not posted yet: the message waits for it (next tick).
     if (!card?.ts) return;
     const runbook = this.deps.catalog.find((candidate) => candidate.id === execution.runbookId);

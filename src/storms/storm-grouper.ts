@@ -126,6 +126,8 @@ function stormIncident(key: string, members: readonly Incident[], now: Date): Ne
     updatedAt: now,
     latestSignal: worst.latestSignal,
     signalCount: members.reduce((sum, member) => sum + member.signalCount, 0),
+    // Members share the storm key, which names their route: the storm lives where they do.
+    ...(worst.route ? { route: worst.route } : {}),
     version: 1,
   };
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Incident } from '../incidents/index.ts';
+import { homeChannelOf, type Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
@@ -48,7 +48,8 @@ export class StormThread {
   private async sync(storm: Incident): Promise<void> {
     const { store, slack, clock, alertChannel } = this.deps;
     if (!storm.storm) return;
-    const card = await store.getCard(storm.seq, alertChannel);
+    const channel = homeChannelOf(storm, alertChannel);
+    const card = await store.getCard(storm.seq, channel);
     if (!card?.ts) return;
     const members: Incident[] = [];
     for (const member of storm.storm.members) {
@@ -58,7 +59,7 @@ export class StormThread {
     const list = buildStormMemberList(storm, members);
     const signature = JSON.stringify(list.blocks);
     if (this.sent.get(storm.seq) === signature) return;
-    const content = { channel: alertChannel, threadTs: card.ts, ...list };
+    const content = { channel, threadTs: card.ts, ...list };
     if (storm.storm.listTs) {
       await slack.updateMessage({ ...content, ts: storm.storm.listTs });
     } else {

@@ -1,0 +1,54 @@
+import type { Impact, IncidentRoute } from '../incidents/index.ts';
+import type { Logger } from '../logger.ts';
+import type { Alert, Resource } from '../signals/index.ts';
+import { matchRoute } from './match-route.ts';
+import type { ResourceTags, Route } from './route.ts';
+import { type AccountLookup, routeFactsFor } from './route-facts.ts';
+
+export interface SignalRouterDeps {
+  routes: readonly Route[];
+  alertChannel: string;
+  lookupAccount: AccountLookup;
+  /** Reads (and caches) a resource's tags; never throws: a failure is `{ state: 'failed' }`. */
+  readTags?: (resource: Resource) => Promise<ResourceTags>;
+  logger: Logger;
+}
+
+/**
+ * Decides, for a signal that may open an incident, where `routes:` sends it. Tags are read only
+ * when some route needs them; without routes nothing is read and the defaults apply.
+ */
+export class SignalRouter {
+  private readonly needsTags: boolean;
+
+  constructor(private readonly deps: SignalRouterDeps) {
+    this.needsTags = deps.routes.some((route) => route.when.tags !== undefined);
+  }
+
+  async route(alert: Alert, impact: Impact): Promise<IncidentRoute | undefined> {
+    const { routes, alertChannel, lookupAccount, logger } = this.deps;
+    if (routes.length === 0) return undefined;
+    const tags = await this.tagsOf(alert.resource);
+    const decision = matchRoute(routes, routeFactsFor(alert, impact, tags, lookupAccount), alertChannel);
+    if (decision.tagsUnavailable) {
+      logger.warn(
+        { resource: alert.resource?.id, reason: decision.tagsUnavailable },
+        'routes that need tags were passed over: the tag read failed',
+      );
+    }
+    if (!decision.route && !decision.tagsUnavailable) return undefined;
+    return {
+      ...(decision.route ? { name: decision.route.name } : {}),
+      ...(decision.route?.channel ? { channel: decision.route.channel } : {}),
+      ...(decision.policy ? { policy: decision.policy } : {}),
+      ...(decision.team ? { team: decision.team } : {}),
+      ...(decision.tagsUnavailable ? { tagsUnavailable: decision.tagsUnavailable } : {}),
+    };
+  }
+
+  private async tagsOf(resource: Resource | undefined): Promise<ResourceTags> {
+    if (!this.needsTags || !resource) return { state: 'none' };
+    if (!this.deps.readTags) return { state: 'failed', reason: 'warroom reads no tags in this set-up' };
+    return this.deps.readTags(resource);
+  }
+}
