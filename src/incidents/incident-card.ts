@@ -61,7 +61,7 @@ function field(label: string, value: string): MrkdwnElement {
 }
 
 /** Labels the card's own fields use: a signal's fact with one of them would read as a second field. */
-const CARD_FIELD_LABELS = new Set(['impact', 'status', 'resource', 'account', 'region', 'opened']);
+const CARD_FIELD_LABELS = new Set(['impact', 'status', 'resource', 'account', 'region', 'opened', 'team']);
 
 /**
  * The card's fields, each once and only when known (no dashes for what a declared incident lacks).
@@ -82,6 +82,7 @@ function cardFields(incident: Incident, impact: string): MrkdwnElement[] {
         ]
       : []),
     ...(location ? [field(location.label, location.value)] : []),
+    ...(incident.route?.team ? [field('Team', escapeMrkdwn(incident.route.team))] : []),
     field('Opened', `${slackDate(incident.openedAt)} ${openedBy(incident)}`),
     ...(incident.channelId ? [field('Incident channel', `<#${incident.channelId}>`)] : []),
   ];
@@ -192,6 +193,22 @@ export function buildIncidentCard(
         {
           type: 'mrkdwn',
           text: truncate(`⚠️ No incident channel: ${escapeMrkdwn(incident.channelError)}`, 3000),
+        },
+      ],
+    });
+  }
+  if (incident.route?.tagsUnavailable) {
+    // A tag read failed: routes that needed tags were passed over, so this may be the wrong team's.
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.cardRouteWarning,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(
+            `⚠️ Routed without the resource's tags (${escapeMrkdwn(incident.route.tagsUnavailable)}): routes that match on tags were passed over.`,
+            3000,
+          ),
         },
       ],
     });

@@ -10,6 +10,7 @@ export const BLOCK_IDS = {
   cardFooter: 'warroom_card_footer',
   cardActions: 'warroom_card_actions',
   cardChannelError: 'warroom_card_channel_error',
+  cardRouteWarning: 'warroom_card_route_warning',
   cardSummary: 'warroom_card_summary',
   cardStorm: 'warroom_card_storm',
   noteInput: 'warroom_note_input',
