@@ -74,8 +74,20 @@ export interface Incident {
   stormSeq?: number;
   /** When a person split it out of its storm: its own escalation is timed from here. */
   splitAt?: Date;
+  /**
+   * Escalation and reminders paused until `until` (src/incidents/snooze.ts): set by a person, cleared
+   * when the time is up, by `/incident unsnooze`, or by a signal raising the impact.
+   */
+  snooze?: Snooze;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
+}
+
+/** Who paused an incident's escalation and reminders, when, and until when. */
+export interface Snooze {
+  by: string;
+  at: Date;
+  until: Date;
 }
 
 /** What a storm incident is: many resources with the same kind of signal at once. */

@@ -100,8 +100,10 @@ export class Escalation {
   /**
    * The impact of an open incident was raised: the policy it would have opened with at that impact
    * now applies. When that is another policy, what is left of the old one is cancelled and the new
-   * one starts from its first stage, timed from now, once (asking again finds it running). A policy
-   * already running, or no policy, changes nothing. Lowering the impact never comes here.
+   * one starts from its first stage, timed from now. The store claims the change (incident, impact)
+   * for one caller: two quick raises, the same raise seen twice or by two processes start it once,
+   * and a raise the impact has since moved past starts nothing. A policy already running, or no
+   * policy, changes nothing. Lowering the impact never comes here.
    */
   async followRaisedImpact(incident: Incident): Promise<void> {
     const policy = choosePolicy(this.deps.config, incident);
@@ -110,10 +112,10 @@ export class Escalation {
     const stages = await escalations.list(incident.seq);
     if (stages.some((stage) => stage.policy === policy.name && stage.status !== 'cancelled')) return;
     const now = this.deps.clock.now();
-    await escalations.cancel(incident.seq, now);
     const last = policy.stages.length - 1;
-    const written = await escalations.scheduleRound(
+    const written = await escalations.startImpactRound(
       incident.seq,
+      incident.impact,
       now,
       policy.stages.map((stage, index) => ({
         seq: incident.seq,
@@ -133,7 +135,7 @@ export class Escalation {
         'warroom',
         `escalating by policy ${policy.name}: the impact rose to ${incident.impact}`,
       ),
-      `escalation-impact:${incident.seq}:${policy.name}:${incident.version}`,
+      `escalation-impact:${incident.seq}:${incident.impact}`,
     );
     await this.tick();
   }
