@@ -43,6 +43,7 @@ export interface EscalationStore {
    * impact, while the incident's stored impact is still `impact`, cancels every stage not yet fired
    * and writes `stages` in one step, answering how many it wrote. Anyone else (the same raise seen
    * twice, a second process, a raise the impact has since moved past) gets 0 and changes nothing.
+   * The old policy's stages past the new one's are removed, so the new policy's repeats have room.
    */
   startImpactRound(
     seq: number,

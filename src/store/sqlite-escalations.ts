@@ -113,6 +113,11 @@ export class SqliteEscalations implements EscalationStore {
            WHERE incident_seq = ? AND status IN ('due', 'claimed')`,
         )
         .run(at, seq);
+      // The old policy's rows past the new one's stages go: the new policy's repeats take those
+      // indexes, and a row left there would stop them (a repeat is written only where none is).
+      this.db
+        .prepare('DELETE FROM escalation_stages WHERE incident_seq = ? AND stage_index >= ?')
+        .run(seq, stages.length);
       // Same indexes as the old policy's stages: the new stage takes the row over, afresh.
       const upsert = this.db.prepare(UPSERT_STAGE);
       for (const stage of stages) upsert.run(stageParams({ ...stage, seq }));

@@ -95,6 +95,35 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
       expect((await a.escalations.list(seq)).map((stage) => stage.policy)).toEqual(['critical', 'critical']);
     });
 
+    it("leaves room for the new policy's repeats where the old policy had more stages", async () => {
+      const { a } = open();
+      const seq = await createIncident(a);
+      await a.escalations.schedule([
+        ...policy(seq, 'low', opened),
+        { ...policy(seq, 'low', opened)[1]!, index: 2 },
+      ]);
+      await a.escalations.markFired(seq, 0, opened);
+      await raiseImpact(a, seq, 2, at(3));
+      const single = {
+        seq,
+        index: 0,
+        policy: 'high',
+        notify: ['U0CAROL'],
+        dueAt: at(3),
+        repeatEveryMs: 10 * MINUTE,
+      };
+      expect(await a.escalations.startImpactRound(seq, 2, at(3), [single])).toBe(1);
+      await a.escalations.markFired(seq, 0, at(3));
+      // What firing a stage with a repeat writes next.
+      expect(await a.escalations.schedule([{ ...single, index: 1, dueAt: at(13) }])).toBe(1);
+      expect(
+        (await a.escalations.list(seq)).map((stage) => [stage.index, stage.policy, stage.status]),
+      ).toEqual([
+        [0, 'high', 'fired'],
+        [1, 'high', 'due'],
+      ]);
+    });
+
     it('keeps each incident apart', async () => {
       const { a } = open();
       const first = await createIncident(a);
