@@ -10,10 +10,12 @@ import { rdsCommand } from './rds.ts';
 import { resolveCommand } from './resolve.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
+import { snoozeCommand } from './snooze.ts';
 import { splitCommand } from './split.ts';
 import type { AnySubcommand } from './subcommand.ts';
 import { takeCommand } from './take.ts';
 import { timelineCommand } from './timeline.ts';
+import { unsnoozeCommand } from './unsnooze.ts';
 
 const others: AnySubcommand[] = [
   declareCommand,
@@ -28,6 +30,8 @@ const others: AnySubcommand[] = [
   rdsCommand,
   oncallCommand,
   pageCommand,
+  snoozeCommand,
+  unsnoozeCommand,
   splitCommand,
   resolveCommand,
 ];

@@ -285,6 +285,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     metrics,
     onTimeline: () => void incidentManager.kick(),
     holdsPage: (incident) => storms.mightForm(incident),
+    onSnoozeEnded: (incident) => {
+      cards.request(incident.seq);
+      void incidentManager.kick();
+    },
   });
 
   return {

@@ -1,7 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { incidentId, triageReplyText } from '../../src/incidents/index.ts';
-import { pageReplyText } from '../../src/paging/index.ts';
+import { incidentId, snoozeReplyText, triageReplyText } from '../../src/incidents/index.ts';
+import { pageReplyText, SNOOZE_BUTTON_MINUTES } from '../../src/paging/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
@@ -31,6 +31,21 @@ export function handleTakeItButton(deps: CardActionDeps, args: CardClickArgs): P
   });
 }
 
+/** "Snooze 30 min" on a page's DM: as `/incident snooze <id> 30m` (a member's is its storm's). */
+export function handleSnoozeButton(deps: CardActionDeps, args: CardClickArgs): Promise<void> {
+  return handleCardClick(deps, args, parseButtonClick, async (click) => {
+    const result = await deps.triage.perform(
+      click.ref.seq,
+      { kind: 'snooze', forMs: SNOOZE_BUTTON_MINUTES * 60_000 },
+      { userId: click.userId },
+      clickDedupeKey(click),
+    );
+    deps.logger.info({ seq: click.ref.seq, action: 'snooze', outcome: result.kind }, 'page action');
+    if (result.kind === 'duplicate') return;
+    await tellClicker(deps, args, click, snoozeReplyText(click.ref.seq, result));
+  });
+}
+
 /** "Page on-call" on the card: pings the first stage of the incident's policy (`permissions.page`). */
 export function handlePageOnCallButton(deps: PageActionDeps, args: CardClickArgs): Promise<void> {
   return handleCardClick(deps, args, parseButtonClick, async (click) => {
@@ -55,5 +70,6 @@ export function handlePageOnCallButton(deps: PageActionDeps, args: CardClickArgs
 
 export function registerPageActions(app: App, deps: PageActionDeps): void {
   app.action<BlockAction>(ACTION_IDS.takeIncident, (args) => handleTakeItButton(deps, args));
+  app.action<BlockAction>(ACTION_IDS.snoozeIncident, (args) => handleSnoozeButton(deps, args));
   app.action<BlockAction>(ACTION_IDS.pageOnCall, (args) => handlePageOnCallButton(deps, args));
 }

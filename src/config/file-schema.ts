@@ -103,7 +103,7 @@ export const fileSchema = z.strictObject({
     .strictObject({
       declare: permissionList('declare incidents (`/incident declare`)'),
       triage: permissionList(
-        'acknowledge, take, set impact, add notes and 📌 messages, and run `rds status|check|logs`',
+        'acknowledge, take, set impact, snooze and unsnooze, add notes and 📌 messages, and run `rds status|check|logs`',
       ),
       resolve: permissionList('resolve and reopen'),
       runbook: permissionList('run, approve and stop runbooks, and take `rds snapshot`'),

@@ -9,6 +9,7 @@ import { type Incident, incidentId } from './incident.ts';
 import { buildIncidentActions } from './incident-actions.ts';
 import { locationField } from './incident-labels.ts';
 import { INCIDENT_STATUS_LABELS, incidentStatusText } from './incident-status-text.ts';
+import { snoozeLine } from './snooze-line.ts';
 import { buildStormSection } from './storm-section.ts';
 
 const IMPACT_EMOJI: Record<Impact, string> = { 1: '🔴', 2: '🟠', 3: '🟡', 4: '🔵', 5: '⚪' };
@@ -183,6 +184,13 @@ export function buildIncidentCard(
           text: `✅ Signal recovered ${slackDate(incident.recoveredAt)}. The incident stays open until someone resolves it.`,
         },
       ],
+    });
+  }
+  if (incident.snooze && incident.status !== 'resolved') {
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.cardSnooze,
+      elements: [{ type: 'mrkdwn', text: snoozeLine(incident.snooze) }],
     });
   }
   if (incident.channelError) {

@@ -76,6 +76,11 @@ export interface Incident {
   splitAt?: Date;
   /** The route that took the signal which opened it (`routes:`): its channel, policy and owning team. */
   route?: IncidentRoute;
+  /**
+   * Escalation and reminders paused until `until` (src/incidents/snooze.ts): set by a person, cleared
+   * when the time is up, by `/incident unsnooze`, or by a signal raising the impact.
+   */
+  snooze?: Snooze;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
 }
@@ -91,6 +96,13 @@ export interface IncidentRoute {
   team?: string;
   /** Why routes that need tags were passed over (a tag read failed): said on the card. */
   tagsUnavailable?: string;
+}
+
+/** Who paused an incident's escalation and reminders, when, and until when. */
+export interface Snooze {
+  by: string;
+  at: Date;
+  until: Date;
 }
 
 /** What a storm incident is: many resources with the same kind of signal at once. */

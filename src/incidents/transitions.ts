@@ -13,7 +13,9 @@ export type UnchangedCode =
   | 'SAME_IMPACT'
   | 'RESOLVED'
   | 'NOT_IN_STORM'
-  | 'STORM_CURRENT';
+  | 'STORM_CURRENT'
+  | 'ALREADY_SNOOZED'
+  | 'NOT_SNOOZED';
 
 function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time';
@@ -121,7 +123,14 @@ export function resolve(
   return changed(
     incident,
     now,
-    { status: 'resolved', resolvedBy: actor.userId, resolvedAt: now, summary: summary || incident.summary },
+    // A snooze ends with the incident: a reopen starts from a clean slate.
+    {
+      status: 'resolved',
+      resolvedBy: actor.userId,
+      resolvedAt: now,
+      summary: summary || incident.summary,
+      snooze: undefined,
+    },
     {
       kind: 'status',
       actor: actor.userId,

@@ -24,3 +24,14 @@ export function triageReplyText(result: TriageResult): string {
       return 'That incident does not exist.';
   }
 }
+
+/** A snooze's answer, naming the storm when the incident asked about escalates through one. */
+export function snoozeReplyText(askedSeq: number, result: TriageResult): string {
+  const text = triageReplyText(result);
+  if (result.kind !== 'changed' && result.kind !== 'unchanged') return text;
+  const through =
+    result.incident.seq === askedSeq
+      ? ''
+      : `${incidentId(askedSeq)} escalates through its storm ${incidentId(result.incident.seq)}, so the storm is what is snoozed.\n`;
+  return `${through}${text}`;
+}

@@ -6,6 +6,7 @@ import type { Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Impact } from './impact.ts';
 import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
+import { endSnooze, snoozeIncident } from './snooze.ts';
 import { splitFromStorm } from './split-from-storm.ts';
 import { FANNED_OUT, fanOutToMembers, leaveStorm } from './storm-fan-out.ts';
 import { takeIncident } from './take-incident.ts';
@@ -21,7 +22,10 @@ export type TriageAction =
   | { kind: 'resolve'; summary?: string }
   | { kind: 'reopen' }
   /** Take a storm member out of its storm (src/incidents/split-from-storm.ts). */
-  | { kind: 'split' };
+  | { kind: 'split' }
+  /** Pause escalation and reminders for `forMs` (src/incidents/snooze.ts); a member's is its storm's. */
+  | { kind: 'snooze'; forMs: number }
+  | { kind: 'unsnooze' };
 
 export type TriageResult =
   | { kind: 'changed'; incident: Incident; entry: TimelineEntry }
@@ -38,8 +42,12 @@ export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', Permission
   resolve: 'resolve',
   reopen: 'resolve',
   split: 'triage',
+  snooze: 'triage',
+  unsnooze: 'triage',
   declare: 'declare',
 };
+
+const SNOOZES = new Set<TriageAction['kind']>(['snooze', 'unsnooze']);
 
 /** Actions that also acknowledge an open incident, and how the timeline says so. */
 const FOLLOWS: Partial<Record<TriageAction['kind'], string>> = {
@@ -78,6 +86,10 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
         return reopen(incident, actor, now);
       case 'split':
         return splitFromStorm(incident, actor, now);
+      case 'snooze':
+        return snoozeIncident(incident, action.forMs, actor, now);
+      case 'unsnooze':
+        return endSnooze(incident, { kind: 'unsnoozed', by: actor.userId }, now);
     }
   };
 }
@@ -103,12 +115,20 @@ export class Triage {
       );
       return { kind: 'denied', permission };
     }
-    const result = await this.apply(seq, action, actor, dedupeKey);
+    // A storm member escalates through its storm, so snoozing it is snoozing the storm (the answer's
+    // incident is the storm's, which says so).
+    const target = SNOOZES.has(action.kind) ? await this.escalatingFor(seq) : seq;
+    const result = await this.apply(target, action, actor, dedupeKey);
     // A note or an impact change is a responder at work: the open incident is acknowledged too.
     const how = FOLLOWS[action.kind];
     if (how && result.kind === 'changed' && result.incident.status === 'open')
       await this.apply(seq, { kind: 'acknowledge', how }, actor);
     return result;
+  }
+
+  /** The incident whose escalation `seq`'s is: its storm's while it is a member, else its own. */
+  private async escalatingFor(seq: number): Promise<number> {
+    return (await this.deps.store.getIncident(seq))?.stormSeq ?? seq;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Incident } from '../incidents/index.ts';
-import { annotation, homeChannelOf } from '../incidents/index.ts';
+import { annotation, homeChannelOf, isSnoozed } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DueEscalationStage } from '../store/escalation-store.ts';
 import type { Store } from '../store/store.ts';
@@ -9,10 +9,11 @@ import type { Engagements } from './engagements.ts';
 import type { PageOutcome, Pager } from './pager.ts';
 import { choosePolicy, type EscalationConfig, type NotifyTarget } from './policy.ts';
 import type { Reminders } from './reminders.ts';
+import { SnoozeEnds } from './snooze-ends.ts';
 
 export interface EscalationDeps {
   config: EscalationConfig;
-  store: Pick<Store, 'escalations' | 'getCard' | 'getIncident' | 'mutateIncident'>;
+  store: Pick<Store, 'escalations' | 'getCard' | 'getIncident' | 'mutateIncident' | 'listOpenIncidents'>;
   pager: Pager;
   reminders?: Reminders;
   /** SSM Contacts engagements: stopped with the escalation, followed on each pass. */
@@ -25,6 +26,8 @@ export interface EscalationDeps {
    * storm will be paged instead. Asked again on every pass; a held stage fires when it answers no.
    */
   holdsPage?: (incident: Incident) => Promise<boolean>;
+  /** A snooze ended by warroom (time up, a signal raising the impact): its card follows. */
+  onSnoozeEnded?: (incident: Incident) => void;
   /** How often (real ms) due stages are looked for; when they are due follows the injected clock. */
   tickMs?: number;
 }
@@ -41,9 +44,12 @@ const MAX_ATTEMPTS = 5;
  */
 export class Escalation {
   private readonly flight = new SingleFlight(() => this.drain());
+  private readonly snoozes: SnoozeEnds;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: EscalationDeps) {}
+  constructor(private readonly deps: EscalationDeps) {
+    this.snoozes = new SnoozeEnds({ store: deps.store, clock: deps.clock, onEnded: deps.onSnoozeEnded });
+  }
 
   /** Writes the incident's stages (once; asking again changes nothing) and fires what is due. */
   async schedule(incident: Incident): Promise<void> {
@@ -78,6 +84,8 @@ export class Escalation {
     await this.deps.pager.refreshDms(incident);
     if (incident.status === 'open') {
       if (incident.reopenedAt || incident.splitAt) await this.schedule(incident);
+      // Unsnoozed: what fell due during the snooze fires now, not at the next pass.
+      else if (!isSnoozed(incident, this.deps.clock.now())) await this.tick();
       return;
     }
     const now = this.deps.clock.now();
@@ -100,20 +108,23 @@ export class Escalation {
   /**
    * The impact of an open incident was raised: the policy it would have opened with at that impact
    * now applies. When that is another policy, what is left of the old one is cancelled and the new
-   * one starts from its first stage, timed from now, once (asking again finds it running). A policy
-   * already running, or no policy, changes nothing. Lowering the impact never comes here.
+   * one starts from its first stage, timed from now. The store claims the change (incident, impact)
+   * for one caller: two quick raises, the same raise seen twice or by two processes start it once,
+   * and a raise the impact has since moved past starts nothing. A policy already running, or no
+   * policy, changes nothing. Lowering the impact never comes here.
    */
   async followRaisedImpact(incident: Incident): Promise<void> {
+    await this.snoozes.end(incident, { kind: 'raised', impact: incident.impact });
     const policy = choosePolicy(this.deps.config, incident);
     if (!policy || incident.status !== 'open' || incident.stormSeq !== undefined) return;
     const { escalations } = this.deps.store;
     const stages = await escalations.list(incident.seq);
     if (stages.some((stage) => stage.policy === policy.name && stage.status !== 'cancelled')) return;
     const now = this.deps.clock.now();
-    await escalations.cancel(incident.seq, now);
     const last = policy.stages.length - 1;
-    const written = await escalations.scheduleRound(
+    const written = await escalations.startImpactRound(
       incident.seq,
+      incident.impact,
       now,
       policy.stages.map((stage, index) => ({
         seq: incident.seq,
@@ -133,7 +144,7 @@ export class Escalation {
         'warroom',
         `escalating by policy ${policy.name}: the impact rose to ${incident.impact}`,
       ),
-      `escalation-impact:${incident.seq}:${policy.name}:${incident.version}`,
+      `escalation-impact:${incident.seq}:${incident.impact}`,
     );
     await this.tick();
   }
@@ -187,6 +198,7 @@ export class Escalation {
   }
 
   private async drain(): Promise<void> {
+    await this.snoozes.endDue();
     for (const stage of await this.deps.store.escalations.listDue(this.deps.clock.now(), 50)) {
       try {
         await this.fire(stage);

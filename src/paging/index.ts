@@ -4,6 +4,7 @@ export { joinIncident, joinReplyText } from './join-incident.ts';
 export type { OnCallResolver } from './on-call-resolver.ts';
 export type { ShownRotation } from './oncall-text.ts';
 export { buildNoRotationsText, buildOnCallMessage, buildUnknownRotationText } from './oncall-text.ts';
+export { SNOOZE_BUTTON_MINUTES } from './page-dm.ts';
 export type { PageReason } from './page-message.ts';
 export type { NameMatch } from './page-names.ts';
 export { matchPageNames, unmatchedNamesText } from './page-names.ts';

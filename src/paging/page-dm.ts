@@ -1,9 +1,18 @@
 import type { Incident } from '../incidents/index.ts';
-import { impactLabel, incidentButtonValue, incidentId, incidentStatusText } from '../incidents/index.ts';
+import {
+  impactLabel,
+  incidentButtonValue,
+  incidentId,
+  incidentStatusText,
+  snoozeLine,
+} from '../incidents/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import { type PageReason, reasonText } from './page-message.ts';
+
+/** How long the DM's Snooze button snoozes: long enough to look, short enough to come back. */
+export const SNOOZE_BUTTON_MINUTES = 30;
 
 type Button = { text: string; actionId: string; primary?: boolean };
 
@@ -56,15 +65,21 @@ function buildDm(incident: Incident, reason: PageReason, now?: Date): { text: st
     text: { type: 'mrkdwn', text },
   });
   if (incident.status === 'open') {
+    // One snooze at a time: while it runs, the DM says so instead of offering another.
+    const { snooze } = incident;
     return {
       text: `You are paged for ${id}: ${incident.title}`,
       blocks: [
         section(
           `:rotating_light: *${id}: ${title}*\n${impact} · ${incident.status} · ${reasonText(incident, reason, now)}`,
         ),
+        ...(snooze ? [context(snoozeLine(snooze))] : []),
         actions(incident, [
           { text: 'Acknowledge', actionId: ACTION_IDS.acknowledge, primary: true },
           { text: 'Take it', actionId: ACTION_IDS.takeIncident },
+          ...(snooze
+            ? []
+            : [{ text: `Snooze ${SNOOZE_BUTTON_MINUTES} min`, actionId: ACTION_IDS.snoozeIncident }]),
         ]),
       ],
     };

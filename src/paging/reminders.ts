@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { annotation, findHomeCard, incidentId } from '../incidents/index.ts';
+import { annotation, findHomeCard, incidentId, isSnoozed } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
@@ -26,6 +26,8 @@ export class Reminders {
     for (const incident of await this.deps.store.listOpenIncidents()) {
       // A storm's members are reminded through their storm, once for all of them.
       if (incident.status !== 'acknowledged' || incident.stormSeq !== undefined) continue;
+      // Snoozed: no reminder until the snooze ends (its end, on the timeline, starts a quiet period).
+      if (isSnoozed(incident, this.deps.clock.now())) continue;
       try {
         await this.remind(incident.seq);
       } catch (error) {

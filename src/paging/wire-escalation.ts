@@ -29,6 +29,8 @@ export interface EscalationWiringInput {
   onTimeline: () => void;
   /** Whether an incident's stages wait for a storm that may be forming around it. */
   holdsPage?: (incident: Incident) => Promise<boolean>;
+  /** warroom ended a snooze (time up, impact raised): the card follows. */
+  onSnoozeEnded?: (incident: Incident) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function wireEscalation(input: EscalationWiringInput): {
     logger,
     alertChannel: config.slack.alertChannel,
     holdsPage: input.holdsPage,
+    onSnoozeEnded: input.onSnoozeEnded,
   });
 
   return { escalation, pager, ssmOnCall };

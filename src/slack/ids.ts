@@ -13,6 +13,7 @@ export const BLOCK_IDS = {
   cardRouteWarning: 'warroom_card_route_warning',
   cardSummary: 'warroom_card_summary',
   cardStorm: 'warroom_card_storm',
+  cardSnooze: 'warroom_card_snooze',
   noteInput: 'warroom_note_input',
   summaryInput: 'warroom_summary_input',
   titleInput: 'warroom_title_input',
@@ -66,6 +67,8 @@ export const ACTION_IDS = {
   pageOnCall: 'warroom_page_on_call',
   /** "Join" in a page DM asking for help: into the incident's channel, or said in the card's thread. */
   joinIncident: 'warroom_join_incident',
+  /** "Snooze 30 min" in a page DM: pauses escalation and reminders, as `/incident snooze` does. */
+  snoozeIncident: 'warroom_snooze_incident',
   /** "Open incident" in a page DM: the incident as /incident show draws it, with a link to its card. */
   openIncident: 'warroom_open_incident',
 } as const;

@@ -15,6 +15,12 @@ export function slackDate(date: Date): string {
   return `<!date^${epoch}^{date_short_pretty} {time}|${date.toISOString()}>`;
 }
 
+/** A 24-hour time of day in the reader's zone (`14:30`), UTC where Slack cannot render it. */
+export function slackTime(date: Date): string {
+  const epoch = Math.floor(date.getTime() / 1000);
+  return `<!date^${epoch}^{time}|${date.toISOString().slice(11, 16)} UTC>`;
+}
+
 /** A link in mrkdwn; the label is escaped, the URL must not contain '|' or '>'. */
 export function mrkdwnLink(url: string, label: string): string {
   return `<${url.replace(/[|>]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;

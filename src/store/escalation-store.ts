@@ -38,10 +38,29 @@ export interface EscalationStore {
    * after the round fired, changes nothing. Returns the number of stages written.
    */
   scheduleRound(seq: number, since: Date, stages: readonly NewEscalationStage[]): Promise<number>;
+  /**
+   * The policy an impact raise calls for, started once: the first caller for this incident and
+   * impact, while the incident's stored impact is still `impact`, cancels every stage not yet fired
+   * and writes `stages` in one step, answering how many it wrote. Anyone else (the same raise seen
+   * twice, a second process, a raise the impact has since moved past) gets 0 and changes nothing.
+   * The old policy's stages past the new one's are removed, so the new policy's repeats have room.
+   */
+  startImpactRound(
+    seq: number,
+    impact: number,
+    now: Date,
+    stages: readonly NewEscalationStage[],
+  ): Promise<number>;
   list(seq: number): Promise<EscalationStageRecord[]>;
-  /** Stages due by `now` (and claims that ran out), earliest first. */
+  /**
+   * Stages due by `now` (and claims that ran out), earliest first. Stages of an incident snoozed
+   * past `now` (its `snooze.until`) are not listed: they wait for the snooze to end.
+   */
   listDue(now: Date, limit: number): Promise<DueEscalationStage[]>;
-  /** True for exactly one caller: the stage was due (or its claim ran out) and is still open. */
+  /**
+   * True for exactly one caller: the stage was due (or its claim ran out), its incident is open and
+   * not snoozed past `now`.
+   */
   claim(seq: number, index: number, now: Date, leaseUntil: Date): Promise<boolean>;
   markFired(seq: number, index: number, now: Date): Promise<void>;
   /** A failed ping stays claimed until its lease runs out, then is tried again. */

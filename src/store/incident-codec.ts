@@ -21,6 +21,9 @@ export function decodeIncident(seq: number, data: string): Incident {
     resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
     reopenedAt: parsed.reopenedAt ? new Date(parsed.reopenedAt) : undefined,
     ...(parsed.splitAt ? { splitAt: new Date(parsed.splitAt) } : {}),
+    ...(parsed.snooze
+      ? { snooze: { ...parsed.snooze, at: new Date(parsed.snooze.at), until: new Date(parsed.snooze.until) } }
+      : {}),
     latestSignal: decodeSignal(parsed.latestSignal),
     // Incidents stored before open signals were kept have none: the card then shows the latest only.
     ...(Array.isArray(parsed.openSignals) ? { openSignals: parsed.openSignals.map(decodeSignal) } : {}),

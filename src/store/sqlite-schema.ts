@@ -214,4 +214,14 @@ export const MIGRATIONS: readonly string[] = [
   -- A member's page DM moved to its storm when it joined: the DM says which incident it was.
   ALTER TABLE page_dms ADD COLUMN member_seq INTEGER;
   `,
+  `
+  -- An impact raise re-evaluates the escalation policy once: the first to claim (incident, impact)
+  -- replaces the stages; a second raise seen twice, or by a second process, finds the claim.
+  CREATE TABLE escalation_impact_rounds (
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    impact INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    PRIMARY KEY (incident_seq, impact)
+  );
+  `,
 ];

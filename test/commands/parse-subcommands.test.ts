@@ -331,6 +331,8 @@ describe('the catalog', () => {
       'rds',
       'oncall',
       'page',
+      'snooze',
+      'unsnooze',
       'split',
       'resolve',
     ]);

@@ -128,6 +128,15 @@ describe('the incident card, rendered', () => {
     expect(actionIds(html)).not.toContain(ACTION_IDS.databaseMenu);
   });
 
+  it('snoozed: who snoozed it and until when, as a time', () => {
+    const until = new Date('2026-11-22T14:30:00Z');
+    const html = cardOf({ snooze: { by: 'U0ALICE', at: new Date('2026-11-22T14:00:00Z'), until } });
+    expect(textOf(html)).toContain(
+      '💤 Snoozed until 14:30 UTC by @alice: no escalation or reminders until then.',
+    );
+    expect(html).toContain(`datetime="${until.toISOString()}"`);
+  });
+
   it('the card’s fallback text renders as mrkdwn too', () => {
     const card = buildIncidentCard(openIncident(), { defaultRegion: 'us-east-1' });
     expect(textOf(renderMrkdwn(card.text, CONTEXT))).toBe(
@@ -137,12 +146,17 @@ describe('the incident card, rendered', () => {
 });
 
 describe('thread and DM messages, rendered', () => {
-  it('the page DM: the siren, the incident, Acknowledge and Take it', () => {
+  it('the page DM: the siren, the incident, Acknowledge, Take it and Snooze 30 min', () => {
     const dm = buildPageDm(openIncident(), { kind: 'manual', by: 'U0ALICE' });
     const html = renderBlocks(dm.blocks, CONTEXT);
     expect(textOf(html)).toContain('🚨 INC-7: CPUUtilization > 80 on orders-db');
     expect(textOf(html)).toContain('paged by @alice');
-    expect(actionIds(html)).toEqual([ACTION_IDS.acknowledge, ACTION_IDS.takeIncident]);
+    expect(actionIds(html)).toEqual([
+      ACTION_IDS.acknowledge,
+      ACTION_IDS.takeIncident,
+      ACTION_IDS.snoozeIncident,
+    ]);
+    expect(textOf(html)).toContain('Snooze 30 min');
     expect(byTestId(html, `button:${ACTION_IDS.takeIncident}`).attrs['data-block-id']).toBe(
       BLOCK_IDS.pageActions,
     );
