@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { routeProblems } from '../routes/index.ts';
 import { DEFAULT_RUNBOOKS, mergeCatalog } from '../runbooks/index.ts';
@@ -9,6 +8,7 @@ import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { type FileConfig, fileSchema } from './file-schema.ts';
 import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
+import { parseLocatedYaml } from './yaml-lines.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -61,14 +61,16 @@ export function readConfigFile(configPath: string, files: ConfigFiles = nodeConf
   if (!files.exists(configPath)) {
     return { problems: [`WARROOM_CONFIG: expected a YAML config file, but ${configPath} does not exist`] };
   }
-  let fileData: unknown;
-  try {
-    fileData = parseYaml(files.read(configPath)) ?? {};
-  } catch (error) {
-    return { problems: [`${configPath}: expected valid YAML (${(error as Error).message.split('\n')[0]})`] };
-  }
-  const file = fileSchema.safeParse(fileData);
-  if (!file.success) return { problems: describeIssues(file.error.issues) };
+  const parsed = parseLocatedYaml(files.read(configPath));
+  if (!parsed.ok) return { problems: [`${configPath}: expected valid YAML (${parsed.message})`] };
+  const { yaml } = parsed;
+  // Each problem names its key and, where the file wrote it (or its parent), the line to fix.
+  const located = (problem: string) => {
+    const line = yaml.lineOf(problem.slice(0, problem.indexOf(': ')));
+    return line ? `${problem} (${configPath}:${line})` : problem;
+  };
+  const file = fileSchema.safeParse(yaml.data);
+  if (!file.success) return { problems: describeIssues(file.error.issues).map(located) };
   const problems = [
     ...escalationProblems(file.data),
     ...routeProblems(toRoutes(file.data.routes), {
@@ -76,7 +78,7 @@ export function readConfigFile(configPath: string, files: ConfigFiles = nodeConf
       accounts: [],
     }),
   ];
-  return problems.length > 0 ? { problems } : { file: file.data, problems };
+  return problems.length > 0 ? { problems: problems.map(located) } : { file: file.data, problems };
 }
 
 /**

@@ -120,3 +120,53 @@ describe('loadConfig', () => {
     expect(result.ok && result.config.inactiveKeys).toEqual([]);
   });
 });
+
+describe('where a config problem is', () => {
+  const load = (yaml: string) => {
+    const result = loadConfig(
+      { ...validEnv, WARROOM_CONFIG: '/etc/warroom.yml' },
+      filesWith({ '/etc/warroom.yml': yaml }),
+    );
+    return result.ok ? [] : result.problems;
+  };
+
+  it('names the line of a value the schema refuses, and of an unknown key', () => {
+    expect(
+      load(`slack:
+  alertChannel: C0123ALERTS
+routes:
+  - when: {stage: prod}
+    channel: "#payments"
+    owner: payments
+`),
+    ).toEqual([
+      'routes.0.channel: expected a Slack channel id such as C0PAYMENTS (/etc/warroom.yml:5)',
+      'routes.0.owner: unknown key (see the configuration reference) (/etc/warroom.yml:6)',
+    ]);
+  });
+
+  it('names the line of a route that can never match and of a policy that does not exist', () => {
+    expect(
+      load(`slack:
+  alertChannel: C0123ALERTS
+escalation:
+  default: [{after: 0s, notify: [U0ALICE]}]
+routes:
+  - when: {stage: prod}
+    policy: nobody
+  - channel: C0ALL
+  - when: {region: us-east-1}
+    channel: C0EAST
+`),
+    ).toEqual([
+      'routes.0.policy: expected one of the policies under escalation, "nobody" is not one (/etc/warroom.yml:7)',
+      'routes.2: can never match: routes.1 (route 2) before it matches every signal (/etc/warroom.yml:9)',
+    ]);
+  });
+
+  it('places a missing key at its parent', () => {
+    expect(load('sns:\n  topicArns: []\nslack:\n  incidentChannels: true\n')).toEqual([
+      'slack.alertChannel: Invalid input: expected string, received undefined (/etc/warroom.yml:4)',
+    ]);
+  });
+});

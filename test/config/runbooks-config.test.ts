@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ConfigFiles, loadConfig } from '../../src/config/load-config.ts';
 import { DEFAULT_RUNBOOKS } from '../../src/runbooks/default-catalog.ts';
+import { withoutLine } from './without-line.ts';
 
 const env = {
   SLACK_BOT_TOKEN: 'xoxb-123-456-abc',
@@ -78,7 +79,7 @@ runbooks:
 `);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual(
+    expect(result.problems.map(withoutLine)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
           /^runbooks\.0\.parameters\.InstanceId: unknown placeholder \{\{resource\.name\}\}/,
