@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { annotation, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 
@@ -27,7 +28,7 @@ export class Reminders {
       // A storm's members are reminded through their storm, once for all of them.
       if (incident.status !== 'acknowledged' || incident.stormSeq !== undefined) continue;
       try {
-        await this.remind(incident.seq);
+        await runForIncident(incident, () => this.remind(incident.seq));
       } catch (error) {
         this.deps.logger.warn({ err: error, seq: incident.seq }, 'could not send a reminder');
       }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { KeyedRunner } from '../work/keyed-runner.ts';
@@ -43,10 +44,16 @@ export class StormThread {
   }
 
   private async sync(seq: number): Promise<void> {
-    const { store, slack, clock, alertChannel } = this.deps;
+    const { store } = this.deps;
     const incident = await store.getIncident(seq);
     const storm = incident?.stormSeq !== undefined ? await store.getIncident(incident.stormSeq) : incident;
     if (!storm?.storm) return;
+    await runForIncident(storm, () => this.syncList(storm));
+  }
+
+  private async syncList(storm: Incident): Promise<void> {
+    const { store, slack, clock, alertChannel } = this.deps;
+    if (!storm.storm) return;
     const card = await store.getCard(storm.seq, alertChannel);
     if (!card?.ts) return;
     const members: Incident[] = [];

@@ -12,6 +12,7 @@ import { createAwsPorts } from '../../src/aws/aws-ports.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { SlackPacer } from '../../src/slack/slack-pacer.ts';
 
 export const TEST_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
 export const TEST_BOT_TOKEN = 'xoxb-test-warroom-token';
@@ -76,9 +77,10 @@ export function defaultYaml(): string {
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const aws = await startAwsEmulator({ clock: options.clock });
+  const rateLimits = options.slackRateLimits ?? false;
   const slack = await startSlackEmulator({
     botToken: TEST_BOT_TOKEN,
-    rateLimits: options.slackRateLimits ?? false,
+    rateLimits,
     ...(options.appTokens ? { appTokens: options.appTokens } : {}),
     ...(options.slackScopes ? { scopes: options.slackScopes } : {}),
     ...(options.slackWorkspace ? { workspace: options.slackWorkspace } : {}),
@@ -101,6 +103,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           throw new Error(`tests never fetch certificates (${url})`);
         },
         retryIntervalMs: 200,
+        // Warroom paces itself by the limits of the Slack it talks to: none when this one has none.
+        ...(rateLimits ? {} : { slackPacer: new SlackPacer({ limitsFor: () => [] }) }),
         ...(options.clock ? { clock: options.clock } : {}),
         ...options.start,
       },
