@@ -12,7 +12,7 @@ export interface SlackGatewayOptions {
   client: WebClient;
   metrics: Metrics;
   logger: Logger;
-  /** How long to wait; injected so tests of the retry loop need not sleep. */
+  /** How a retry's backoff waits; injected so tests of the retry loop need not sleep. */
   sleep?: (ms: number) => Promise<void>;
   /** Holds calls under Slack's limits (default: a pacer on real time and Slack's limits). */
   pacer?: SlackPacer;
