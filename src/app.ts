@@ -24,6 +24,7 @@ import { BotAuthorization, type BotIdentity } from './slack/bot-authorization.ts
 import { createTellSender } from './slack/payload/tell-sender.ts';
 import { createSlackWebClient } from './slack/slack-api-caller.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
+import type { SlackPacer } from './slack/slack-pacer.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -64,6 +65,11 @@ export interface StartOptions {
   retryIntervalMs?: number;
   /** A drill (bin/drill.ts): every message warroom sends to Slack is marked DRILL. */
   drill?: boolean;
+  /**
+   * Holds warroom's Slack calls under Slack's limits. Default: Slack's published limits on real
+   * time (never `clock`: a test's hand-moved clock does not move while a call waits).
+   */
+  slackPacer?: SlackPacer;
 }
 
 export interface RunningWarroom {
@@ -98,7 +104,7 @@ export async function startWarroom(
   const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
   const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
   const slackClient = createSlackWebClient(config.slack.botToken, config.slack.apiUrl);
-  const gatewayOptions = { client: slackClient, metrics, logger };
+  const gatewayOptions = { client: slackClient, metrics, logger, pacer: options.slackPacer };
   const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());

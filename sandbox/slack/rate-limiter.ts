@@ -27,7 +27,10 @@ export const TIER_4: BucketSpec = { capacity: 100, perMinute: 100 };
 export const POST_MESSAGE_PER_CHANNEL: BucketSpec = { capacity: 5, perMinute: 60 };
 export const POST_MESSAGE_PER_WORKSPACE: BucketSpec = { capacity: 30, perMinute: 300 };
 
-/** Tier of each emulated method (conversations.history/replies: Tier 3, as for internal apps). */
+/**
+ * Tier of each emulated method, from its page in Slack's method reference
+ * (conversations.history/replies: Tier 3, as for internal apps).
+ */
 export const METHOD_LIMITS: Record<string, BucketSpec> = {
   'apps.connections.open': TIER_1,
   'auth.test': TIER_4,
@@ -40,6 +43,7 @@ export const METHOD_LIMITS: Record<string, BucketSpec> = {
   'conversations.create': TIER_2,
   'conversations.invite': TIER_3,
   'conversations.join': TIER_3,
+  'conversations.open': TIER_3,
   'users.info': TIER_4,
   'users.list': TIER_2,
   'users.lookupByEmail': TIER_3,

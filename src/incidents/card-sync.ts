@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import { CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
 import { postOrFind } from '../slack/post-or-find.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -98,8 +99,11 @@ export class CardSync {
       homeChannelOf(incident, this.deps.alertChannel),
       ...(incident.channelId ? [incident.channelId] : []),
     ];
-    for (const channel of channels) await this.syncIn(incident, channel);
-    this.deps.onSynced?.(incident);
+    // Under Slack's limits, the worse incident's card goes first (and what follows it: DMs, pictures).
+    await runForIncident(incident, async () => {
+      for (const channel of channels) await this.syncIn(incident, channel);
+      this.deps.onSynced?.(incident);
+    });
   }
 
   /** One card in one channel: find it after a crash, else post it once, else update it if stale. */

@@ -4,6 +4,7 @@ import type { Incident } from '../incidents/index.ts';
 import { annotation, findHomeCard } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import { PAGE_DM_METADATA_EVENT_TYPE, THREAD_METADATA_EVENT_TYPES } from '../slack/ids.ts';
 import { postOrFind } from '../slack/post-or-find.ts';
 import { postThreadReplyOnce } from '../slack/post-thread-reply-once.ts';
@@ -63,6 +64,16 @@ export type PageOutcome =
   | { kind: 'no-card' }
   | { kind: 'not-found' };
 
+export interface PageOptions {
+  resend?: boolean;
+  /**
+   * Names this page's messages (their metadata), to find them after a lost answer or before a
+   * resend; default `dedupeKey`. An escalation stage fires again after a reopen under the same
+   * dedupe key, so it adds its due time.
+   */
+  messageKey?: string;
+}
+
 /**
  * Pings people about an incident, for an escalation stage or by hand: one mention in the card's
  * thread, and a DM to each person (user-group members included) with Acknowledge / Take it. The
@@ -82,15 +93,20 @@ export class Pager {
     targets: readonly NotifyTarget[],
     reason: PageReason,
     dedupeKey: string,
-    options: {
-      resend?: boolean;
-      /**
-       * Names this page's messages (their metadata), to find them after a lost answer or before a
-       * resend; default `dedupeKey`. An escalation stage fires again after a reopen under the same
-       * dedupe key, so it adds its due time.
-       */
-      messageKey?: string;
-    } = {},
+    options: PageOptions = {},
+  ): Promise<PageOutcome> {
+    const incident = await this.deps.store.getIncident(seq);
+    const send = () => this.send(seq, targets, reason, dedupeKey, options);
+    // Under Slack's limits, the worse incident's page goes out first.
+    return incident ? runForIncident(incident, send) : send();
+  }
+
+  private async send(
+    seq: number,
+    targets: readonly NotifyTarget[],
+    reason: PageReason,
+    dedupeKey: string,
+    options: PageOptions,
   ): Promise<PageOutcome> {
     const { store, clock, alertChannel } = this.deps;
     const { channel, card } = await findHomeCard(store, seq, alertChannel);
@@ -202,6 +218,10 @@ export class Pager {
    * a paged person sees who acknowledged or resolved it rather than buttons that no longer apply.
    */
   async refreshDms(incident: Incident): Promise<void> {
+    await runForIncident(incident, () => this.redrawDms(incident));
+  }
+
+  private async redrawDms(incident: Incident): Promise<void> {
     const behind = await this.deps.store.pageDms.listBehind(incident.seq, incident.version);
     for (const dm of behind) {
       try {

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { annotation, findHomeCard, incidentId, isSnoozed } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 
@@ -29,7 +30,7 @@ export class Reminders {
       // Snoozed: no reminder until the snooze ends (its end, on the timeline, starts a quiet period).
       if (isSnoozed(incident, this.deps.clock.now())) continue;
       try {
-        await this.remind(incident.seq);
+        await runForIncident(incident, () => this.remind(incident.seq));
       } catch (error) {
         this.deps.logger.warn({ err: error, seq: incident.seq }, 'could not send a reminder');
       }

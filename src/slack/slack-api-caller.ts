@@ -2,7 +2,9 @@ import { webApi } from '@slack/bolt';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { readCallPriority, UNTIED_CALL_RANK } from './call-priority.ts';
 import { type Delivery, readDelivery } from './slack-delivery.ts';
+import { type PaceTicket, SlackPacer } from './slack-pacer.ts';
 
 export type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -10,8 +12,10 @@ export interface SlackGatewayOptions {
   client: WebClient;
   metrics: Metrics;
   logger: Logger;
-  /** How long to wait; injected so tests of the retry loop need not sleep. */
+  /** How a retry's backoff waits; injected so tests of the retry loop need not sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /** Holds calls under Slack's limits (default: a pacer on real time and Slack's limits). */
+  pacer?: SlackPacer;
   maxRateLimitRetries?: number;
 }
 
@@ -53,21 +57,24 @@ const backoffMs = (attempt: number) => Math.min(2000, 200 * 2 ** attempt);
 export const SLACK_UNCONFIRMED = 'SLACK.UNCONFIRMED';
 
 /**
- * How every Slack Web API call warroom makes is sent: one queue per channel so a burst keeps
- * Slack's one-message-per-second-per-channel pace, 429s honoured by waiting `Retry-After` (the
- * client is built with rejectRateLimitedCalls so the wait is ours and counted), failures that
- * cannot have been carried out (or carried out twice to no harm) retried with backoff, a lost
- * answer to a call that creates something turned into SLACK.UNCONFIRMED, and Slack errors turned
- * into coded BotErrors.
+ * How every Slack Web API call warroom makes is sent: paced under Slack's limits before it goes
+ * (SlackPacer: the more severe incident's calls first), in order with the earlier calls for the same
+ * incident in the same channel (so a message's updates never overtake each other), 429s that still
+ * come honoured by holding that limit for `Retry-After` (the client is built with
+ * rejectRateLimitedCalls so the wait is ours and counted), failures that cannot have been carried
+ * out (or carried out twice to no harm) retried with backoff, a lost answer to a call that creates
+ * something turned into SLACK.UNCONFIRMED, and Slack errors turned into coded BotErrors.
  */
 export class SlackApiCaller {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxRetries: number;
+  private readonly pacer: SlackPacer;
 
   constructor(protected readonly options: SlackGatewayOptions) {
     this.sleep = options.sleep ?? realSleep;
     this.maxRetries = options.maxRateLimitRetries ?? 8;
+    this.pacer = options.pacer ?? new SlackPacer();
   }
 
   protected call<T>(
@@ -75,23 +82,33 @@ export class SlackApiCaller {
     channel: string | undefined,
     fn: (client: WebClient) => Promise<T>,
   ): Promise<T> {
-    const run = () => this.callWithRetries(method, fn);
+    const priority = readCallPriority();
+    const ticket = this.pacer.ticket(priority?.impact ?? UNTIED_CALL_RANK);
+    const run = () => this.callWithRetries(method, channel, ticket, fn);
     if (!channel) return run();
-    const previous = this.queues.get(channel) ?? Promise.resolve();
+    // One line per incident in a channel: its calls keep their order, other incidents' may pass.
+    const lane = priority ? `${channel}#${priority.seq}` : channel;
+    const previous = this.queues.get(lane) ?? Promise.resolve();
     const next = previous.then(run, run);
     const settled = next.catch(() => undefined);
-    this.queues.set(channel, settled);
+    this.queues.set(lane, settled);
     void settled.then(() => {
-      if (this.queues.get(channel) === settled) this.queues.delete(channel);
+      if (this.queues.get(lane) === settled) this.queues.delete(lane);
     });
     return next;
   }
 
-  private async callWithRetries<T>(method: string, fn: (client: WebClient) => Promise<T>): Promise<T> {
+  private async callWithRetries<T>(
+    method: string,
+    channel: string | undefined,
+    ticket: PaceTicket,
+    fn: (client: WebClient) => Promise<T>,
+  ): Promise<T> {
     const { metrics, logger, client } = this.options;
     let rateLimited = 0;
     let transient = 0;
     for (;;) {
+      await this.pacer.wait(method, channel, ticket);
       try {
         const result = await fn(client);
         metrics.slackCalls.inc({ method, outcome: 'ok' });
@@ -106,7 +123,8 @@ export class SlackApiCaller {
             { method, retryAfterSeconds: waitSeconds },
             'Slack rate limit: waiting before retrying',
           );
-          await this.sleep(waitSeconds * 1000);
+          // The pacer waits it out, and holds every other call against that limit meanwhile.
+          this.pacer.holdOff(method, channel, waitSeconds * 1000);
           continue;
         }
         const unsure = delivery.kind === 'unknown';

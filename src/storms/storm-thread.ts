@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import { homeChannelOf, type Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
+import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { buildStormMemberList } from './storm-member-list.ts';
@@ -46,6 +47,11 @@ export class StormThread {
   }
 
   private async sync(storm: Incident): Promise<void> {
+    if (!storm.storm) return;
+    await runForIncident(storm, () => this.syncList(storm));
+  }
+
+  private async syncList(storm: Incident): Promise<void> {
     const { store, slack, clock, alertChannel } = this.deps;
     if (!storm.storm) return;
     const channel = homeChannelOf(storm, alertChannel);

@@ -12,7 +12,12 @@ const clock = new ManualClock(new Date());
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness({ clock, yaml: escalationYaml('reminders:\n  afterMinutes: 30\n') });
+  // The local Slack keeps Slack's rate limits: warroom must pace itself under them.
+  harness = await startHarness({
+    clock,
+    yaml: escalationYaml('reminders:\n  afterMinutes: 30\n'),
+    slackRateLimits: true,
+  });
 });
 
 afterAll(async () => {
@@ -20,6 +25,9 @@ afterAll(async () => {
 });
 
 const sendStorm = () => sendAlarmStorm(harness, clock);
+
+/** Every call the local Slack answered 429 so far. */
+const rateLimited = () => harness.slack.calls.filter((call) => call.status === 429);
 
 const topLevelCards = () => harness.slack.messages(ALERT_CHANNEL).filter((message) => !message.thread_ts);
 
@@ -65,6 +73,7 @@ describe('the 20-database alarm storm', () => {
     const stormCard = topLevelCards().filter((card) => card.text.startsWith(`INC-${storm.seq} `));
     expect(stormCard).toHaveLength(1);
     expect(JSON.stringify(stormCard[0]?.blocks)).toContain('Storm: 20 resources');
+    expect(rateLimited()).toEqual([]);
   }, 120_000);
 
   it("lists every member once in the storm card's thread, updated in place", async () => {
@@ -288,5 +297,10 @@ describe('the 20-database alarm storm', () => {
     const card = JSON.stringify(cardClicker(harness).card(storm.seq).blocks);
     expect(card).toContain(`(0 open)`);
     expect(card).not.toContain(ACTION_IDS.resolve);
+  });
+
+  it('never met a 429 from Slack: through both storms and every click, warroom waited its turn', () => {
+    expect(harness.slack.calls.length).toBeGreaterThan(100);
+    expect(rateLimited()).toEqual([]);
   });
 });

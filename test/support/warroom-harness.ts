@@ -12,6 +12,8 @@ import { createAwsPorts } from '../../src/aws/aws-ports.ts';
 import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { SlackPacer } from '../../src/slack/slack-pacer.ts';
+import { createSlackTime } from './slack-time.ts';
 
 export const TEST_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
 export const TEST_BOT_TOKEN = 'xoxb-test-warroom-token';
@@ -35,6 +37,10 @@ export interface Harness {
 export interface HarnessOptions {
   clock?: Clock;
   yaml?: string;
+  /**
+   * The local Slack keeps Slack's rate limits (default: none). With `clock`, they run on Slack
+   * time, the test's clock plus warroom's waits, so pacing costs no real time.
+   */
   slackRateLimits?: boolean;
   /** Environment to change, e.g. SNS_CERT_DIR, or SLACK_APP_TOKEN for Socket Mode. */
   env?: Record<string, string>;
@@ -76,9 +82,17 @@ export function defaultYaml(): string {
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const aws = await startAwsEmulator({ clock: options.clock });
+  const rateLimits = options.slackRateLimits ?? false;
+  // With a hand-moved clock, Slack's limits run on Slack time (the test's plus warroom's waits).
+  const slackTime = rateLimits && options.clock ? createSlackTime(options.clock) : undefined;
+  const slackPacer = !rateLimits
+    ? // Warroom paces itself by the limits of the Slack it talks to: none when this one has none.
+      new SlackPacer({ limitsFor: () => [] })
+    : slackTime && new SlackPacer(slackTime);
   const slack = await startSlackEmulator({
     botToken: TEST_BOT_TOKEN,
-    rateLimits: options.slackRateLimits ?? false,
+    rateLimits,
+    ...(slackTime ? { clock: slackTime.clock } : {}),
     ...(options.appTokens ? { appTokens: options.appTokens } : {}),
     ...(options.slackScopes ? { scopes: options.slackScopes } : {}),
     ...(options.slackWorkspace ? { workspace: options.slackWorkspace } : {}),
@@ -101,6 +115,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           throw new Error(`tests never fetch certificates (${url})`);
         },
         retryIntervalMs: 200,
+        ...(slackPacer ? { slackPacer } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
         ...options.start,
       },

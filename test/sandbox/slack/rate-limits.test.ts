@@ -105,6 +105,13 @@ describe('local Slack: rate limits', () => {
     }
   });
 
+  it('holds conversations.open (how a page DM starts) to Tier 3: 50 calls, then Retry-After 2', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      await slack.client.conversations.open({ users: 'U0ALICE' });
+    }
+    expect(await rateLimited(slack.client.conversations.open({ users: 'U0ALICE' }))).toBe(2);
+  });
+
   it('limits nothing with rateLimits: false', async () => {
     const open = await startFakeSlack({ rateLimits: false });
     try {
