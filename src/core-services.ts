@@ -2,7 +2,7 @@ import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
 import { IncidentManagerNotices, IncidentManagerSync, SlackLink } from './incident-manager/index.ts';
-import type { Incident } from './incidents/index.ts';
+import type { Impact, Incident } from './incidents/index.ts';
 import { CardSync, IncidentChannels, MetricPicture, TimelineCapture, Triage } from './incidents/index.ts';
 import type { ParseNotification } from './intake/index.ts';
 import { IntakeProcessor } from './intake/index.ts';
@@ -83,7 +83,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onSynced: (incident) =>
       background.run(() => pager.refreshDms(incident).catch(warn('could not refresh page DMs'))),
   });
-  const storms = new StormGrouper({ store, clock, rule: config.storms });
+  const storms = new StormGrouper({
+    store,
+    clock,
+    rule: config.storms,
+    onImpactRaised: (storm, from) => followRaisedImpact(storm, from),
+  });
   const stormThread = new StormThread({
     store,
     slack,
@@ -118,6 +123,14 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     readTags: createTagReader({ tags: input.aws.resourceTags, clock, logger }).readTags,
     logger,
   });
+  // A signal made an incident (or, through a member, a storm) worse: as if it had opened at the
+  // new impact, its channel opens and the escalation rule for that impact applies (a snooze ends).
+  const followRaisedImpact = (incident: Incident, from: Impact) => {
+    if (from > 2) openChannelFor(incident, []);
+    background.run(() =>
+      escalation.followRaisedImpact(incident).catch(warn('could not follow the raised impact')),
+    );
+  };
   const intake = new IntakeProcessor({
     store,
     parse: input.parseNotification,
@@ -142,13 +155,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       openChannelFor(incident, []);
       background.run(() => escalation.schedule(incident).catch(warn('could not schedule escalation')));
     },
-    // As if it had opened at the new impact: its channel, and the escalation rule for that impact.
-    onImpactRaised: (incident, from) => {
-      if (from > 2) openChannelFor(incident, []);
-      background.run(() =>
-        escalation.followRaisedImpact(incident).catch(warn('could not follow the raised impact')),
-      );
-    },
+    onImpactRaised: (incident, from) => followRaisedImpact(incident, from),
     // EventBridge saw a runbook move: look now rather than at the next poll.
     onAutomationEvent: (event) => runbooks.follower.pollNow(event.executionId),
   });

@@ -20,7 +20,18 @@ export type StormOutcome =
  * intake drain, so two storms for one key are never formed at once.
  */
 export class StormGrouper {
-  constructor(private readonly deps: { store: Store; clock: Clock; rule: StormRule }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      rule: StormRule;
+      /**
+       * A member's signal made the storm worse (from `from`): as for any incident, its snooze ends
+       * and its escalation is looked at again at the new impact.
+       */
+      onImpactRaised?: (storm: Incident, from: Incident['impact']) => void;
+    },
+  ) {}
 
   async afterOpened(opened: Incident): Promise<StormOutcome> {
     const { store, clock, rule } = this.deps;
@@ -87,7 +98,9 @@ export class StormGrouper {
     if (!storm?.storm) return undefined;
     const members = await this.membersOf(storm);
     const now = clock.now();
+    let before: Incident['impact'] | undefined;
     const outcome = await store.mutateIncident(stormSeq, now, (current) => {
+      before = current.impact;
       const next = followMembers(current, members, now);
       if (!next) return { kind: 'unchanged', code: 'STORM_CURRENT', message: 'the storm shows its members' };
       return {
@@ -96,7 +109,11 @@ export class StormGrouper {
         entry: { at: now, actor: 'warroom', ...next.entry },
       };
     });
-    return outcome.kind === 'changed' ? outcome.incident : undefined;
+    if (outcome.kind !== 'changed') return undefined;
+    const raised = before !== undefined && outcome.incident.impact < before;
+    if (raised && outcome.incident.status !== 'resolved')
+      this.deps.onImpactRaised?.(outcome.incident, before as Incident['impact']);
+    return outcome.incident;
   }
 
   private async membersOf(storm: Incident): Promise<Incident[]> {
