@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
 import type { RunbookDefinition } from '../runbooks/index.ts';
 import type { SignalPolicyRule } from '../signals/index.ts';
@@ -35,6 +36,8 @@ export interface Config {
   escalation: EscalationConfig;
   /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */
   oncall: { rotations: Record<string, OnCallRotation> };
+  /** `accounts:` by id: the names shown instead of ids, and the role per other account. */
+  accounts: Accounts;
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

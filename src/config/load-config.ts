@@ -7,6 +7,7 @@ import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { fileSchema } from './file-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
+import { findYamlLine } from './yaml-line.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -23,15 +24,31 @@ export const nodeConfigFiles: ConfigFiles = {
   isDirectory: (path) => existsSync(path) && statSync(path).isDirectory(),
 };
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/**
+ * Top-level keys whose problems also name their line in the file. Newer keys start here; the older
+ * ones keep their exact wording until their tests move too.
+ */
+const LINE_NAMED_KEYS = new Set(['accounts']);
+
+type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], lineOf?: LineOf): string[] {
   return issues.flatMap((issue) => {
     const key = issue.path.map(String).join('.');
+    const at = (path: readonly PropertyKey[]) => {
+      const line = lineOf && LINE_NAMED_KEYS.has(String(path[0])) ? lineOf(path) : undefined;
+      return line === undefined ? '' : ` (line ${line})`;
+    };
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map(
-        (unknown) => `${key ? `${key}.` : ''}${unknown}: unknown key (see the configuration reference)`,
+        (unknown) =>
+          `${key ? `${key}.` : ''}${unknown}: unknown key (see the configuration reference)${at([...issue.path, unknown])}`,
       );
     }
-    return [`${key || '(root)'}: ${issue.message}`];
+    // A bad map key (an account id) carries its own message inside, not zod's "Invalid key in record".
+    const message =
+      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return [`${key || '(root)'}: ${message}${at(issue.path)}`];
   });
 }
 
@@ -64,17 +81,21 @@ export function loadConfig(
 
   const configPath = rawEnv.WARROOM_CONFIG || './warroom.yml';
   let fileData: unknown;
+  let fileText = '';
   if (!files.exists(configPath)) {
     problems.push(`WARROOM_CONFIG: expected a YAML config file, but ${configPath} does not exist`);
   } else {
     try {
-      fileData = parseYaml(files.read(configPath)) ?? {};
+      fileText = files.read(configPath);
+      fileData = parseYaml(fileText) ?? {};
     } catch (error) {
       problems.push(`${configPath}: expected valid YAML (${(error as Error).message.split('\n')[0]})`);
     }
   }
   const file = fileData === undefined ? undefined : fileSchema.safeParse(fileData);
-  if (file && !file.success) problems.push(...describeIssues(file.error.issues));
+  if (file && !file.success) {
+    problems.push(...describeIssues(file.error.issues, (path) => findYamlLine(fileText, path)));
+  }
   if (file?.success) problems.push(...escalationProblems(file.data));
 
   if (env.success) {
@@ -125,6 +146,7 @@ export function loadConfig(
       },
       escalation: toEscalationConfig(f),
       oncall: { rotations: f.oncall.rotations },
+      accounts: f.accounts,
       // Every top-level key is active in this version; the list stays for later reserved keys.
       inactiveKeys: [],
     },

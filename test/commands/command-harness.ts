@@ -43,6 +43,7 @@ export const TEST_CONFIG: Config = {
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000 },
   escalation: NO_ESCALATION,
   oncall: { rotations: {} },
+  accounts: {},
   inactiveKeys: [],
 };
 
