@@ -36,6 +36,27 @@ export const rdsValidationErrors: QueryValidationErrors = (_model, issues) => {
 };
 
 /**
+ * STS: `ValidationError` (400) in the JSON services' wording, e.g. "1 validation error detected:
+ * Value 'x' at 'roleSessionName' failed to satisfy constraint: …"; a missing parameter is
+ * `MissingParameter`, as in the other query services.
+ */
+export const stsValidationErrors: QueryValidationErrors = (_model, issues) => {
+  const issue = issues.find((candidate) => candidate.kind === 'missing') ?? issues[0];
+  if (!issue) throw new Error('stsValidationErrors needs at least one issue');
+  if (issue.kind === 'missing') {
+    return new AwsServiceError(
+      'MissingParameter',
+      `The request must contain the parameter ${parameterName(issue)}`,
+      { status: 400 },
+    );
+  }
+  const shown = issue.sensitive ? '' : ` ${renderValue(issue.value)}`;
+  const member = parameterName(issue).replace(/^./, (first) => first.toLowerCase());
+  const message = `1 validation error detected: Value${shown} at '${member}' failed to satisfy constraint: ${issue.message ?? issue.constraint}`;
+  return new AwsServiceError('ValidationError', message, { status: 400 });
+};
+
+/**
  * SNS answers both cases with its modelled `InvalidParameter` (400), e.g.
  * "Invalid parameter: TopicArn Reason: no value for required parameter".
  */
