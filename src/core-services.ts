@@ -67,6 +67,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
+    accounts: config.accounts,
     offersRunbooks: (incident) => fittingRunbooks(config.runbooks.catalog, incident.resource).length > 0,
     onPosted: (seq, channel) => {
       if (channel !== config.slack.alertChannel) return;
@@ -224,6 +225,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
 
   const rds = new RdsDesk({
     rds: input.aws.rds,
+    rdsFor: (accountId) => input.aws.inAccount?.(accountId).rds ?? input.aws.rds,
     metricValues: input.aws.metricValues,
     store,
     slack,

@@ -1,3 +1,6 @@
+import type { Accounts } from '../accounts/index.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import { type AccountScopedPorts, createAccountPorts } from './account-ports.ts';
 import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients, createSqsClient } from './aws-clients.ts';
@@ -36,24 +39,41 @@ export interface AwsPorts {
   contacts?: ContactsPort;
   /** The SQS intake queue at SQS_QUEUE_URL (only opened when that is set). */
   openSqsQueue: (queueUrl: string) => SqsQueuePort;
+  /**
+   * The RDS and SSM ports for an incident's account: its role's (`accounts.<id>.roleArn`), else
+   * the ones above. Absent (test doubles): the ones above serve every account.
+   */
+  inAccount?: (accountId: string | undefined) => AccountScopedPorts;
 }
 
 /**
  * Builds the gateways over SDK clients created once. Credentials come from the standard chain and
  * endpoints from AWS_ENDPOINT_URL_<SERVICE>, which the SDK reads itself (the emulator uses that too).
  */
-export function createAwsPorts(region: string): AwsPorts {
+export function createAwsPorts(
+  region: string,
+  options: { accounts?: Accounts; clock?: Clock } = {},
+): AwsPorts {
   const clients = createAwsClients({ region });
   const incidentManager = new IncidentManagerGateway(clients.ssmIncidents);
   const sns = new SnsGateway();
   const cloudwatch = new CloudWatchGateway(clients.cloudwatch);
+  const home: AccountScopedPorts = {
+    rds: new RdsGateway(clients.rds),
+    automation: new AutomationGateway(clients.ssm),
+    rdsResources: new RdsResourceGateway(clients.rds),
+  };
   return {
     incidentRecords: incidentManager,
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
     confirmSubscription: (topicArn, token) => sns.confirmSubscription(topicArn, token),
-    rds: new RdsGateway(clients.rds),
-    automation: new AutomationGateway(clients.ssm),
-    rdsResources: new RdsResourceGateway(clients.rds),
+    ...home,
+    inAccount: createAccountPorts({
+      region,
+      accounts: options.accounts ?? {},
+      clock: options.clock ?? systemClock,
+      home,
+    }),
     metricImages: cloudwatch,
     metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),

@@ -1,0 +1,68 @@
+import { RDSClient } from '@aws-sdk/client-rds';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Accounts } from '../accounts/index.ts';
+import type { Clock } from '../clock.ts';
+import { AutomationGateway } from './automation-gateway.ts';
+import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
+import { RdsGateway } from './rds-gateway.ts';
+import type { RdsPort } from './rds-port.ts';
+import { RdsResourceGateway } from './rds-resource-gateway.ts';
+import { createRoleCredentials, type TemporaryCredentials } from './role-credentials.ts';
+
+/** The AWS calls made about one incident's resources: they go to that incident's account. */
+export interface AccountScopedPorts {
+  rds: RdsPort;
+  automation: AutomationRunner;
+  rdsResources: RdsResourceReader;
+}
+
+/** Builds the ports of one account from its credentials (a test may count or fake them). */
+export type BuildAccountPorts = (credentials: () => Promise<TemporaryCredentials>) => AccountScopedPorts;
+
+/** The SDK clients of a role's account, in warroom's Region, signed with the role's credentials. */
+export function buildRolePorts(region: string): BuildAccountPorts {
+  return (credentials) => {
+    const rds = new RDSClient({ region, credentials });
+    return {
+      rds: new RdsGateway(rds),
+      automation: new AutomationGateway(new SSMClient({ region, credentials })),
+      rdsResources: new RdsResourceGateway(rds),
+    };
+  };
+}
+
+/**
+ * Which ports an incident's calls use: those of its account's role (`accounts.<id>.roleArn`),
+ * built on first use and kept (their credentials renew themselves), else warroom's own (`home`):
+ * an account without a role, or an incident with no account.
+ */
+export function createAccountPorts(input: {
+  region: string;
+  accounts: Accounts;
+  clock: Clock;
+  home: AccountScopedPorts;
+  build?: BuildAccountPorts;
+  /** Default: an STS client over the standard credential chain (AWS_ENDPOINT_URL_STS honoured). */
+  sts?: Pick<STSClient, 'send'>;
+}): (accountId: string | undefined) => AccountScopedPorts {
+  const built = new Map<string, AccountScopedPorts>();
+  const build = input.build ?? buildRolePorts(input.region);
+  let sts = input.sts;
+  return (accountId) => {
+    const account = accountId === undefined ? undefined : input.accounts[accountId];
+    if (!accountId || !account?.roleArn) return input.home;
+    const existing = built.get(accountId);
+    if (existing) return existing;
+    sts ??= new STSClient({ region: input.region });
+    const role = {
+      accountId,
+      accountName: account.name,
+      roleArn: account.roleArn,
+      externalId: account.externalId,
+    };
+    const ports = build(createRoleCredentials(role, { sts, clock: input.clock }));
+    built.set(accountId, ports);
+    return ports;
+  };
+}
