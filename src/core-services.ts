@@ -226,6 +226,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const rds = new RdsDesk({
     rds: input.aws.rds,
     rdsFor: (accountId) => input.aws.inAccount?.(accountId).rds ?? input.aws.rds,
+    metricValuesFor: (accountId) => input.aws.inAccount?.(accountId).metricValues ?? input.aws.metricValues,
     metricValues: input.aws.metricValues,
     store,
     slack,

@@ -5,6 +5,9 @@ import type { Accounts } from '../accounts/index.ts';
 import type { Clock } from '../clock.ts';
 import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
+import { createCloudWatchClient } from './cloudwatch-client.ts';
+import { CloudWatchGateway } from './cloudwatch-gateway.ts';
+import type { MetricValues } from './cloudwatch-metric-values.ts';
 import { RdsGateway } from './rds-gateway.ts';
 import type { RdsPort } from './rds-port.ts';
 import { RdsResourceGateway } from './rds-resource-gateway.ts';
@@ -15,6 +18,8 @@ export interface AccountScopedPorts {
   rds: RdsPort;
   automation: AutomationRunner;
   rdsResources: RdsResourceReader;
+  /** CloudWatch metric values of the incident's resources (free storage in `rds status`). */
+  metricValues: MetricValues;
 }
 
 /** Builds the ports of one account from its credentials (a test may count or fake them). */
@@ -28,6 +33,7 @@ export function buildRolePorts(region: string): BuildAccountPorts {
       rds: new RdsGateway(rds),
       automation: new AutomationGateway(new SSMClient({ region, credentials })),
       rdsResources: new RdsResourceGateway(rds),
+      metricValues: new CloudWatchGateway(createCloudWatchClient({ region, credentials })),
     };
   };
 }

@@ -62,6 +62,7 @@ export function createAwsPorts(
     rds: new RdsGateway(clients.rds),
     automation: new AutomationGateway(clients.ssm),
     rdsResources: new RdsResourceGateway(clients.rds),
+    metricValues: cloudwatch,
   };
   return {
     incidentRecords: incidentManager,

@@ -24,6 +24,8 @@ export interface RdsDeskDeps {
   rdsFor?: (accountId: string | undefined) => RdsPort;
   /** CloudWatch GetMetricData, for free storage in `status`; absent: the reply says it is not read. */
   metricValues?: MetricValues;
+  /** The metric values of an account (its role's); absent: `metricValues` serves all. */
+  metricValuesFor?: (accountId: string | undefined) => MetricValues;
   store: Store;
   slack: Pick<SlackGateway, 'postMessage' | 'permalink' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
@@ -59,8 +61,9 @@ export class RdsDesk {
   async status(incident: Incident, reader?: RdsReader): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster'], 'status');
     if (typeof target === 'string') return target;
-    const { metricValues } = this.deps;
     const rds = this.rdsOf(incident);
+    const metricValues =
+      this.deps.metricValues && (this.deps.metricValuesFor?.(accountOf(incident)) ?? this.deps.metricValues);
     // One GetMetricData call per status, after Describe* says which metrics fit (Aurora or not).
     const readStorage = (metrics: Parameters<typeof readFreeStorage>[1]) =>
       metricValues ? readFreeStorage({ ...this.deps, metricValues }, metrics) : Promise.resolve(undefined);
@@ -178,7 +181,7 @@ export class RdsDesk {
 
   /** Every RDS call about an incident goes to the incident's own account. */
   private rdsOf(incident: Incident): RdsPort {
-    return this.deps.rdsFor?.(incident.resource?.accountId ?? incident.accountId) ?? this.deps.rds;
+    return this.deps.rdsFor?.(accountOf(incident)) ?? this.deps.rds;
   }
 
   /** The incident's database when this subcommand can act on it, else the reason in words. */
@@ -198,6 +201,10 @@ export class RdsDesk {
       return `${id} is about ${targetText(target)}; \`rds ${subcommand}\` works on a ${kinds.map((kind) => `DB ${kind}`).join(' or ')}.`;
     return target;
   }
+}
+
+function accountOf(incident: Incident): string | undefined {
+  return incident.resource?.accountId ?? incident.accountId;
 }
 
 function isOneOf<K extends Kind>(

@@ -47,6 +47,9 @@ describe("AWS calls for an incident in another account use that account's role",
     const [issued] = [...harness.aws.state.sts.issued.values()];
     expect(issued?.roleArn).toBe(ROLE);
     expect(lastDescribe()).toMatchObject({ accessKeyId: issued?.accessKeyId, accountId: '210987654321' });
+    // Its free storage is read from that account's CloudWatch too.
+    const metrics = harness.aws.requestsTo('cloudwatch', 'GetMetricData');
+    expect(metrics.map((call) => call.accessKeyId)).toEqual([issued?.accessKeyId]);
   });
 
   it("signs the home account's incident with warroom's own key", async () => {
