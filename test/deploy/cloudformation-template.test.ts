@@ -52,7 +52,7 @@ describe('deploy/cloudformation.yml', () => {
       { Sid: 'AssumeAccountRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ACCOUNT_ROLES },
     ]);
     for (const scenario of ['sqs, Socket Mode only', 'https, HTTP mode']) {
-      expect(actionsOf(roleStatements(scenario, 'WarroomRole'))).not.toContain('sts:AssumeRole');
+      expect(actionsOf(roleStatements(scenario))).not.toContain('sts:AssumeRole');
     }
   });
 

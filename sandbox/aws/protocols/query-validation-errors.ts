@@ -1,6 +1,10 @@
 import type { ServiceModel } from '../model/service-model.ts';
 import { AwsServiceError, modelledError } from '../service-error.ts';
-import { renderValue, type ValidationIssue } from '../validation/validation-issue.ts';
+import {
+  formatValidationMessage,
+  renderValue,
+  type ValidationIssue,
+} from '../validation/validation-issue.ts';
 
 /**
  * awsQuery services do not answer ValidationException; each has its own codes, and (unlike the
@@ -36,25 +40,13 @@ export const rdsValidationErrors: QueryValidationErrors = (_model, issues) => {
 };
 
 /**
- * STS: `ValidationError` (400) in the JSON services' wording, e.g. "1 validation error detected:
- * Value 'x' at 'roleSessionName' failed to satisfy constraint: …"; a missing parameter is
- * `MissingParameter`, as in the other query services.
+ * STS: `ValidationError` (400) listing every problem in the JSON services' wording, a missing
+ * member included, as public issue threads quote it (boto/botocore users, aws-sdk-cpp#1252): "2
+ * validation errors detected: Value null at 'roleSessionName' failed to satisfy constraint: Member
+ * must not be null; Value 'x' at 'roleArn' failed to satisfy constraint: …".
  */
-export const stsValidationErrors: QueryValidationErrors = (_model, issues) => {
-  const issue = issues.find((candidate) => candidate.kind === 'missing') ?? issues[0];
-  if (!issue) throw new Error('stsValidationErrors needs at least one issue');
-  if (issue.kind === 'missing') {
-    return new AwsServiceError(
-      'MissingParameter',
-      `The request must contain the parameter ${parameterName(issue)}`,
-      { status: 400 },
-    );
-  }
-  const shown = issue.sensitive ? '' : ` ${renderValue(issue.value)}`;
-  const member = parameterName(issue).replace(/^./, (first) => first.toLowerCase());
-  const message = `1 validation error detected: Value${shown} at '${member}' failed to satisfy constraint: ${issue.message ?? issue.constraint}`;
-  return new AwsServiceError('ValidationError', message, { status: 400 });
-};
+export const stsValidationErrors: QueryValidationErrors = (_model, issues) =>
+  new AwsServiceError('ValidationError', formatValidationMessage(issues), { status: 400 });
 
 /**
  * SNS answers both cases with its modelled `InvalidParameter` (400), e.g.

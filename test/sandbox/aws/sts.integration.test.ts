@@ -71,7 +71,13 @@ describe('STS AssumeRole and the access key on each call, through the real SDK',
       sts.send(new AssumeRoleCommand({ RoleArn: ROLE, RoleSessionName: 'has spaces' })),
     );
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toContain("at 'roleSessionName'");
+    expect(error.message).toBe(
+      "1 validation error detected: Value 'has spaces' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+    );
+    const short = await rejectionOf(
+      sts.send(new AssumeRoleCommand({ RoleArn: 'arn:role/x', RoleSessionName: 'w' })),
+    );
+    expect(short.message).toMatch(/^2 validation errors detected: /);
   });
 
   it('refuses a temporary key it never issued, or sent without its session token', async () => {
