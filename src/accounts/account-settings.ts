@@ -3,7 +3,7 @@ export interface AccountSettings {
   name: string;
   /** `prod`, `staging`, …: what routes match on; not shown. */
   stage?: string;
-  /** The role warroom assumes for every AWS call about this account's incidents. */
+  /** The role warroom assumes for the RDS and CloudWatch calls about this account's incidents. */
   roleArn?: string;
   /** Passed to AssumeRole as ExternalId when the role's trust policy asks for one. */
   externalId?: string;
