@@ -63,6 +63,15 @@ describe("AWS calls for an incident in another account use that account's role",
     expect(lastDescribe()?.accessKeyId).toMatch(/^ASIA/);
   });
 
+  it("takes a snapshot in the second account with the role's key", async () => {
+    const { reply } = await runIncidentCommand(harness, `rds ${stagingSeq} snapshot`);
+    expect(reply.text).toContain('search-db');
+    const [create] = harness.aws.requestsTo('rds', 'CreateDBSnapshot');
+    expect(create?.error).toBeUndefined();
+    expect(create).toMatchObject({ accountId: '210987654321' });
+    expect(create?.accessKeyId).toMatch(/^ASIA/);
+  });
+
   it('tells the person which role in which account AWS refused, and calls nothing there', async () => {
     const before = harness.aws.requestsTo('rds').length;
     const { reply } = await runIncidentCommand(harness, `rds ${sandboxSeq} status`);
