@@ -148,6 +148,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     store,
     slack,
     metricImages: input.aws.metricImages,
+    metricImagesFor: (accountId) => input.aws.inAccount?.(accountId).metricImages ?? input.aws.metricImages,
     clock,
     logger,
     alertChannel: config.slack.alertChannel,

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import { createCloudWatchClient } from './cloudwatch-client.ts';
 import { CloudWatchGateway } from './cloudwatch-gateway.ts';
 import type { MetricValues } from './cloudwatch-metric-values.ts';
+import type { MetricImages } from './metric-images.ts';
 import { RdsGateway } from './rds-gateway.ts';
 import type { RdsPort } from './rds-port.ts';
 import { createRoleCredentials, type TemporaryCredentials } from './role-credentials.ts';
@@ -17,6 +18,8 @@ export interface AccountScopedPorts {
   rds: RdsPort;
   /** CloudWatch metric values of the incident's resources (free storage in `rds status`). */
   metricValues: MetricValues;
+  /** CloudWatch pictures of an alarm's metric, for the card's thread. */
+  metricImages: MetricImages;
 }
 
 /** Builds the ports of one account from its credentials (a test may count or fake them). */
@@ -25,9 +28,11 @@ export type BuildAccountPorts = (credentials: () => Promise<TemporaryCredentials
 /** The SDK clients of a role's account, in warroom's Region, signed with the role's credentials. */
 export function buildRolePorts(region: string): BuildAccountPorts {
   return (credentials) => {
+    const cloudwatch = new CloudWatchGateway(createCloudWatchClient({ region, credentials }));
     return {
       rds: new RdsGateway(new RDSClient({ region, credentials })),
-      metricValues: new CloudWatchGateway(createCloudWatchClient({ region, credentials })),
+      metricValues: cloudwatch,
+      metricImages: cloudwatch,
     };
   };
 }

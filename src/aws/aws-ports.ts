@@ -40,7 +40,7 @@ export interface AwsPorts {
   /** The SQS intake queue at SQS_QUEUE_URL (only opened when that is set). */
   openSqsQueue: (queueUrl: string) => SqsQueuePort;
   /**
-   * The RDS and CloudWatch metric ports for an incident's account: its role's (`accounts.<id>.roleArn`), else
+   * The RDS and CloudWatch ports for an incident's account: its role's (`accounts.<id>.roleArn`), else
    * the ones above. Absent (test doubles): the ones above serve every account.
    */
   inAccount?: (accountId: string | undefined) => AccountScopedPorts;
@@ -58,7 +58,11 @@ export function createAwsPorts(
   const incidentManager = new IncidentManagerGateway(clients.ssmIncidents);
   const sns = new SnsGateway();
   const cloudwatch = new CloudWatchGateway(clients.cloudwatch);
-  const home: AccountScopedPorts = { rds: new RdsGateway(clients.rds), metricValues: cloudwatch };
+  const home: AccountScopedPorts = {
+    rds: new RdsGateway(clients.rds),
+    metricValues: cloudwatch,
+    metricImages: cloudwatch,
+  };
   return {
     incidentRecords: incidentManager,
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),

@@ -21,7 +21,7 @@ export const accountSettingsSchema = z.strictObject({
     .regex(ROLE_ARN, 'expected an IAM role ARN such as arn:aws:iam::210987654321:role/warroom')
     .optional()
     .describe(
-      "Role warroom assumes (STS AssumeRole) for the AWS calls about this account's incidents: RDS reads and snapshots, CloudWatch metrics (runbooks are refused there). Omitted: warroom's own credentials.",
+      "Role warroom assumes (STS AssumeRole) for the AWS calls about this account's incidents: RDS reads and snapshots, CloudWatch metrics and alarm pictures (runbooks are refused there). Omitted: warroom's own credentials.",
     ),
   externalId: z
     .string()

@@ -102,7 +102,7 @@ describe('createRoleCredentials', () => {
 });
 
 describe('createAccountPorts', () => {
-  const home = { rds: {}, metricValues: {} } as never;
+  const home = { rds: {}, metricValues: {}, metricImages: {} } as never;
 
   it("gives an account with a role its own ports, built once, and every other account warroom's own", () => {
     const built: unknown[] = [];
@@ -117,7 +117,7 @@ describe('createAccountPorts', () => {
       sts: { send: async () => ({}) } as never,
       build: (credentials) => {
         built.push(credentials);
-        return { rds: {}, metricValues: {} } as never;
+        return { rds: {}, metricValues: {}, metricImages: {} } as never;
       },
     });
     const staging = portsFor('210987654321');

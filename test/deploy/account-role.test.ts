@@ -44,11 +44,9 @@ describe('deploy/account-role.yml (the role warroom assumes in another account)'
     expect(role('named role').RoleName).toBe('warroom-reader');
   });
 
-  it('allows exactly the RDS actions and the metric read warroom calls about an incident', () => {
+  it('allows exactly the RDS and CloudWatch actions warroom calls about an incident', () => {
     const called = actionsOf(generated.Statement.filter((statement) => statement.Sid === 'WarroomCalls'));
-    const expected = called.filter(
-      (action) => action.startsWith('rds:') || action === 'cloudwatch:GetMetricData',
-    );
+    const expected = called.filter((action) => action.startsWith('rds:') || action.startsWith('cloudwatch:'));
     const policies = role('defaults').Policies.flatMap((policy) => policy.PolicyDocument.Statement);
     expect(actionsOf(policies)).toEqual(expected);
   });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { openRdsIncident } from '../support/rds-incidents.ts';
-import { defaultYaml, type Harness, startHarness } from '../support/warroom-harness.ts';
+import { signedMessage } from '../support/sns-scenarios.ts';
+import { defaultYaml, type Harness, startHarness, TEST_TOPIC_ARN } from '../support/warroom-harness.ts';
 
 // warroom runs in 123456789012 with its own key (AKIDWARROOMTEST); staging-search is reached
 // through a role guarded by an external id; sandbox names a role AWS will not hand out.
@@ -70,6 +72,23 @@ describe("AWS calls for an incident in another account use that account's role",
     expect(create?.error).toBeUndefined();
     expect(create).toMatchObject({ accountId: '210987654321' });
     expect(create?.accessKeyId).toMatch(/^ASIA/);
+  });
+
+  it("draws an alarm's metric from the second account's CloudWatch with the role's key", async () => {
+    const [alarm] = rdsCpuThenFailover({
+      accountId: '210987654321',
+      region: 'us-east-1',
+      topicArn: TEST_TOPIC_ARN,
+      at: new Date(),
+    });
+    const message = signedMessage(alarm!.message.replaceAll('orders-db', 'search-replica'), {
+      subject: alarm!.subject,
+    });
+    expect((await harness.postSns(message.body)).status).toBe(200);
+    await harness.warroom.settled();
+    const [picture] = harness.aws.requestsTo('cloudwatch', 'GetMetricWidgetImage');
+    expect(picture).toMatchObject({ accountId: '210987654321' });
+    expect(picture?.accessKeyId).toMatch(/^ASIA/);
   });
 
   it('tells the person which role in which account AWS refused, and calls nothing there', async () => {
