@@ -60,7 +60,7 @@ try {
 
 const lines = await checkRouteOffline(text, {
   file: config.file,
-  lookupAccount: () => undefined,
+  lookupAccount: (accountId) => config.file?.accounts[accountId],
   parse: parseNotification,
   logger: pino({ level: 'silent' }),
   ...(values.tag ? { tags } : {}),

@@ -21,7 +21,7 @@ async function start() {
     return await startWarroom(
       config,
       { parseNotification, registerSlackHandlers },
-      { logger, aws: createAwsPorts(config.aws.region) },
+      { logger, aws: createAwsPorts(config.aws.region, { accounts: config.accounts }) },
     );
   } catch (error) {
     if (!isBotError(error)) throw error;

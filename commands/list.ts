@@ -15,6 +15,6 @@ export const listCommand: Subcommand<Record<string, never>> = {
       text,
     ),
   async run(ctx) {
-    await ctx.reply(buildIncidentList(await ctx.deps.store.listOpenIncidents()));
+    await ctx.reply(buildIncidentList(await ctx.deps.store.listOpenIncidents(), ctx.deps.config.accounts));
   },
 };

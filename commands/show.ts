@@ -24,6 +24,7 @@ export const showCommand: Subcommand<{ id: number | undefined }> = {
     await ctx.reply(
       buildIncidentSummary(incident, unfinished, {
         defaultRegion: config.aws.region,
+        accounts: config.accounts,
         runbooks: { executions, titleOf, region: config.aws.region },
       }),
     );

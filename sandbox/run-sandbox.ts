@@ -116,7 +116,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stopPrinting = printSlackCalls(slack, write);
   const warroom = await startWarroom(config.config, options.adapters, {
     ...(options.drill ? { drill: true } : {}),
-    aws: createAwsPorts(SANDBOX_REGION),
+    aws: createAwsPorts(SANDBOX_REGION, { accounts: config.config.accounts }),
     logger: createLogger({ level: 'warn', destination: pino.destination(2) }),
     fetchPem: async (url) => {
       throw new Error(`the sandbox never fetches certificates (${url})`);

@@ -6,6 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  accountEntrySchema,
+  accountNameSchema,
+  accountSettingsSchema,
+} from '../src/config/accounts-schema.ts';
 import { envSchema } from '../src/config/env-schema.ts';
 import { escalationPolicyObjectSchema, escalationPolicySchema } from '../src/config/escalation-schema.ts';
 import { fileSchema } from '../src/config/file-schema.ts';
@@ -37,6 +42,7 @@ const DOCUMENTED_AS = new Map<z.core.$ZodType, z.ZodType>([
     z.union([escalationPolicyObjectSchema.shape.stages, escalationPolicyObjectSchema]),
   ],
   [onCallRotationSchema, z.union([rotationSchema, ssmRotationSchema])],
+  [accountEntrySchema, z.union([accountNameSchema, accountSettingsSchema])],
 ]);
 
 /** What the user writes (io: input), with two repairs z.toJSONSchema needs here. */

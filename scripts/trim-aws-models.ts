@@ -3,11 +3,16 @@
  * warroom calls and the shapes they reach, strips documentation, and writes them to
  * sandbox/aws/models/ where the emulator loads them. CI never runs this; the output is committed.
  *
- *   npx tsx scripts/trim-aws-models.ts
+ *   npx tsx scripts/trim-aws-models.ts [models-dir]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const SOURCE = new URL('../../shared/aws-models/', import.meta.url);
+// A directory given on the command line replaces ../shared/aws-models, e.g. one holding a model
+// that snapshot lacks (sts.json, read from the same botocore commit).
+const SOURCE = process.argv[2]
+  ? pathToFileURL(`${process.argv[2].replace(/\/?$/, '/')}`)
+  : new URL('../../shared/aws-models/', import.meta.url);
 const TARGET = new URL('../sandbox/aws/models/', import.meta.url);
 const BOTOCORE_COMMIT = '0e6e2404b85dc336dd2889814e089bde7d1a4c55';
 
@@ -80,6 +85,8 @@ const OPERATIONS: Record<string, string[]> = {
     'PurgeQueue',
   ],
   cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms', 'GetMetricData', 'ListTagsForResource'],
+  // Another account's role (`accounts.<id>.roleArn`).
+  sts: ['AssumeRole'],
 };
 
 /**
@@ -205,10 +212,12 @@ Trimmed copies of botocore's \`service-2.json\` models, loaded by the local AWS 
   statuses of AWS's Smithy model (\`@awsQueryError\`), which botocore's snapshot lacks (see
   \`QUERY_ERRORS\` in the script).
 
-To regenerate, with botocore's models in \`../shared/aws-models\` (next to the repository):
+To regenerate, with botocore's models in \`../shared/aws-models\` (next to the repository), or in
+a directory named on the command line (\`sts.json\` is not in that snapshot: take
+\`botocore/data/sts/2011-06-15/service-2.json\` from the same commit):
 
 \`\`\`sh
-npx tsx scripts/trim-aws-models.ts
+npx tsx scripts/trim-aws-models.ts [models-dir]
 \`\`\`
 
 The operation list lives in \`scripts/trim-aws-models.ts\`.

@@ -68,6 +68,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     logger,
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
+    accounts: config.accounts,
     offersRunbooks: (incident) => fittingRunbooks(config.runbooks.catalog, incident.resource).length > 0,
     onPosted: (seq, _channel, home) => {
       // Its thread is where pages, the metric picture and the storm's member list go.
@@ -119,7 +120,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const router = new SignalRouter({
     routes: config.routes,
     alertChannel: config.slack.alertChannel,
-    lookupAccount: () => undefined,
+    lookupAccount: (accountId) => config.accounts[accountId],
     readTags: createTagReader({ tags: input.aws.resourceTags, clock, logger }).readTags,
     logger,
   });
@@ -174,6 +175,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     store,
     slack,
     metricImages: input.aws.metricImages,
+    metricImagesFor: (accountId) => input.aws.inAccount?.(accountId).metricImages ?? input.aws.metricImages,
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
@@ -251,6 +253,8 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
 
   const rds = new RdsDesk({
     rds: input.aws.rds,
+    rdsFor: (accountId) => input.aws.inAccount?.(accountId).rds ?? input.aws.rds,
+    metricValuesFor: (accountId) => input.aws.inAccount?.(accountId).metricValues ?? input.aws.metricValues,
     metricValues: input.aws.metricValues,
     store,
     slack,

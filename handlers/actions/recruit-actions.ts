@@ -32,7 +32,10 @@ export function handleOpenIncidentButton(deps: SlackHandlerDeps, args: CardClick
       return;
     }
     const unfinished = await deps.store.listUnfinishedOutbox(incident.seq);
-    const summary = buildIncidentSummary(incident, unfinished, { defaultRegion: deps.config.aws.region });
+    const summary = buildIncidentSummary(incident, unfinished, {
+      defaultRegion: deps.config.aws.region,
+      accounts: deps.config.accounts,
+    });
     const card = await deps.store.getCard(
       incident.seq,
       homeChannelOf(incident, deps.config.slack.alertChannel),

@@ -30,6 +30,7 @@ export function registerAppHomeOpened(app: App, deps: SlackHandlerDeps): void {
       incidents: await deps.store.listOpenIncidents(),
       now: deps.clock.now(),
       alertChannel: deps.config.slack.alertChannel,
+      accounts: deps.config.accounts,
     });
     try {
       await deps.slack.publishHome(parsed.data.user, { ...view });

@@ -6,6 +6,7 @@ import { SqsState } from './services/sqs/sqs-state.ts';
 import { SsmState } from './services/ssm/ssm-state.ts';
 import { ContactsState } from './services/ssm-contacts/contacts-state.ts';
 import { IncidentsState } from './services/ssm-incidents/incidents-state.ts';
+import { StsState } from './services/sts/sts-state.ts';
 
 export interface EmulatorEnvironment {
   accountId: string;
@@ -25,6 +26,8 @@ export class EmulatorState {
   readonly sqs: SqsState;
   /** CloudWatch metric data for GetMetricData: `cloudwatch.putMetricValues(…)`, `publishEveryMinute(…)`. */
   readonly cloudwatch: CloudWatchState;
+  /** STS roles (`sts.addRole(arn, { externalId })`) and the temporary keys AssumeRole issued. */
+  readonly sts: StsState;
 
   constructor(env: EmulatorEnvironment) {
     this.sns = new SnsState();
@@ -34,5 +37,6 @@ export class EmulatorState {
     this.contacts = new ContactsState(env);
     this.sqs = new SqsState(env);
     this.cloudwatch = new CloudWatchState(env);
+    this.sts = new StsState(env);
   }
 }

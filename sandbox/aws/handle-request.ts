@@ -15,6 +15,10 @@ export interface RecordedRequest {
   service: string;
   operation: string;
   input: unknown;
+  /** The access key that signed it (empty without a readable signature): whose credentials were used. */
+  accessKeyId: string;
+  /** The account it acted in: the home account, or the role's for a key AssumeRole issued. */
+  accountId: string;
   /** The error code answered, if any (shape name, e.g. `ValidationException`). */
   error?: string;
   /** A planned fault that replaced the answer of a request that was carried out. */
@@ -72,15 +76,24 @@ export async function handleAwsRequest(
     service: service.name,
     operation: '',
     input: undefined,
+    accessKeyId: auth.ok ? auth.authorization.accessKeyId : '',
+    accountId: runtime.accountId,
     at: runtime.clock.now(),
   };
   runtime.requests.push(entry);
   try {
     if (!auth.ok) throw service.protocol.authenticationError(auth.reason, auth.detail);
+    const key = runtime.state.sts.checkAccessKey(
+      auth.authorization.accessKeyId,
+      request.headers['x-amz-security-token'],
+    );
+    if (!key.ok) throw service.protocol.authenticationError(key.reason, '');
+    entry.accountId = key.accountId;
     const parsed = service.protocol.parseRequest(withoutServicePrefix(request, service.name));
     entry.operation = parsed.operation.name;
     entry.input = parsed.input;
     const output = await runOperation(runtime, service, parsed.operation, parsed.input, {
+      accountId: key.accountId,
       region: auth.authorization.region,
       requestId,
       decodeIssues: parsed.decodeIssues ?? [],
@@ -122,7 +135,12 @@ async function runOperation(
   service: ServiceDefinition,
   operation: Operation,
   input: Record<string, unknown>,
-  request: { region: string; requestId: string; decodeIssues: ReturnType<typeof validateShape> },
+  request: {
+    accountId: string;
+    region: string;
+    requestId: string;
+    decodeIssues: ReturnType<typeof validateShape>;
+  },
 ): Promise<unknown> {
   const issues = [
     ...request.decodeIssues,
@@ -143,7 +161,8 @@ async function runOperation(
     const message = `${operation.name} is not implemented by the warroom AWS emulator`;
     throw new AwsServiceError('NotImplemented', message, { status: 501 });
   }
-  const context = { clock: runtime.clock, accountId: runtime.accountId, state: runtime.state, ...request };
+  const { decodeIssues: _, ...scope } = request;
+  const context = { clock: runtime.clock, state: runtime.state, ...scope };
   const output = (await handler(input, context)) ?? {};
   // The emulator's own answers must satisfy the model too: a seed or handler bug fails loudly here.
   const outputIssues = operation.output

@@ -6,6 +6,7 @@ import { createSqsService } from './services/sqs/sqs-service.ts';
 import { createSsmService } from './services/ssm/ssm-service.ts';
 import { createSsmContactsService } from './services/ssm-contacts/ssm-contacts-service.ts';
 import { createSsmIncidentsService } from './services/ssm-incidents/ssm-incidents-service.ts';
+import { createStsService } from './services/sts/sts-service.ts';
 
 export function createServiceDefinitions(): ServiceDefinition[] {
   return [
@@ -16,5 +17,6 @@ export function createServiceDefinitions(): ServiceDefinition[] {
     createSsmContactsService(),
     createSqsService(),
     createCloudWatchService(),
+    createStsService(),
   ];
 }

@@ -107,7 +107,7 @@ export async function startSlackDrillStage(options: SlackStageOptions): Promise<
     // Once more on what the SDK will actually read, the moment before warroom builds its clients.
     assertAwsStaysLocal(process.env, aws.url);
     const warroom = await startWarroom(loaded.config, options.adapters, {
-      aws: createAwsPorts(SANDBOX_REGION),
+      aws: createAwsPorts(SANDBOX_REGION, { accounts: loaded.config.accounts }),
       logger: options.logger,
       fetchPem: async (url) => {
         throw new Error(`a drill never fetches certificates (${url})`);

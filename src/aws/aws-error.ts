@@ -98,6 +98,8 @@ function userMessageFor(code: AwsErrorCode, service: AwsServiceLabel): string {
  * AWS's message cut short; raw responses are never included.
  */
 export function toAwsBotError(error: unknown, service: AwsServiceLabel, operation: string): BotError {
+  // Already in words (a role that could not be taken on, thrown by the credentials provider).
+  if (isBotError(error)) return error;
   const facts = readSdkError(error);
   const code = classify(facts);
   const parts = [`${service} ${operation}: ${facts.name}`];
@@ -119,6 +121,8 @@ const NOT_SENT_NAMES = new Set(['CredentialsProviderError']);
  * with the same request, which is safe only for calls that carry an idempotency token.
  */
 export function isUncertainAwsFailure(error: unknown): boolean {
+  // No role, no request: the call itself never left.
+  if (isBotError(error) && error.code.startsWith('ACCOUNT.ROLE_')) return false;
   const raw = isBotError(error) && error.cause !== undefined ? error.cause : error;
   if (!(raw instanceof Error)) return false;
   const facts = readSdkError(raw);

@@ -1,3 +1,6 @@
+import type { Accounts } from '../accounts/index.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import { type AccountScopedPorts, createAccountPorts } from './account-ports.ts';
 import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients, createSqsClient } from './aws-clients.ts';
@@ -40,29 +43,52 @@ export interface AwsPorts {
   openSqsQueue: (queueUrl: string) => SqsQueuePort;
   /** Tags of RDS databases and CloudWatch alarms, for routes (ListTagsForResource). */
   resourceTags: ResourceTagsPort;
+  /**
+   * The RDS and CloudWatch ports for an incident's account: its role's (`accounts.<id>.roleArn`), else
+   * the ones above. Absent (test doubles): the ones above serve every account.
+   */
+  inAccount?: (accountId: string | undefined) => AccountScopedPorts;
 }
 
 /**
  * Builds the gateways over SDK clients created once. Credentials come from the standard chain and
  * endpoints from AWS_ENDPOINT_URL_<SERVICE>, which the SDK reads itself (the emulator uses that too).
  */
-export function createAwsPorts(region: string): AwsPorts {
+export function createAwsPorts(
+  region: string,
+  options: { accounts?: Accounts; clock?: Clock } = {},
+): AwsPorts {
   const clients = createAwsClients({ region });
   const incidentManager = new IncidentManagerGateway(clients.ssmIncidents);
   const sns = new SnsGateway();
   const cloudwatch = new CloudWatchGateway(clients.cloudwatch);
+  const home: AccountScopedPorts = {
+    rds: new RdsGateway(clients.rds),
+    metricValues: cloudwatch,
+    metricImages: cloudwatch,
+    resourceTags: createResourceTagsGateway(useOwnClients(clients)),
+  };
+  const inAccount = createAccountPorts({
+    region,
+    accounts: options.accounts ?? {},
+    clock: options.clock ?? systemClock,
+    home,
+  });
   return {
     incidentRecords: incidentManager,
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
     confirmSubscription: (topicArn, token) => sns.confirmSubscription(topicArn, token),
-    rds: new RdsGateway(clients.rds),
+    rds: home.rds,
     automation: new AutomationGateway(clients.ssm),
     rdsResources: new RdsResourceGateway(clients.rds),
+    inAccount,
     metricImages: cloudwatch,
     metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),
     openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
-    // Warroom's own account and Region only, until the per-account client factory takes over.
-    resourceTags: createResourceTagsGateway(useOwnClients(clients)),
+    // Through the resource's account: its role's clients (`accounts.<id>.roleArn`), else warroom's own.
+    resourceTags: {
+      listTags: (resource, signal) => inAccount(resource.accountId).resourceTags.listTags(resource, signal),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
 import type { Route } from '../routes/index.ts';
 import type { RunbookDefinition } from '../runbooks/index.ts';
@@ -44,6 +45,8 @@ export interface Config {
   escalation: EscalationConfig;
   /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */
   oncall: { rotations: Record<string, OnCallRotation> };
+  /** `accounts:` by id: the names shown instead of ids, and the role per other account. */
+  accounts: Accounts;
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Impact } from '../incidents/index.ts';
+import { accountsSchema } from './accounts-schema.ts';
 import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
 import { oncallSchema } from './oncall-schema.ts';
 import { routesSchema } from './routes-schema.ts';
@@ -124,6 +125,8 @@ export const fileSchema = z.strictObject({
   reminders: remindersSchema,
   /** On-call rotations: src/config/oncall-schema.ts. */
   oncall: oncallSchema,
+  /** Account names and roles: src/config/accounts-schema.ts. */
+  accounts: accountsSchema,
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;

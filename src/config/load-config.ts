@@ -33,7 +33,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
         (unknown) => `${key ? `${key}.` : ''}${unknown}: unknown key (see the configuration reference)`,
       );
     }
-    return [`${key || '(root)'}: ${issue.message}`];
+    // A bad map key (an account id) carries its own message inside, not zod's "Invalid key in record".
+    const message =
+      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return [`${key || '(root)'}: ${message}`];
   });
 }
 
@@ -75,7 +78,7 @@ export function readConfigFile(configPath: string, files: ConfigFiles = nodeConf
     ...escalationProblems(file.data),
     ...routeProblems(toRoutes(file.data.routes), {
       policies: Object.keys(file.data.escalation ?? {}),
-      accounts: [],
+      accounts: Object.entries(file.data.accounts).map(([id, account]) => ({ id, ...account })),
     }),
   ];
   return problems.length > 0 ? { problems: problems.map(located) } : { file: file.data, problems };
@@ -149,6 +152,7 @@ export function loadConfig(
       },
       escalation: toEscalationConfig(f),
       oncall: { rotations: f.oncall.rotations },
+      accounts: f.accounts,
       // Every top-level key is active in this version; the list stays for later reserved keys.
       inactiveKeys: [],
     },

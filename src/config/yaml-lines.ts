@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 
 /** A parsed YAML file that still knows where each value was written. */
 export interface LocatedYaml {
@@ -23,15 +23,30 @@ export function parseLocatedYaml(text: string): YamlParse {
     yaml: {
       data: doc.toJS() ?? {},
       lineOf(key) {
-        const path = key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-        for (let length = path.length; length > 0; length--) {
-          const node = doc.getIn(path.slice(0, length), true) as
-            | { range?: [number, number, number] }
-            | undefined;
-          if (node?.range) return lineCounter.linePos(node.range[0]).line;
-        }
-        return undefined;
+        const node = deepestNode(doc.contents, key.split('.'));
+        return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
       },
     },
   };
+}
+
+/**
+ * The node at a config path, or the deepest one the file has on the way. Map keys are compared as
+ * text: `accounts.012345678901` and an unquoted `12345678901:` key are both written in the file.
+ */
+function deepestNode(root: unknown, path: readonly string[]): Node | undefined {
+  let node = root as Node | undefined;
+  for (const segment of path) {
+    let next: unknown;
+    if (isSeq(node)) next = node.items[Number(segment)];
+    else if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => String(isScalar(item.key) ? item.key.value : item.key) === segment,
+      );
+      next = pair?.value;
+    }
+    if (!next || typeof next !== 'object' || !('range' in next)) return node;
+    node = next as Node;
+  }
+  return node;
 }

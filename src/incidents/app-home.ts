@@ -1,3 +1,4 @@
+import { type Accounts, describeAccount } from '../accounts/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { SLASH_COMMAND, VIEW_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.ts';
@@ -31,6 +32,8 @@ export interface AppHomeInput {
   now: Date;
   /** Where new incident cards appear, named in the empty state. */
   alertChannel: string;
+  /** `accounts:`: each incident's account by name. */
+  accounts?: Accounts;
 }
 
 /** "just now", "5m ago", "2h 5m ago", "3d 4h ago": how long before `now` `from` was, to the minute. */
@@ -57,11 +60,13 @@ function resourceText(incident: Incident): string | undefined {
   return url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
 }
 
-function incidentSection(incident: Incident, now: Date): KnownBlock {
+function incidentSection(incident: Incident, now: Date, accounts?: Accounts): KnownBlock {
+  const where = describeAccount(incident, accounts);
   const impact = `${IMPACT_EMOJI[incident.impact]} Impact ${incident.impact} (${IMPACT_NAMES[incident.impact]})`;
   const details = [
     `opened ${formatAge(incident.openedAt, now)}`,
     resourceText(incident),
+    where === undefined ? undefined : escapeMrkdwn(where),
     stormMembersText(incident),
     incident.channelId ? `<#${incident.channelId}>` : undefined,
   ].filter((part): part is string => part !== undefined);
@@ -107,7 +112,8 @@ export function buildAppHome(input: AppHomeInput): HomeView {
   // Each incident takes a section and a divider; keep one block for the "more" line.
   const room = Math.floor((MAX_HOME_BLOCKS - blocks.length - 1) / 2);
   const shown = count > room ? incidents.slice(0, room) : incidents;
-  for (const incident of shown) blocks.push(incidentSection(incident, input.now), { type: 'divider' });
+  for (const incident of shown)
+    blocks.push(incidentSection(incident, input.now, input.accounts), { type: 'divider' });
   if (shown.length < count) {
     blocks.push({
       type: 'context',

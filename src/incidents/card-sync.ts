@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { runForIncident } from '../slack/call-priority.ts';
@@ -17,6 +18,8 @@ export interface CardSyncDeps {
   logger: Logger;
   alertChannel: string;
   defaultRegion: string;
+  /** `accounts:`: cards name the account instead of its id. */
+  accounts?: Accounts;
   /** Whether the card offers Run runbook: some catalog runbook fits the incident. */
   offersRunbooks?: (incident: Incident) => boolean;
   /** Whether the card offers "Page on-call" (an escalation policy applies). */
@@ -161,6 +164,7 @@ export class CardSync {
     const card = buildIncidentCard(incident, {
       members,
       defaultRegion: this.deps.defaultRegion,
+      accounts: this.deps.accounts,
       offerRunbooks: this.deps.offersRunbooks?.(incident),
       offerPaging: this.deps.offersPaging?.(incident),
     });

@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import type { AlertSource } from '../signals/index.ts';
 import type { Button, KnownBlock, MrkdwnElement } from '../slack/block-kit.ts';
 import { ACTION_IDS, BLOCK_IDS, CARD_METADATA_EVENT_TYPE } from '../slack/ids.ts';
@@ -68,9 +69,9 @@ const CARD_FIELD_LABELS = new Set(['impact', 'status', 'resource', 'account', 'r
  * The card's fields, each once and only when known (no dashes for what a declared incident lacks).
  * The resource is plain text: the "Open in AWS console" button is the card's one console link.
  */
-function cardFields(incident: Incident, impact: string): MrkdwnElement[] {
+function cardFields(incident: Incident, impact: string, accounts?: Accounts): MrkdwnElement[] {
   const { resource } = incident;
-  const location = locationField(incident);
+  const location = locationField(incident, accounts);
   return [
     field('Impact', impact),
     field('Status', incidentStatusText(incident)),
@@ -157,6 +158,8 @@ export function buildIncidentCard(
     offerPaging?: boolean;
     /** A storm's member incidents, listed on its card. */
     members?: readonly Incident[];
+    /** `accounts:`: the account's name instead of its id. */
+    accounts?: Accounts;
   },
 ): IncidentCard {
   const id = incidentId(incident.seq);
@@ -169,8 +172,12 @@ export function buildIncidentCard(
       block_id: BLOCK_IDS.cardHeader,
       text: { type: 'plain_text', text: truncate(headline, 150) },
     },
-    { type: 'section', block_id: BLOCK_IDS.cardFields, fields: cardFields(incident, impact) },
-    ...buildStormSection(incident, options.members ?? []),
+    {
+      type: 'section',
+      block_id: BLOCK_IDS.cardFields,
+      fields: cardFields(incident, impact, options.accounts),
+    },
+    ...buildStormSection(incident, options.members ?? [], options.accounts),
     ...buildSignalSections(incident),
     ...(facts ? [facts] : []),
   ];

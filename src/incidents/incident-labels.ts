@@ -1,4 +1,5 @@
-import { slackDate } from '../slack/mrkdwn.ts';
+import { type Accounts, describeAccount } from '../accounts/index.ts';
+import { escapeMrkdwn, slackDate } from '../slack/mrkdwn.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import type { Incident, IncidentStatus } from './incident.ts';
 import { ownerSuffix } from './incident-status-text.ts';
@@ -31,15 +32,15 @@ export function statusLabel(incident: Incident): string {
 }
 
 /**
- * Where the incident is, with only what is known: `Account · Region`, `Region` or `Account`;
- * undefined when neither is (a declared incident), so no field of dashes is shown.
+ * Where the incident is, as `accounts:` names it: `Account` `prod-payments (us-east-1)`, or just the
+ * Region when no account is known; undefined when neither is (a declared incident), so no field of
+ * dashes is shown.
  */
 export function locationField(
   incident: Pick<Incident, 'accountId' | 'region'>,
+  accounts: Accounts = {},
 ): { label: string; value: string } | undefined {
-  const { accountId, region } = incident;
-  if (accountId && region) return { label: 'Account · Region', value: `${accountId} · ${region}` };
-  if (region) return { label: 'Region', value: region };
-  if (accountId) return { label: 'Account', value: accountId };
-  return undefined;
+  const value = describeAccount(incident, accounts);
+  if (value === undefined) return undefined;
+  return { label: incident.accountId ? 'Account' : 'Region', value: escapeMrkdwn(value) };
 }

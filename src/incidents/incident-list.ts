@@ -1,3 +1,4 @@
+import { type Accounts, describeAccount } from '../accounts/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { escapeMrkdwn, slackDate, truncate } from '../slack/mrkdwn.ts';
 import { fitLines, linesToSections } from '../slack/section-lines.ts';
@@ -10,23 +11,27 @@ export interface IncidentListMessage {
   blocks: KnownBlock[];
 }
 
-function incidentLine(incident: Incident): string {
+function incidentLine(incident: Incident, accounts?: Accounts): string {
   const resource = incident.resource ? ` · \`${escapeMrkdwn(truncate(incident.resource.id, 100))}\`` : '';
+  const where = describeAccount(incident, accounts);
   const members = stormMembersText(incident);
   return (
     `• *${incidentId(incident.seq)}* · ${impactLabel(incident.impact)} · ${statusLabel(incident)} · ` +
-    `${escapeMrkdwn(truncate(incident.title, 200))}${resource}${members ? ` · ${members}` : ''} · opened ${slackDate(incident.openedAt)}`
+    `${escapeMrkdwn(truncate(incident.title, 200))}${resource}${where ? ` · ${escapeMrkdwn(where)}` : ''}${members ? ` · ${members}` : ''} · opened ${slackDate(incident.openedAt)}`
   );
 }
 
 /** The open incidents, worst impact first then newest, a storm as one line; the rest are counted. */
-export function buildIncidentList(open: readonly Incident[]): IncidentListMessage {
+export function buildIncidentList(open: readonly Incident[], accounts?: Accounts): IncidentListMessage {
   const incidents = orderForList(open);
   if (incidents.length === 0) {
     const text = 'There is no open incident.';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
-  const { kept, dropped } = fitLines(incidents.map(incidentLine), 'first');
+  const { kept, dropped } = fitLines(
+    incidents.map((incident) => incidentLine(incident, accounts)),
+    'first',
+  );
   const lines = dropped > 0 ? [...kept, `… and ${dropped} more`] : kept;
   const heading = `*${incidents.length} open incident${incidents.length === 1 ? '' : 's'}*, worst impact first, then newest`;
   return {

@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import { describeIncidentManagerState } from '../incident-manager/index.ts';
 import type { RunbookExecution } from '../runbooks/index.ts';
 import { buildRunbookExecutionsSection } from '../runbooks/index.ts';
@@ -54,13 +55,13 @@ export interface SummaryRunbooks {
 export function buildIncidentSummary(
   incident: Incident,
   unfinishedWrites: readonly OutboxItem[],
-  options: { defaultRegion: string; runbooks?: SummaryRunbooks },
+  options: { defaultRegion: string; runbooks?: SummaryRunbooks; accounts?: Accounts },
 ): IncidentSummaryMessage {
   const id = incidentId(incident.seq);
   const acknowledged = incident.acknowledgedBy
     ? `<@${incident.acknowledgedBy}>${incident.acknowledgedAt ? ` ${slackDate(incident.acknowledgedAt)}` : ''}`
     : 'not yet';
-  const location = locationField(incident);
+  const location = locationField(incident, options.accounts);
   // Only what is known: a declared incident has no resource, account or region to show.
   const fields = [
     field('Status', statusLabel(incident)),

@@ -16,6 +16,8 @@ export interface MetricPictureDeps {
   store: Store;
   slack: Pick<SlackGateway, 'uploadFile' | 'postMessage'>;
   metricImages: MetricImages;
+  /** The metric images of an incident's account (its role's, `accounts:`); absent: `metricImages`. */
+  metricImagesFor?: (accountId: string | undefined) => MetricImages;
   clock: Clock;
   logger: Logger;
   alertChannel: string;
@@ -60,9 +62,12 @@ export class MetricPicture {
   }
 
   private async draw(seq: number): Promise<void> {
-    const { store, slack, metricImages, clock } = this.deps;
+    const { store, slack, clock } = this.deps;
     const incident = await store.getIncident(seq);
     if (incident?.source !== 'cloudwatch-alarm' || !incident.metric) return;
+    // The alarm's metric lives in the incident's account: read it there.
+    const accountId = incident.resource?.accountId ?? incident.accountId;
+    const metricImages = this.deps.metricImagesFor?.(accountId) ?? this.deps.metricImages;
     const channel = homeChannelOf(incident, this.deps.alertChannel);
     const card = await store.getCard(seq, channel);
     if (!card?.ts) return;

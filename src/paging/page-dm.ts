@@ -1,3 +1,4 @@
+import { type Accounts, describeAccount } from '../accounts/index.ts';
 import type { Incident } from '../incidents/index.ts';
 import {
   impactLabel,
@@ -45,8 +46,10 @@ export function buildPageDm(
   now?: Date,
   /** The storm member this DM first paged for, when it now shows the member's storm. */
   memberSeq?: number,
+  /** `accounts:`: the account by name. */
+  accounts?: Accounts,
 ): { text: string; blocks: KnownBlock[] } {
-  const page = buildDm(incident, reason, now);
+  const page = buildDm(incident, reason, now, accounts);
   if (memberSeq === undefined) return page;
   const joined = `${incidentId(memberSeq)} is now part of storm ${incidentId(incident.seq)}`;
   return {
@@ -55,10 +58,17 @@ export function buildPageDm(
   };
 }
 
-function buildDm(incident: Incident, reason: PageReason, now?: Date): { text: string; blocks: KnownBlock[] } {
+function buildDm(
+  incident: Incident,
+  reason: PageReason,
+  now?: Date,
+  accounts?: Accounts,
+): { text: string; blocks: KnownBlock[] } {
   const id = incidentId(incident.seq);
   const title = truncate(escapeMrkdwn(incident.title), 200);
-  const impact = impactLabel(incident.impact);
+  const where = describeAccount(incident, accounts);
+  // The account travels with the impact, so every form of the DM says where the problem is.
+  const impact = `${impactLabel(incident.impact)}${where ? ` · ${escapeMrkdwn(where)}` : ''}`;
   const section = (text: string): KnownBlock => ({
     type: 'section',
     block_id: BLOCK_IDS.pageSummary,

@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/index.ts';
 import type { Clock } from '../clock.ts';
 import { BotError } from '../errors.ts';
 import type { Incident } from '../incidents/index.ts';
@@ -39,6 +40,8 @@ export interface PagerDeps {
   clock: Clock;
   logger: Logger;
   alertChannel: string;
+  /** `accounts:`: DMs name the account instead of its id. */
+  accounts?: Accounts;
   /** `contact:` targets: SSM Contacts lookups and engagements (absent: such targets page nobody). */
   contacts?: { directory: ContactDirectory; engagements: Engagements };
   /** Failed pages, counted by reason (`warroom_pages_failed_total`). */
@@ -228,7 +231,7 @@ export class Pager {
         await this.deps.slack.updateMessage({
           channel: dm.channel,
           ts: dm.ts,
-          ...buildPageDm(incident, dm.reason, this.deps.clock.now(), dm.memberSeq),
+          ...buildPageDm(incident, dm.reason, this.deps.clock.now(), dm.memberSeq, this.deps.accounts),
         });
         await this.deps.store.pageDms.markRendered(dm.channel, dm.ts, incident.version);
       } catch (error) {
@@ -274,7 +277,11 @@ export class Pager {
         (
           await postOrFind(
             slack,
-            { channel, ...buildPageDm(incident, reason, clock.now()), metadata },
+            {
+              channel,
+              ...buildPageDm(incident, reason, clock.now(), undefined, this.deps.accounts),
+              metadata,
+            },
             find,
             {
               postAgain: true,

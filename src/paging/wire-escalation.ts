@@ -67,6 +67,7 @@ export function wireEscalation(input: EscalationWiringInput): {
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
+    accounts: config.accounts,
     metrics: input.metrics,
     onTimeline: input.onTimeline,
   });

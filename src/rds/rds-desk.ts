@@ -18,9 +18,14 @@ import { RecentRequests } from './recent-requests.ts';
 import { storageMetricsOfCluster, storageMetricsOfInstance } from './storage-metrics.ts';
 
 export interface RdsDeskDeps {
+  /** warroom's own RDS client: used for an incident whose account has no role of its own. */
   rds: RdsPort;
+  /** The RDS port for an account (its role's, from `accounts:`); absent: `rds` serves all. */
+  rdsFor?: (accountId: string | undefined) => RdsPort;
   /** CloudWatch GetMetricData, for free storage in `status`; absent: the reply says it is not read. */
   metricValues?: MetricValues;
+  /** The metric values of an account (its role's); absent: `metricValues` serves all. */
+  metricValuesFor?: (accountId: string | undefined) => MetricValues;
   store: Store;
   slack: Pick<SlackGateway, 'postMessage' | 'permalink' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
@@ -56,7 +61,9 @@ export class RdsDesk {
   async status(incident: Incident, reader?: RdsReader): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster'], 'status');
     if (typeof target === 'string') return target;
-    const { rds, metricValues } = this.deps;
+    const rds = this.rdsOf(incident);
+    const metricValues =
+      this.deps.metricValues && (this.deps.metricValuesFor?.(accountOf(incident)) ?? this.deps.metricValues);
     // One GetMetricData call per status, after Describe* says which metrics fit (Aurora or not).
     const readStorage = (metrics: Parameters<typeof readFreeStorage>[1]) =>
       metricValues ? readFreeStorage({ ...this.deps, metricValues }, metrics) : Promise.resolve(undefined);
@@ -81,7 +88,7 @@ export class RdsDesk {
   async check(incident: Incident, reader?: RdsReader): Promise<RdsReply> {
     const target = this.targetFor(incident, ['instance', 'cluster', 'snapshot'], 'check');
     if (typeof target === 'string') return target;
-    const reply = await checkDatabase(this.deps.rds, incident, target, this.deps.catalog ?? []);
+    const reply = await checkDatabase(this.rdsOf(incident), incident, target, this.deps.catalog ?? []);
     await this.recordRead(incident, 'check', reader, target);
     return reply;
   }
@@ -109,11 +116,18 @@ export class RdsDesk {
   ): Promise<string> {
     let instanceId = target.id;
     if (target.kind === 'cluster') {
-      const writer = (await this.deps.rds.describeCluster(target.id)).members.find((member) => member.writer);
+      const cluster = await this.rdsOf(incident).describeCluster(target.id);
+      const writer = cluster.members.find((member) => member.writer);
       if (!writer) return `${targetText(target)} has no writer instance to read logs from.`;
       instanceId = writer.instanceId;
     }
-    const answer = await postLogTail(this.deps, incident, instanceId, request, userId);
+    const answer = await postLogTail(
+      { ...this.deps, rds: this.rdsOf(incident) },
+      incident,
+      instanceId,
+      request,
+      userId,
+    );
     if (answer.posted && requestKey) {
       const subject = { kind: 'instance' as const, id: answer.posted.instanceId };
       await this.recordRead(incident, 'logs', { userId, requestKey }, subject, ` (${answer.posted.file})`);
@@ -165,6 +179,11 @@ export class RdsDesk {
     this.snapshots.stop();
   }
 
+  /** Every RDS call about an incident goes to the incident's own account. */
+  private rdsOf(incident: Incident): RdsPort {
+    return this.deps.rdsFor?.(accountOf(incident)) ?? this.deps.rds;
+  }
+
   /** The incident's database when this subcommand can act on it, else the reason in words. */
   private targetFor<K extends Kind>(
     incident: Incident,
@@ -182,6 +201,10 @@ export class RdsDesk {
       return `${id} is about ${targetText(target)}; \`rds ${subcommand}\` works on a ${kinds.map((kind) => `DB ${kind}`).join(' or ')}.`;
     return target;
   }
+}
+
+function accountOf(incident: Incident): string | undefined {
+  return incident.resource?.accountId ?? incident.accountId;
 }
 
 function isOneOf<K extends Kind>(

@@ -16,6 +16,8 @@ export type SnapshotWatchItem = Pick<
 
 export interface SnapshotWatchDeps {
   rds: Pick<RdsPort, 'describeSnapshot' | 'describeClusterSnapshot'>;
+  /** The port of the account the watched incident is in; absent: `rds`. */
+  rdsOf?: (seq: number) => Promise<Pick<RdsPort, 'describeSnapshot' | 'describeClusterSnapshot'>>;
   store: Pick<Store, 'snapshotWatches'>;
   clock: Clock;
   logger: Logger;
@@ -131,7 +133,7 @@ export class SnapshotWatch {
   /** One DescribeDB(Cluster)Snapshots: the outcome, or the next look recorded. */
   private async look(watch: SnapshotWatchRecord, now: Date): Promise<SnapshotOutcome | undefined> {
     try {
-      const { rds } = this.deps;
+      const rds = (await this.deps.rdsOf?.(watch.seq)) ?? this.deps.rds;
       const snapshot =
         watch.kind === 'instance'
           ? await rds.describeSnapshot(watch.snapshotId)

@@ -14,6 +14,8 @@ import { incidentSnapshotName } from './snapshot-name.ts';
 
 export interface RdsSnapshotsDeps {
   rds: RdsPort;
+  /** The RDS port of an incident's account (its role's); absent: `rds` serves all. */
+  rdsFor?: (accountId: string | undefined) => RdsPort;
   store: Store;
   slack: ThreadReplySlack;
   clock: Clock;
@@ -35,6 +37,11 @@ export class RdsSnapshots {
   constructor(private readonly deps: RdsSnapshotsDeps) {
     this.watch = new SnapshotWatch({
       rds: deps.rds,
+      // The snapshot is looked for where it was taken: its incident's account.
+      rdsOf: async (seq) => {
+        const incident = await deps.store.getIncident(seq);
+        return this.rdsOf(incident);
+      },
       clock: deps.clock,
       logger: deps.logger,
       tickMs: deps.tickMs,
@@ -43,9 +50,15 @@ export class RdsSnapshots {
     });
   }
 
+  private rdsOf(incident: Incident | undefined): RdsPort {
+    const accountId = incident?.resource?.accountId ?? incident?.accountId;
+    return this.deps.rdsFor?.(accountId) ?? this.deps.rds;
+  }
+
   /** Starts the snapshot and answers in words for the person who asked. */
   async take(incident: Incident, target: RdsTarget & { kind: 'instance' | 'cluster' }, userId: string) {
-    const { rds, clock } = this.deps;
+    const { clock } = this.deps;
+    const rds = this.rdsOf(incident);
     const now = clock.now();
     const name = incidentSnapshotName(incident.seq, now);
     const what = targetText(target);

@@ -1,3 +1,4 @@
+import { type Accounts, describeAccount } from '../accounts/index.ts';
 import type { AutomationRunner, RdsResourceReader, RunbookDocument } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
@@ -12,6 +13,8 @@ export interface RunbookPlannerDeps {
   clock: Clock;
   region: string;
   roleArn?: string;
+  /** `accounts:`: an account reached through a role gets no runbook (see refusal). */
+  accounts?: Accounts;
 }
 
 export type { PlanField, PlanResult, RunbookPlan } from './plan.ts';
@@ -67,6 +70,13 @@ export class RunbookPlanner {
     const region = resource?.region ?? incident.region;
     if (region && region !== this.deps.region) {
       return `${resource?.id ?? 'The resource'} is in ${region}; warroom runs runbooks in ${this.deps.region} only.`;
+    }
+    // SSM would run it with warroom's own credentials, in warroom's own account: never the
+    // incident's. Refused until runbooks go through the account's role too.
+    const accountId = resource?.accountId ?? incident.accountId;
+    if (accountId && this.deps.accounts?.[accountId]?.roleArn) {
+      const where = describeAccount({ accountId }, this.deps.accounts);
+      return `${resource?.id ?? 'The resource'} is in ${where} (${accountId}), which warroom reaches through a role; runbooks do not run there yet. Start it from that account's Systems Manager console.`;
     }
     return undefined;
   }

@@ -50,6 +50,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     clock,
     region: config.aws.region,
     roleArn: config.runbooks.roleArn,
+    accounts: config.accounts,
   });
   const approvals: RunbookApprovals = new RunbookApprovals({
     store,

@@ -44,6 +44,7 @@ export const TEST_CONFIG: Config = {
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000, approvers: [] },
   escalation: NO_ESCALATION,
   oncall: { rotations: {} },
+  accounts: {},
   inactiveKeys: [],
 };
 

@@ -31,4 +31,13 @@ describe('documented configuration', () => {
     const result = load(yaml);
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
+
+  it('every YAML example in docs/accounts.md is valid configuration on its own', () => {
+    const blocks = yamlBlocks(readFileSync('docs/accounts.md', 'utf8'));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) {
+      const result = load(`slack:\n  alertChannel: C0ALERTS\n${block}`);
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    }
+  });
 });

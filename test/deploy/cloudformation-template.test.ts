@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCfnTemplate } from '../../scripts/deploy-checks/check-cfn-template.ts';
 import { usedResourceTypes } from '../../scripts/deploy-checks/used-resource-types.ts';
 import {
+  ACCOUNT_ROLES,
   actionsOf,
   GIVEN_AUTOMATION_ROLE,
   resolved,
@@ -30,9 +31,10 @@ describe('deploy/cloudformation.yml', () => {
     expect([...schemas.keys()].sort()).toEqual(usedResourceTypes(TEMPLATE));
   });
 
-  it('gives its role exactly the actions of deploy/iam-policy.json, plus reading the Slack secrets', () => {
+  it('gives its role exactly the actions of deploy/iam-policy.json, plus reading the Slack secrets and assuming the account roles', () => {
     const actions = actionsOf(roleStatements('sqs, everything set'));
-    expect(actions.filter((action) => action !== 'secretsmanager:GetSecretValue')).toEqual(generatedActions);
+    const extra = ['secretsmanager:GetSecretValue', 'sts:AssumeRole'];
+    expect(actions.filter((action) => !extra.includes(action))).toEqual(generatedActions);
     expect(new Set(actions).size).toBe(actions.length);
   });
 
@@ -40,6 +42,18 @@ describe('deploy/cloudformation.yml', () => {
     const actions = actionsOf(roleStatements('https, HTTP mode'));
     const expected = generatedActions.filter((action) => !action.startsWith('sqs:'));
     expect(actions).toEqual([...expected, 'secretsmanager:GetSecretValue'].sort());
+  });
+
+  it("lets its role assume exactly the other accounts' roles listed, and none when none are", () => {
+    const assume = roleStatements('sqs, everything set').filter(
+      (statement) => statement.Action === 'sts:AssumeRole',
+    );
+    expect(assume).toEqual([
+      { Sid: 'AssumeAccountRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ACCOUNT_ROLES },
+    ]);
+    for (const scenario of ['sqs, Socket Mode only', 'https, HTTP mode']) {
+      expect(actionsOf(roleStatements(scenario))).not.toContain('sts:AssumeRole');
+    }
   });
 
   it('scopes SQS actions to the queue, PassRole to the automation role for SSM, secrets to the three ARNs', () => {

@@ -12,6 +12,11 @@ export const secret = (name: string) =>
 export const TOPICS =
   'arn:aws:sns:us-east-1:123456789012:incidents,arn:aws:sns:eu-west-1:123456789012:rds-events';
 export const GIVEN_AUTOMATION_ROLE = 'arn:aws:iam::123456789012:role/warroom-automation';
+/** Roles in two other accounts (deploy/account-role.yml) warroom may assume. */
+export const ACCOUNT_ROLES = [
+  'arn:aws:iam::210987654321:role/warroom',
+  'arn:aws:iam::333333333333:role/ops/warroom',
+];
 
 /**
  * The deployments the template is checked for: each intake mode, with every optional secret and
@@ -24,6 +29,7 @@ export const SCENARIOS: Record<string, ParameterValues> = {
     SlackSigningSecretArn: secret('signing'),
     SlackAppTokenSecretArn: secret('app'),
     AutomationRoleArn: GIVEN_AUTOMATION_ROLE,
+    AccountRoleArns: ACCOUNT_ROLES.join(','),
   },
   'sqs, Socket Mode only': {
     TopicArns: 'arn:aws:sns:us-east-1:123456789012:incidents',

@@ -53,7 +53,7 @@ describe('buildIncidentCard', () => {
       '*Impact*\n2 · High',
       '*Status*\nOpen',
       '*Resource*\norders-db (RDS instance)',
-      '*Account · Region*\n123456789012 · us-east-1',
+      '*Account*\n123456789012 (us-east-1)',
       '*Opened*\n<!date^1795338000^{date_short_pretty} {time}|2026-11-22T09:00:00.000Z> by a CloudWatch alarm',
     ]);
     const latest = block(card, BLOCK_IDS.cardLatestSignal).text?.text ?? '';
@@ -108,7 +108,7 @@ describe('buildIncidentCard', () => {
       ...(block(card, BLOCK_IDS.cardFields).fields ?? []),
       ...(block(card, BLOCK_IDS.cardFacts).fields ?? []),
     ].map((field) => /^\*([^*]+)\*/.exec(field.text)?.[1]);
-    expect(labels).toEqual(['Impact', 'Status', 'Resource', 'Account · Region', 'Opened', 'Source']);
+    expect(labels).toEqual(['Impact', 'Status', 'Resource', 'Account', 'Opened', 'Source']);
     expect(new Set(labels).size).toBe(labels.length);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAwsRunbooks } from '../../sandbox/aws/services/ssm/runbook-catalog.ts';
+import type { Accounts } from '../../src/accounts/index.ts';
 import type { AutomationRunner, RdsResourceReader, RunbookDocument } from '../../src/aws/automation-port.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { BotError } from '../../src/errors.ts';
@@ -24,7 +25,7 @@ const DOCUMENTS = new Map<string, RunbookDocument>(
   ]),
 );
 
-function planner(options: { roleArn?: string } = {}) {
+function planner(options: { roleArn?: string; accounts?: Accounts } = {}) {
   const lookups: string[] = [];
   const automation: Pick<AutomationRunner, 'describeDocument'> = {
     describeDocument: async (name) => {
@@ -49,6 +50,7 @@ function planner(options: { roleArn?: string } = {}) {
     clock: new ManualClock(),
     region: 'us-east-1',
     roleArn: options.roleArn,
+    accounts: options.accounts,
   });
   return { subject, lookups };
 }
@@ -109,6 +111,29 @@ describe('RunbookPlanner', () => {
       ok: false,
       problems: ['orders-db is in eu-west-1; warroom runs runbooks in us-east-1 only.'],
     });
+  });
+
+  it("refuses a runbook in an account reached through a role, rather than run it in warroom's own", async () => {
+    const { subject, lookups } = planner({
+      accounts: {
+        '210987654321': { name: 'staging-search', roleArn: 'arn:aws:iam::210987654321:role/warroom' },
+      },
+    });
+    const resource = {
+      kind: 'rds-instance' as const,
+      id: 'search-db',
+      region: 'us-east-1',
+      accountId: '210987654321',
+    };
+    const staging = openIncident({ resource, accountId: '210987654321' });
+    expect(await subject.prepare(staging, runbook('reboot-instance'))).toEqual({
+      ok: false,
+      problems: [
+        "search-db is in staging-search (210987654321), which warroom reaches through a role; runbooks do not run there yet. Start it from that account's Systems Manager console.",
+      ],
+    });
+    expect(lookups).toEqual([]);
+    expect((await subject.prepare(openIncident(), runbook('reboot-instance'))).ok).toBe(true);
   });
 
   it("checks names against the document, and splits a StringList's comma-separated value", async () => {

@@ -5,18 +5,22 @@ import { ALERT_CHANNEL, type Harness } from './warroom-harness.ts';
  * Opens an incident about an RDS resource straight in the store (as intake would from an RDS
  * event), then lets the card sync post its card; returns its sequence number.
  */
-export async function openRdsIncident(harness: Harness, resource: Omit<Resource, 'region' | 'accountId'>) {
+export async function openRdsIncident(
+  harness: Harness,
+  resource: Omit<Resource, 'region' | 'accountId'>,
+  accountId = '123456789012',
+) {
   const now = new Date();
   const { incident } = await harness.warroom.store.createIncident(
     {
-      groupKey: `${resource.kind}:123456789012:us-east-1:${resource.id}`,
+      groupKey: `${resource.kind}:${accountId}:us-east-1:${resource.id}`,
       title: `Trouble with ${resource.id}`,
       impact: 3,
       impactSetBy: 'signal',
       status: 'open',
       source: 'rds-event',
-      resource: { ...resource, region: 'us-east-1', accountId: '123456789012' },
-      accountId: '123456789012',
+      resource: { ...resource, region: 'us-east-1', accountId },
+      accountId,
       region: 'us-east-1',
       openedAt: now,
       updatedAt: now,

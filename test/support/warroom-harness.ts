@@ -110,7 +110,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       { parseNotification, registerSlackHandlers },
       {
         logger: createLogger({ level: 'silent' }),
-        aws: createAwsPorts(loaded.config.aws.region),
+        aws: createAwsPorts(loaded.config.aws.region, {
+          accounts: loaded.config.accounts,
+          ...(options.clock ? { clock: options.clock } : {}),
+        }),
         fetchPem: async (url) => {
           throw new Error(`tests never fetch certificates (${url})`);
         },

@@ -80,7 +80,15 @@ export type Shape = z.infer<typeof shapeSchema>;
 export type Operation = z.infer<typeof operationSchema>;
 export type ServiceModel = z.infer<typeof serviceModelSchema>;
 
-export type ModelName = 'ssm-incidents' | 'ssm' | 'ssm-contacts' | 'rds' | 'sns' | 'sqs' | 'cloudwatch';
+export type ModelName =
+  | 'ssm-incidents'
+  | 'ssm'
+  | 'ssm-contacts'
+  | 'rds'
+  | 'sns'
+  | 'sqs'
+  | 'cloudwatch'
+  | 'sts';
 
 const cache = new Map<ModelName, ServiceModel>();
 

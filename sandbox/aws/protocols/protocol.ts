@@ -1,6 +1,7 @@
 import type { Operation } from '../model/service-model.ts';
 import type { AwsServiceError } from '../service-error.ts';
 import type { ValidationIssue } from '../validation/validation-issue.ts';
+import type { AuthenticationFailure } from './authentication-errors.ts';
 
 /** An HTTP request as the protocols see it: header names lower-case, body fully read. */
 export interface WireRequest {
@@ -34,6 +35,6 @@ export interface Protocol {
   serializeError(error: AwsServiceError, requestId: string): WireResponse;
   /** This protocol's (and service's) answer to broken constraints. */
   validationError(issues: ValidationIssue[]): AwsServiceError;
-  /** The answer to a request without (or with a malformed) SigV4 Authorization header. */
-  authenticationError(reason: 'missing' | 'malformed', detail: string): AwsServiceError;
+  /** The answer to a request without (or with a malformed) SigV4 Authorization header, or an unknown or expired temporary key. */
+  authenticationError(reason: AuthenticationFailure, detail: string): AwsServiceError;
 }

@@ -1,6 +1,10 @@
 import type { ServiceModel } from '../model/service-model.ts';
 import { AwsServiceError, modelledError } from '../service-error.ts';
-import { renderValue, type ValidationIssue } from '../validation/validation-issue.ts';
+import {
+  formatValidationMessage,
+  renderValue,
+  type ValidationIssue,
+} from '../validation/validation-issue.ts';
 
 /**
  * awsQuery services do not answer ValidationException; each has its own codes, and (unlike the
@@ -34,6 +38,15 @@ export const rdsValidationErrors: QueryValidationErrors = (_model, issues) => {
     issue.message ?? `Invalid value${shown} for parameter ${parameterName(issue)}: ${issue.constraint}`;
   return new AwsServiceError('InvalidParameterValue', message, { status: 400 });
 };
+
+/**
+ * STS: `ValidationError` (400) listing every problem in the JSON services' wording, a missing
+ * member included, as public issue threads quote it (boto/botocore users, aws-sdk-cpp#1252): "2
+ * validation errors detected: Value null at 'roleSessionName' failed to satisfy constraint: Member
+ * must not be null; Value 'x' at 'roleArn' failed to satisfy constraint: …".
+ */
+export const stsValidationErrors: QueryValidationErrors = (_model, issues) =>
+  new AwsServiceError('ValidationError', formatValidationMessage(issues), { status: 400 });
 
 /**
  * SNS answers both cases with its modelled `InvalidParameter` (400), e.g.

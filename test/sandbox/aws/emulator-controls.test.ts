@@ -33,6 +33,7 @@ describe('emulator test controls', () => {
       AWS_ENDPOINT_URL_SSM_CONTACTS: emulator.url,
       AWS_ENDPOINT_URL_SQS: emulator.url,
       AWS_ENDPOINT_URL_CLOUDWATCH: emulator.url,
+      AWS_ENDPOINT_URL_STS: emulator.url,
     });
   });
 
