@@ -25,6 +25,7 @@ import {
   sandboxTeamYaml,
   seedSandboxAccount,
 } from './sandbox-account.ts';
+import { sandboxWorkspace } from './sandbox-workspace.ts';
 import { runScenarioSteps, type ScenarioRunOptions } from './scenarios/run-scenario.ts';
 import { type SlackEmulator, startSlackEmulator } from './slack/slack-emulator.ts';
 import { buildSignedNotification, SANDBOX_SNS_CERT_DIR } from './sns/sign-sns-message.ts';
@@ -94,6 +95,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   seedSandboxAccount(aws);
   const slack = await startSlackEmulator({
     botToken: SANDBOX_BOT_TOKEN,
+    workspace: sandboxWorkspace(),
     ...(options.slackRateLimits === false ? { rateLimits: false } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-sandbox-'));

@@ -3,7 +3,14 @@ import type { AwsEmulator } from './aws/aws-emulator.ts';
 export const SANDBOX_ACCOUNT_ID = '123456789012';
 export const SANDBOX_REGION = 'us-east-1';
 export const SANDBOX_TOPIC_ARN = `arn:aws:sns:${SANDBOX_REGION}:${SANDBOX_ACCOUNT_ID}:warroom-sandbox`;
+/** Where every card no route sends elsewhere goes (`slack.alertChannel`); the checkout team's. */
 export const SANDBOX_ALERT_CHANNEL = 'C0ALERTS';
+/** `#payments-alerts`: the team config's payments route sends payments-tagged resources here. */
+export const SANDBOX_PAYMENTS_CHANNEL = 'C0PAYMENTS';
+/** `@sre` (Alice): every policy's second stage. */
+export const SANDBOX_SRE_GROUP = 'S0SRE';
+/** `@payments` (Carol, Dana): paged first for what the payments route takes. */
+export const SANDBOX_PAYMENTS_GROUP = 'S0PAYMENTS';
 export const SANDBOX_AUTOMATION_ROLE_ARN = `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role/warroom-sandbox-automation`;
 
 /**
@@ -23,10 +30,13 @@ export const SANDBOX_RESPONSE_PLAN_ARN = `arn:aws:ssm-incidents::${SANDBOX_ACCOU
 
 /**
  * What a team adds once it settles in, for the browser sandbox: a channel per incident, declared
- * incidents written through to Incident Manager, and on-call paging. Bob and Carol take turns on
- * call (a day each, hand-off 09:00 UTC); whoever is on call is paged as an incident opens, then
- * the @sre group (Alice) after 5 minutes, repeated every 10 until someone acknowledges. Only for
- * the local workspace: its people do not exist in a real Slack, so drills there leave this out.
+ * incidents written through to Incident Manager, on-call paging, and routes for two teams. Bob and
+ * Carol take turns on call (a day each, hand-off 09:00 UTC); whoever is on call is paged as an
+ * incident opens, then the @sre group (Alice) after 5 minutes, repeated every 10 until someone
+ * acknowledges. Resources tagged team=payments go to #payments-alerts, page @payments first and
+ * show team payments; those tagged team=checkout stay in the alert channel as team checkout; the
+ * rest go to the alert channel with no team. Only for the local workspace (sandboxWorkspace): its
+ * people and channels do not exist in a real Slack, so drills there leave this out.
  */
 export function sandboxTeamYaml(alertChannel: string): string {
   return `${sandboxConfigYaml(alertChannel, '  incidentChannels: true\n')}incidents:
@@ -44,8 +54,24 @@ escalation:
       - after: 0s
         notify: [rotation:primary]
       - after: 5m
-        notify: [S0SRE]
+        notify: [${SANDBOX_SRE_GROUP}]
     repeatLastEveryMinutes: 10
+  payments:
+    stages:
+      - after: 0s
+        notify: [${SANDBOX_PAYMENTS_GROUP}]
+      - after: 5m
+        notify: [${SANDBOX_SRE_GROUP}]
+    repeatLastEveryMinutes: 10
+routes:
+  - name: payments
+    when: {tags: {team: payments}}
+    channel: ${SANDBOX_PAYMENTS_CHANNEL}
+    policy: payments
+    team: payments
+  - name: checkout
+    when: {tags: {team: checkout}}
+    team: checkout
 `;
 }
 

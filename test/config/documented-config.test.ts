@@ -40,4 +40,15 @@ describe('documented configuration', () => {
       expect(result.ok ? [] : result.problems).toEqual([]);
     }
   });
+
+  it('every YAML example in docs/routing.md is, on its own, valid configuration', () => {
+    const blocks = yamlBlocks(readFileSync('docs/routing.md', 'utf8'));
+    // Routes, the migration before and after (two steps), and the three-account example.
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    const problems = blocks.flatMap((yaml, index) => {
+      const result = load(yaml);
+      return result.ok ? [] : result.problems.map((problem) => `block ${index + 1}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
+  });
 });

@@ -60,7 +60,7 @@ async function incidentCommand(running: Sandbox, text: string): Promise<string> 
 }
 
 describe('each built-in scenario run against the sandbox', () => {
-  it('lists the five scenarios from their files', async () => {
+  it('lists the six scenarios from their files', async () => {
     const running = await start();
     expect(running.scenarios()).toEqual([
       {
@@ -72,6 +72,7 @@ describe('each built-in scenario run against the sandbox', () => {
       expect.objectContaining({ id: 'rds-alarm-storm' }),
       expect.objectContaining({ id: 'rds-public-snapshot' }),
       expect.objectContaining({ id: 'rds-unencrypted-prod-db' }),
+      expect.objectContaining({ id: 'two-teams-at-once' }),
     ]);
     await expect(running.runScenario('no-such-drill')).rejects.toThrow(
       'No scenario "no-such-drill"; known: rds-cpu-then-failover, aurora-storage-running-out',

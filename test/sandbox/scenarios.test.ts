@@ -41,13 +41,14 @@ const SANDBOX = {
 const keysOf = (value: unknown) => Object.keys(value as object);
 
 describe('the built-in scenario files', () => {
-  it('are the five drills, the sandbox default first', () => {
+  it('are the six drills, the sandbox default first', () => {
     expect(loadBuiltInScenarios().map(({ scenario }) => scenario.id)).toEqual([
       'rds-cpu-then-failover',
       'aurora-storage-running-out',
       'rds-alarm-storm',
       'rds-public-snapshot',
       'rds-unencrypted-prod-db',
+      'two-teams-at-once',
     ]);
   });
 
@@ -58,6 +59,7 @@ describe('the built-in scenario files', () => {
       'rds-alarm-storm': [...Array(20).fill('cloudwatch-alarm'), ...Array(20).fill('cloudwatch-alarm')],
       'rds-public-snapshot': ['cloudtrail'],
       'rds-unencrypted-prod-db': ['cloudwatch-alarm'],
+      'two-teams-at-once': ['cloudwatch-alarm', 'cloudwatch-alarm'],
     };
     for (const { scenario } of loadBuiltInScenarios()) {
       const built = buildScenarioNotifications(scenario, new Date('2026-11-22T09:25:00Z'), SANDBOX);

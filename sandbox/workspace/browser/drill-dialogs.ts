@@ -84,7 +84,7 @@ export function showBriefing(briefing: UiBriefing): void {
   openDialog(
     'drill-briefing',
     `🧪 Drill briefing · ${briefing.title}`,
-    `<p class="ws-drill-started">The drill is on: the briefing is in #alerts, the alerts follow there.</p>${briefingHtml(briefing)}`,
+    `<p class="ws-drill-started">The drill is on: the briefing is in #alerts, the alerts follow there or in the channel their route names.</p>${briefingHtml(briefing)}`,
     `<button type="button" class="ws-button ws-button-primary" data-dialog-close>Got it</button>`,
   );
 }
