@@ -26,7 +26,8 @@ function resourceOfArn(arn: string): ArnResource | string {
     if (!DB_NAME.test(id) || id.length > 63 || id.endsWith('-')) {
       return `${quote(id)} is not an RDS DB identifier (a letter, then letters, digits and single hyphens).`;
     }
-    return { kind: type === 'db' ? 'rds-instance' : 'rds-cluster', id, ...place };
+    // RDS identifiers are case-insensitive and RDS reports them in lower case, as signals name them.
+    return { kind: type === 'db' ? 'rds-instance' : 'rds-cluster', id: id.toLowerCase(), ...place };
   }
   if (service === 'cloudwatch' && type === 'alarm' && rest.length > 'alarm:'.length) {
     return { kind: 'cloudwatch-alarm', id: rest.slice('alarm:'.length), ...place };
@@ -79,5 +80,5 @@ export const routeArgs = z.array(z.string()).transform((words, ctx): RouteQuesti
   if (!DB_NAME.test(given) || given.length > 63 || given.endsWith('-')) {
     return fail(`${quote(given)} is neither an ARN nor an RDS DB instance name: name ${WHAT}.`);
   }
-  return { subject: { named: 'name', id: given }, ...extras };
+  return { subject: { named: 'name', id: given.toLowerCase() }, ...extras };
 });
