@@ -42,6 +42,13 @@ describe('/incident route arguments', () => {
     });
   });
 
+  it('names an RDS database in lower case, as RDS and its signals do', () => {
+    const named = routeCommand.parse('Orders-DB');
+    expect(named.ok && named.args.subject).toEqual({ named: 'name', id: 'orders-db' });
+    const byArn = routeCommand.parse('arn:aws:rds:us-east-1:123456789012:cluster:Ledger');
+    expect(byArn.ok && byArn.args.subject).toMatchObject({ resource: { kind: 'rds-cluster', id: 'ledger' } });
+  });
+
   it.each([
     [
       '',
