@@ -1,5 +1,4 @@
-import type { RouteQuestion } from '../src/routes/index.ts';
-import { buildRouteAnswerText } from '../src/routes/index.ts';
+import { buildRouteAnswerText, type RouteQuestion } from '../src/routes/index.ts';
 import { buildUsageText } from '../src/slack/command-help.ts';
 import { parseArguments } from './parse-args.ts';
 import { routeArgs } from './route-args.ts';
