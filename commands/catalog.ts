@@ -8,6 +8,7 @@ import { oncallCommand } from './oncall.ts';
 import { pageCommand } from './page.ts';
 import { rdsCommand } from './rds.ts';
 import { resolveCommand } from './resolve.ts';
+import { routeCommand } from './route.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
 import { snoozeCommand } from './snooze.ts';
@@ -29,6 +30,7 @@ const others: AnySubcommand[] = [
   runbookCommand,
   rdsCommand,
   oncallCommand,
+  routeCommand,
   pageCommand,
   snoozeCommand,
   unsnoozeCommand,

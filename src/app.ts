@@ -14,6 +14,7 @@ import { Metrics } from './metrics.ts';
 import type { Escalation, SsmOnCallReader } from './paging/index.ts';
 import type { Permissions } from './permissions/index.ts';
 import type { RdsDesk } from './rds/index.ts';
+import type { RouteInquiry } from './routes/index.ts';
 import type { RunbookServices } from './runbooks/index.ts';
 import { catalogWarnings } from './runbooks/index.ts';
 import { createHttpServer } from './server/http-server.ts';
@@ -44,6 +45,8 @@ export interface SlackHandlerDeps {
   escalation: Escalation;
   /** Incident Manager Contacts rotations for `/incident oncall`, when SSM Contacts is configured. */
   ssmOnCall?: SsmOnCallReader;
+  /** `/incident route`: where a signal about a resource would go, and why. */
+  routeInquiry: RouteInquiry;
 }
 
 /**
@@ -165,6 +168,7 @@ export async function startWarroom(
     runbooks: core.runbooks,
     escalation: core.escalation,
     ssmOnCall: core.ssmOnCall,
+    routeInquiry: core.routeInquiry,
   });
 
   const server = createHttpServer({

@@ -12,7 +12,7 @@ import type { Escalation, OnCallResolver, SsmOnCallReader } from './paging/index
 import { wireEscalation } from './paging/index.ts';
 import { Permissions } from './permissions/index.ts';
 import { RdsDesk } from './rds/index.ts';
-import { createTagReader, SignalRouter } from './routes/index.ts';
+import { type AccountLookup, createTagReader, RouteInquiry, SignalRouter } from './routes/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
@@ -47,6 +47,8 @@ export interface CoreServices {
   escalation: Escalation;
   /** Incident Manager Contacts rotations (`ssmRotation`/`ssmContact`), when SSM Contacts is configured. */
   ssmOnCall?: SsmOnCallReader;
+  /** `/incident route`: where a signal about a resource would go, decided by intake's own router. */
+  routeInquiry: RouteInquiry;
   /** Resolves once one whole pass finds every part idle (each part can start work in another). */
   idle(): Promise<void>;
   stop(): void;
@@ -117,10 +119,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       background.run(() => escalation.stopIfHandled(storm).catch(warn('could not stop escalation')));
     },
   });
+  // What `accounts:` says about an account id; nothing until that key exists (the one place to swap).
+  const lookupAccount: AccountLookup = (accountId) => config.accounts[accountId];
   const router = new SignalRouter({
     routes: config.routes,
     alertChannel: config.slack.alertChannel,
-    lookupAccount: (accountId) => config.accounts[accountId],
+    lookupAccount,
     readTags: createTagReader({ tags: input.aws.resourceTags, clock, logger }).readTags,
     logger,
   });
@@ -132,6 +136,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       escalation.followRaisedImpact(incident).catch(warn('could not follow the raised impact')),
     );
   };
+  const routeInquiry = new RouteInquiry({
+    router,
+    signalRules: config.signals,
+    region: config.aws.region,
+    describeInstance: (id) => input.aws.rds.describeInstance(id),
+  });
   const intake = new IntakeProcessor({
     store,
     parse: input.parseNotification,
@@ -313,6 +323,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     timelineCapture,
     rds,
     runbooks,
+    routeInquiry,
     async idle() {
       for (;;) {
         await intake.idle();

@@ -2,7 +2,7 @@ import type { Impact, IncidentRoute } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Alert, Resource } from '../signals/index.ts';
 import { matchRoute } from './match-route.ts';
-import type { ResourceTags, Route } from './route.ts';
+import type { ResourceTags, Route, RouteDecision, RouteFacts } from './route.ts';
 import { type AccountLookup, routeFactsFor } from './route-facts.ts';
 
 export interface SignalRouterDeps {
@@ -25,11 +25,38 @@ export class SignalRouter {
     this.needsTags = deps.routes.some((route) => route.when.tags !== undefined);
   }
 
-  async route(alert: Alert, impact: Impact): Promise<IncidentRoute | undefined> {
-    const { routes, alertChannel, lookupAccount, logger } = this.deps;
-    if (routes.length === 0) return undefined;
+  /** Whether any route is configured: without one, every signal takes the defaults. */
+  get hasRoutes(): boolean {
+    return this.deps.routes.length > 0;
+  }
+
+  /** Whether some route has a tag condition: only then are tags read. */
+  get readsTags(): boolean {
+    return this.needsTags;
+  }
+
+  get alertChannel(): string {
+    return this.deps.alertChannel;
+  }
+
+  /**
+   * The facts and the decision, exactly as `route` reaches them (the same tag reader and cache):
+   * what `/incident route` shows.
+   */
+  async decide(
+    alert: Pick<Alert, 'signalType' | 'otherSignalTypes' | 'resource'>,
+    impact: Impact,
+  ): Promise<{ facts: RouteFacts; decision: RouteDecision }> {
+    const { routes, alertChannel, lookupAccount } = this.deps;
     const tags = await this.tagsOf(alert.resource);
-    const decision = matchRoute(routes, routeFactsFor(alert, impact, tags, lookupAccount), alertChannel);
+    const facts = routeFactsFor(alert, impact, tags, lookupAccount);
+    return { facts, decision: matchRoute(routes, facts, alertChannel) };
+  }
+
+  async route(alert: Alert, impact: Impact): Promise<IncidentRoute | undefined> {
+    const { logger } = this.deps;
+    if (!this.hasRoutes) return undefined;
+    const { decision } = await this.decide(alert, impact);
     if (decision.tagsUnavailable) {
       logger.warn(
         { resource: alert.resource?.id, reason: decision.tagsUnavailable },

@@ -18,6 +18,7 @@ import { Pager } from '../../src/paging/pager.ts';
 import { NO_ESCALATION } from '../../src/paging/policy.ts';
 import { Permissions } from '../../src/permissions/permissions.ts';
 import { RdsDesk } from '../../src/rds/rds-desk.ts';
+import { RouteInquiry, SignalRouter } from '../../src/routes/index.ts';
 import { wireRunbooks } from '../../src/runbooks/wire-runbooks.ts';
 import { SlackGateway } from '../../src/slack/slack-gateway.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
@@ -104,6 +105,19 @@ export function buildUnitDeps(): SlackHandlerDeps {
       clock,
       logger,
       alertChannel: 'C0ALERTS',
+    }),
+    routeInquiry: new RouteInquiry({
+      router: new SignalRouter({
+        routes: TEST_CONFIG.routes,
+        alertChannel: TEST_CONFIG.slack.alertChannel,
+        lookupAccount: () => undefined,
+        logger,
+      }),
+      signalRules: TEST_CONFIG.signals,
+      region: TEST_CONFIG.aws.region,
+      describeInstance: async () => {
+        throw new Error('unit tests read no RDS');
+      },
     }),
   };
 }

@@ -330,6 +330,7 @@ describe('the catalog', () => {
       'runbook',
       'rds',
       'oncall',
+      'route',
       'page',
       'snooze',
       'unsnooze',
