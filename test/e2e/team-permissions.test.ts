@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rdsCpuThenFailover } from '../../sandbox/scenarios/rds-cpu-then-failover.ts';
 import { ManualClock } from '../../src/clock.ts';
+import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
+import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
+import { clickThreadButton, threadReplies } from '../support/runbook-interactions.ts';
 import { signedMessage } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-harness.ts';
 
@@ -24,6 +27,7 @@ permissions:
 const members = ['U0WARBOT', 'U0ALICE', 'U0BOB', 'U0CAROL'];
 const clock = new ManualClock(new Date());
 let harness: Harness;
+let clicker: ReturnType<typeof cardClicker>;
 
 beforeAll(async () => {
   harness = await startHarness({
@@ -42,6 +46,7 @@ beforeAll(async () => {
   });
   harness.aws.state.rds.addInstance({ id: 'ledger-db', tags: { team: 'payments' } });
   harness.aws.state.rds.addInstance({ id: 'inventory-db' });
+  clicker = cardClicker(harness);
 });
 
 afterAll(async () => {
@@ -95,6 +100,30 @@ describe('permissions.runbook: [team:payments], through the real app', () => {
     expect(reply.text).toContain('AWS-RebootRdsInstance is running');
     expect(startsOn('ledger-db')).toHaveLength(1);
     expect(startsOn('ledger-db')[0]?.input).toMatchObject({ Parameters: { InstanceId: ['ledger-db'] } });
+  });
+
+  it("refuses the card's Run runbook and the run's Stop to someone outside the team, before anything opens or stops", async () => {
+    const incident = await alarm('ledger-db');
+    const card = clicker.card(incident.seq, 'C0PAYMENTS');
+    const run = await clicker.click(card, 'U0ALICE', ACTION_IDS.runRunbook);
+    await clicker.settled();
+    expect(clicker.replies(run.responseUrl).join('\n')).toContain(
+      `Runbooks on INC-${incident.seq} are for the payments team (@payments); you are not in it`,
+    );
+    expect(harness.slack.views('U0ALICE')).toEqual([]);
+
+    const [running] = threadReplies(harness, 'C0PAYMENTS', card.ts).filter((message) =>
+      message.text.startsWith('Runbook '),
+    );
+    const stop = await clickThreadButton(harness, running!, 'U0ALICE', ACTION_IDS.runbookStop);
+    await clicker.settled();
+    expect(
+      harness.slack
+        .responses(stop.responseUrl)
+        .map((reply) => reply.text)
+        .join('\n'),
+    ).toContain('you are not in it');
+    expect(harness.aws.requestsTo('ssm', 'StopAutomationExecution')).toEqual([]);
   });
 
   it('refuses the payments team on an incident no route gave a team, and says it has none', async () => {

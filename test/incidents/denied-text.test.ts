@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deniedText } from '../../src/incidents/triage-replies.ts';
+import { deniedText } from '../../src/incidents/denied-text.ts';
 
 describe('deniedText', () => {
   it('names the permission and where it is set when no team is involved', () => {
@@ -37,6 +37,12 @@ describe('deniedText', () => {
   it('says which team may declare when the person is in none of them', () => {
     expect(deniedText({ permission: 'declare', teams: ['payments'] })).toContain(
       'Declaring incidents is for the payments team (@payments); you are not in it',
+    );
+  });
+
+  it('says which team a permission is for when no incident is named', () => {
+    expect(deniedText({ permission: 'runbook', teams: ['payments'] })).toContain(
+      'Runbooks are for the payments team (@payments); you are not in it',
     );
   });
 });
