@@ -76,7 +76,7 @@ export const declareCommand: Subcommand<DeclareArgs> = {
       dedupeKey: `cmd:${ctx.triggerId}`,
     });
     if (result.kind === 'denied') {
-      await ctx.reply(deniedText(result.permission));
+      await ctx.reply(deniedText(result));
       return;
     }
     const id = incidentId(result.incident.seq);

@@ -60,9 +60,8 @@ export const pageCommand: Subcommand<{ id: number | undefined; targets: TargetWo
   hint: "by @handle, name, @group, rotation:<name> or contact:<alias>; they are mentioned in the card's thread and sent a DM",
   parse: (text) => parseWith(pageArgs, text),
   async run(ctx) {
-    if (!(await allowedOrTold(ctx, 'page'))) return;
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
-    if (!incident) return;
+    if (!incident || !(await allowedOrTold(ctx, 'page', incident))) return;
     const names = ctx.args.targets.flatMap((word) => ('name' in word ? [word.name] : []));
     const matches = await matchPageNames(ctx.deps.slack, names);
     const unmatched = unmatchedNamesText(matches);

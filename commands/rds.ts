@@ -22,9 +22,8 @@ export const rdsCommand: Subcommand<RdsArgs> = {
   async run(ctx) {
     const { args, deps } = ctx;
     // The same answers as the card's Database menu (handlers/actions/database-menu.ts).
-    if (!(await allowedOrTold(ctx, rdsPermission(args.action)))) return;
     const incident = await resolveTarget(ctx, args.id, USAGE);
-    if (!incident) return;
+    if (!incident || !(await allowedOrTold(ctx, rdsPermission(args.action), incident))) return;
     await ctx.reply(await answerRdsRequest(deps.rds, incident, args, ctx.userId, `cmd:${ctx.triggerId}`));
   },
 };

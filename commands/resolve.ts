@@ -42,7 +42,7 @@ export const resolveCommand: Subcommand<{ id: number | undefined; summary: strin
       await ctx.reply(already.message);
       return;
     }
-    if (!(await allowedOrTold(ctx, PERMISSION_FOR.resolve))) return;
+    if (!(await allowedOrTold(ctx, PERMISSION_FOR.resolve, incident))) return;
     await ctx.deps.slack.openView(ctx.triggerId, buildResolveModal(incident, { channelId: ctx.channelId }));
   },
 };

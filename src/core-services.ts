@@ -210,7 +210,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   });
   const permissions = new Permissions({
     rules: config.permissions,
-    groups: { usersOf: (groupId) => slack.usergroupUsers(groupId) },
+    groups: {
+      usersOf: (groupId) => slack.usergroupUsers(groupId),
+      listGroups: () => slack.listUsergroups(),
+    },
     clock,
     logger,
   });

@@ -23,17 +23,19 @@ export async function openCardModal(
   click: CardClick,
   modal: CardModal,
 ): Promise<void> {
-  if (!(await deps.permissions.allows(modal.permission, click.userId))) {
+  const incident = await deps.store.getIncident(click.ref.seq);
+  if (!incident) {
+    await tellClicker(deps, args, click, 'That incident does not exist.');
+    return;
+  }
+  // A `team:` rule lets a team act only on the incidents it owns, so the incident comes first.
+  const denial = await deps.permissions.refusal(modal.permission, click.userId, incident);
+  if (denial) {
     deps.logger.warn(
       { userId: click.userId, permission: modal.permission, seq: click.ref.seq },
       'permission refused',
     );
-    await tellClicker(deps, args, click, deniedText(modal.permission));
-    return;
-  }
-  const incident = await deps.store.getIncident(click.ref.seq);
-  if (!incident) {
-    await tellClicker(deps, args, click, 'That incident does not exist.');
+    await tellClicker(deps, args, click, deniedText(denial));
     return;
   }
   if (incident.status === 'resolved') {

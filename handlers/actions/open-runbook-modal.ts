@@ -18,15 +18,17 @@ export async function openRunbookModal(
   runbookId?: string,
 ): Promise<void> {
   const { runbooks } = deps.runbooks;
-  if (!(await runbooks.allows(click.userId))) {
+  const incident = await deps.store.getIncident(click.ref.seq);
+  // After the incident is read: a `team:` rule lets a team act only on the incidents it owns.
+  const denial = incident && (await runbooks.refusal(click.userId, incident));
+  if (denial) {
     deps.logger.warn(
       { userId: click.userId, permission: 'runbook', seq: click.ref.seq },
       'permission refused',
     );
-    await tellClicker(deps, args, click, deniedText('runbook'));
+    await tellClicker(deps, args, click, deniedText(denial));
     return;
   }
-  const incident = await deps.store.getIncident(click.ref.seq);
   if (!incident || incident.status === 'resolved') {
     const why = incident
       ? `${incidentId(incident.seq)} is resolved; reopen it first.`

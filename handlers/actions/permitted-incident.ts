@@ -18,12 +18,17 @@ export async function permittedIncident(
   click: CardClick,
   permission: PermissionAction,
 ): Promise<Incident | undefined> {
-  if (!(await deps.permissions.allows(permission, click.userId))) {
-    deps.logger.warn({ userId: click.userId, permission, via: 'button' }, 'permission refused');
-    await tellClicker(deps, args, click, deniedText(permission));
+  const incident = await deps.store.getIncident(click.ref.seq);
+  if (!incident) {
+    await tellClicker(deps, args, click, 'That incident does not exist.');
     return undefined;
   }
-  const incident = await deps.store.getIncident(click.ref.seq);
-  if (!incident) await tellClicker(deps, args, click, 'That incident does not exist.');
+  // A `team:` rule lets a team act only on the incidents it owns, so the incident comes first.
+  const denial = await deps.permissions.refusal(permission, click.userId, incident);
+  if (denial) {
+    deps.logger.warn({ userId: click.userId, permission, via: 'button' }, 'permission refused');
+    await tellClicker(deps, args, click, deniedText(denial));
+    return undefined;
+  }
   return incident;
 }

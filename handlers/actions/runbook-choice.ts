@@ -45,7 +45,7 @@ export async function handleRunbookChoice(
   }
   const { runbooks } = deps.runbooks;
   const incident = await deps.store.getIncident(choice.seq);
-  if (!incident || !(await runbooks.allows(choice.userId))) return;
+  if (!incident || (await runbooks.refusal(choice.userId, incident))) return;
   const fitting = runbooks.fitting(incident);
   const selected = fitting.find((runbook) => runbook.id === choice.runbookId);
   if (!selected) return;

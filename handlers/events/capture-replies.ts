@@ -15,7 +15,7 @@ export function captureReplyText(outcome: CaptureOutcome): string {
     case 'duplicate':
       return `That message is already on the ${incidentId(outcome.incident.seq)} timeline; nothing changed.`;
     case 'denied':
-      return deniedText(outcome.permission);
+      return deniedText(outcome.denial);
     case 'not-incident':
       return CAPTURE_GUIDANCE;
     case 'message-gone':

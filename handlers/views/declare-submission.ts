@@ -58,7 +58,7 @@ export function createDeclareSubmissionHandler(deps: ViewDeps) {
       }
       const reply =
         result.kind === 'denied'
-          ? deniedText(result.permission)
+          ? deniedText(result)
           : `Declared ${incidentId(result.incident.seq)}: ${title} (impact ${impact.data} · ${IMPACT_NAMES[impact.data]}). Its card is in <#${deps.config.slack.alertChannel}>.`;
       await reportToUser(deps, target, reply);
     });

@@ -3,6 +3,7 @@ import type { Impact } from '../incidents/index.ts';
 import { accountsSchema } from './accounts-schema.ts';
 import { escalationRulesSchema, escalationSchema, remindersSchema } from './escalation-schema.ts';
 import { oncallSchema } from './oncall-schema.ts';
+import { permissionsSchema } from './permissions-schema.ts';
 import { routesSchema } from './routes-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
 import { stormsSchema } from './storms-schema.ts';
@@ -11,23 +12,12 @@ const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack chan
 const snsTopicArn = z
   .string()
   .regex(/^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'expected an SNS topic ARN');
-const principal = z
-  .string()
-  .regex(/^([UWS][A-Z0-9]{2,}|\*)$/, 'expected a Slack user id (U…/W…), a user-group id (S…) or "*"');
 const impact = z
   .number()
   .int('expected an impact from 1 to 5')
   .min(1, 'expected an impact from 1 to 5')
   .max(5, 'expected an impact from 1 to 5')
   .transform((value) => value as Impact);
-
-const permissionList = (what: string) =>
-  z
-    .array(principal)
-    .default(['*'])
-    .describe(
-      `Who may ${what}: Slack user ids (\`U…\`/\`W…\`), user-group ids (\`S…\`) or \`"*"\` (everyone).`,
-    );
 
 /**
  * The warroom.yml file. Every key is optional except slack.alertChannel; unknown keys are errors.
@@ -100,18 +90,7 @@ export const fileSchema = z.strictObject({
     .describe('Rules tried before the default signal policy, first match wins (docs/signals.md).'),
   storms: stormsSchema,
   routes: routesSchema,
-  permissions: z
-    .strictObject({
-      declare: permissionList('declare incidents (`/incident declare`)'),
-      triage: permissionList(
-        'acknowledge, take, set impact, snooze and unsnooze, add notes and 📌 messages, and run `rds status|check|logs`',
-      ),
-      resolve: permissionList('resolve and reopen'),
-      runbook: permissionList('run, approve and stop runbooks, and take `rds snapshot`'),
-      page: permissionList('page people by hand (`/incident page`, **Page on-call**)'),
-    })
-    .default({ declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] })
-    .describe('Who may do what. A refusal is ephemeral, names the permission and is logged.'),
+  permissions: permissionsSchema,
   /** Added to (or replacing by id) the default runbook catalog: docs/runbooks.md. */
   runbooks: runbooksSchema
     .default([])

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { envSchema } from './env-schema.ts';
 import { escalationProblems, toEscalationConfig } from './escalation-schema.ts';
 import { type FileConfig, fileSchema } from './file-schema.ts';
+import { permissionProblems } from './permissions-schema.ts';
 import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
@@ -76,6 +77,7 @@ export function readConfigFile(configPath: string, files: ConfigFiles = nodeConf
   if (!file.success) return { problems: describeIssues(file.error.issues).map(located) };
   const problems = [
     ...escalationProblems(file.data),
+    ...permissionProblems(file.data),
     ...routeProblems(toRoutes(file.data.routes), {
       policies: Object.keys(file.data.escalation ?? {}),
       accounts: Object.entries(file.data.accounts).map(([id, account]) => ({ id, ...account })),

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { PermissionAction } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/index.ts';
+import type { Denial, Permissions } from '../permissions/index.ts';
 import type { SlackMessage } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { captureMessage, messageDedupeKey } from './capture-message.ts';
@@ -29,7 +29,7 @@ export interface TimelineCaptureDeps {
 export type CaptureOutcome =
   | { kind: 'added'; incident: Incident; entry: TimelineEntry; message: SlackMessage }
   | { kind: 'duplicate'; incident: Incident; message: SlackMessage }
-  | { kind: 'denied'; incident: Incident; permission: PermissionAction; message: SlackMessage }
+  | { kind: 'denied'; incident: Incident; denial: Denial; message: SlackMessage }
   /** Neither in an incident's own channel nor in the thread of an incident card. */
   | { kind: 'not-incident' }
   /** The message could not be found (deleted before it was read). */
@@ -56,7 +56,8 @@ export class TimelineCapture {
   async capture(channel: string, message: SlackMessage, actor: SlackActor): Promise<CaptureOutcome> {
     const incident = await this.incidentFor(channel, message);
     if (!incident) return { kind: 'not-incident' };
-    if (!(await this.deps.permissions.allows(CAPTURE_PERMISSION, actor.userId))) {
+    const denial = await this.deps.permissions.refusal(CAPTURE_PERMISSION, actor.userId, incident);
+    if (denial) {
       this.deps.logger.warn(
         {
           userId: actor.userId,
@@ -66,7 +67,7 @@ export class TimelineCapture {
         },
         'permission refused',
       );
-      return { kind: 'denied', incident, permission: CAPTURE_PERMISSION, message };
+      return { kind: 'denied', incident, denial, message };
     }
     const dedupeKey = messageDedupeKey(channel, message.ts);
     // Saves the permalink call for the common repeat (a second 📌, a Slack retry); the store

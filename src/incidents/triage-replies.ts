@@ -1,11 +1,6 @@
-import type { PermissionAction } from '../config/config.ts';
+import { deniedText } from './denied-text.ts';
 import { incidentId } from './incident.ts';
 import type { TriageResult } from './triage.ts';
-
-/** Why a refusal happened, naming the permission and where it is configured. */
-export function deniedText(permission: PermissionAction): string {
-  return `You do not have the \`${permission}\` permission for incidents (set by \`permissions.${permission}\` in warroom's config).`;
-}
 
 /** The one-line answer to the person who acted, for every outcome of a triage action. */
 export function triageReplyText(result: TriageResult): string {
@@ -19,7 +14,7 @@ export function triageReplyText(result: TriageResult): string {
     case 'duplicate':
       return `${incidentId(result.incident.seq)}: that was already done; nothing changed.`;
     case 'denied':
-      return deniedText(result.permission);
+      return deniedText(result);
     case 'not-found':
       return 'That incident does not exist.';
   }

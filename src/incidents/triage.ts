@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { PermissionAction } from '../config/config.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/index.ts';
+import type { Denial, Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Impact } from './impact.ts';
 import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
@@ -31,7 +31,7 @@ export type TriageResult =
   | { kind: 'changed'; incident: Incident; entry: TimelineEntry }
   | { kind: 'unchanged'; incident: Incident; message: string }
   | { kind: 'duplicate'; incident: Incident }
-  | { kind: 'denied'; permission: PermissionAction }
+  | ({ kind: 'denied' } & Denial)
   | { kind: 'not-found' };
 
 export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', PermissionAction> = {
@@ -108,12 +108,16 @@ export class Triage {
     dedupeKey?: string,
   ): Promise<TriageResult> {
     const permission = PERMISSION_FOR[action.kind];
-    if (!(await this.deps.permissions.allows(permission, actor.userId))) {
+    // The incident first: a `team:` rule lets a team act only on the incidents it owns.
+    const incident = await this.deps.store.getIncident(seq);
+    if (!incident) return { kind: 'not-found' };
+    const denial = await this.deps.permissions.refusal(permission, actor.userId, incident);
+    if (denial) {
       this.deps.logger.warn(
         { userId: actor.userId, permission, action: action.kind, seq },
         'permission refused',
       );
-      return { kind: 'denied', permission };
+      return { kind: 'denied', ...denial };
     }
     // A storm member escalates through its storm, so snoozing it is snoozing the storm (the answer's
     // incident is the storm's, which says so).
@@ -186,11 +190,12 @@ export class Triage {
   }): Promise<
     | { kind: 'declared'; incident: Incident }
     | { kind: 'duplicate'; incident: Incident }
-    | { kind: 'denied'; permission: PermissionAction }
+    | ({ kind: 'denied' } & Denial)
   > {
-    if (!(await this.deps.permissions.allows('declare', input.actor.userId))) {
+    const denial = await this.deps.permissions.refusal('declare', input.actor.userId);
+    if (denial) {
       this.deps.logger.warn({ userId: input.actor.userId, permission: 'declare' }, 'permission refused');
-      return { kind: 'denied', permission: 'declare' };
+      return { kind: 'denied', ...denial };
     }
     const now = this.deps.clock.now();
     const { incident, created } = await this.deps.store.createIncident(

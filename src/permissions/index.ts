@@ -1,2 +1,3 @@
 /** The permissions capability's public entry: what the rest of warroom may use of it. */
-export { Permissions } from './permissions.ts';
+export type { Denial, PermissionScope } from './denial.ts';
+export { Permissions, type UserGroupDirectory } from './permissions.ts';

@@ -6,7 +6,7 @@ import type { RunbookRequest } from './request.ts';
 
 /** Who a pending two-person request asks to approve. */
 export interface RunbookApprovers {
-  /** `permissions.runbook`: who may approve (people, user groups or `*`). */
+  /** `permissions.runbook`: who may approve (people, user groups, `team:<name>` or `*`). */
   holders: readonly string[];
   /** `automation.approvers`: whom to ask instead of the holders, when set. */
   asked: readonly string[];
@@ -24,7 +24,14 @@ export function approverMentions(request: RunbookRequest, approvers: RunbookAppr
     approvers.asked.length > 0 ? approvers.asked : approvers.holders.includes('*') ? [] : approvers.holders;
   return named
     .filter((id) => id !== request.requestedBy)
-    .map((id) => (id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`));
+    .map((id) =>
+      // A team is a user group found by handle; its id is not at hand here, so it is named.
+      id.startsWith('team:')
+        ? `the ${id.slice('team:'.length)} team`
+        : id.startsWith('S')
+          ? `<!subteam^${id}>`
+          : `<@${id}>`,
+    );
 }
 
 function decisionText(request: RunbookRequest, approvers: RunbookApprovers): string {

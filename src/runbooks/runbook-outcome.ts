@@ -1,4 +1,5 @@
 import type { Incident } from '../incidents/index.ts';
+import type { Denial } from '../permissions/index.ts';
 import type { RunbookExecution } from './execution.ts';
 import type { RunbookRequest } from './request.ts';
 import type { RunbookDefinition } from './runbook.ts';
@@ -47,7 +48,7 @@ export type RunbookOutcome =
    * start twice) and shows it in the card's thread; nothing must be started meanwhile.
    */
   | { kind: 'unconfirmed'; incident: Incident; runbook: RunbookDefinition; target: string }
-  | { kind: 'denied' }
+  | ({ kind: 'denied' } & Denial)
   | { kind: 'not-found' }
   | { kind: 'unknown-runbook'; incident: Incident; runbookId: string; fitting: string[] }
   /** Could not be prepared or was refused, with every reason in plain words. */

@@ -42,7 +42,7 @@ export function runbookOutcomeText(outcome: RunbookOutcome): string {
     case 'requested':
       return `${incidentId(outcome.incident.seq)}: this runbook needs a second person. The request is in the card's thread; it expires ${slackDate(outcome.request.expiresAt)}.`;
     case 'denied':
-      return deniedText('runbook');
+      return deniedText(outcome);
     case 'not-found':
       return 'That incident does not exist.';
     case 'unknown-runbook': {
@@ -62,7 +62,7 @@ export function stopOutcomeText(outcome: StopOutcome): string | undefined {
     case 'finished':
       return 'That runbook already finished; there is nothing to stop.';
     case 'denied':
-      return deniedText('runbook');
+      return deniedText(outcome);
     case 'not-found':
       return 'warroom does not know that runbook execution.';
   }

@@ -2,7 +2,7 @@ import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/index.ts';
+import type { Denial, Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import { runbookClientToken } from './client-token.ts';
 import { holdSecondStart } from './hold-second-start.ts';
@@ -85,8 +85,9 @@ export class Runbooks {
     return this.deps.catalog.find((runbook) => runbook.id === runbookId);
   }
 
-  allows(userId: string): Promise<boolean> {
-    return this.deps.permissions.allows('runbook', userId);
+  /** Undefined when `userId` may run, approve and stop runbooks on `incident`, else why not. */
+  refusal(userId: string, incident: Incident): Promise<Denial | undefined> {
+    return this.deps.permissions.refusal('runbook', userId, incident);
   }
 
   /** What would run (for the confirmation): the plan, or why it cannot run. */
@@ -138,12 +139,14 @@ export class Runbooks {
     runbookId: string,
     actorId: string,
   ): Promise<RunbookOutcome | { incident: Incident; runbook: RunbookDefinition }> {
-    if (!(await this.allows(actorId))) {
-      this.deps.logger.warn({ userId: actorId, permission: 'runbook', seq }, 'permission refused');
-      return { kind: 'denied' };
-    }
+    // The incident first: a `team:` rule lets a team act only on the incidents it owns.
     const incident = await this.deps.store.getIncident(seq);
     if (!incident) return { kind: 'not-found' };
+    const denial = await this.refusal(actorId, incident);
+    if (denial) {
+      this.deps.logger.warn({ userId: actorId, permission: 'runbook', seq }, 'permission refused');
+      return { kind: 'denied', ...denial };
+    }
     const fitting = this.fitting(incident);
     const runbook = fitting.find((candidate) => candidate.id === runbookId);
     if (!runbook) return { kind: 'unknown-runbook', incident, runbookId, fitting: fitting.map((r) => r.id) };

@@ -2,14 +2,14 @@ import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Permissions } from '../permissions/index.ts';
+import type { Denial, Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import { isFinalStatus } from './execution.ts';
 
 export type StopOutcome =
   | { kind: 'stopping'; executionId: string }
   | { kind: 'finished'; status: string }
-  | { kind: 'denied' }
+  | ({ kind: 'denied' } & Denial)
   | { kind: 'not-found' };
 
 export interface StopExecutionDeps {
@@ -30,12 +30,19 @@ export async function stopExecution(
   executionId: string,
   actorId: string,
 ): Promise<StopOutcome> {
-  if (!(await deps.permissions.allows('runbook', actorId))) {
-    deps.logger.warn({ userId: actorId, permission: 'runbook', executionId }, 'permission refused');
-    return { kind: 'denied' };
-  }
   const execution = await deps.store.runbooks.getExecution(executionId);
   if (!execution) return { kind: 'not-found' };
+  // The execution's incident: a `team:` rule lets a team stop runs only on the incidents it owns.
+  const incident = await deps.store.getIncident(execution.incidentSeq);
+  const denial = await deps.permissions.refusal(
+    'runbook',
+    actorId,
+    incident ?? { seq: execution.incidentSeq },
+  );
+  if (denial) {
+    deps.logger.warn({ userId: actorId, permission: 'runbook', executionId }, 'permission refused');
+    return { kind: 'denied', ...denial };
+  }
   if (isFinalStatus(execution.status)) return { kind: 'finished', status: execution.status };
   try {
     await deps.automation.stop(executionId);

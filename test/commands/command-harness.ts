@@ -56,7 +56,7 @@ export function buildUnitDeps(): SlackHandlerDeps {
   const store = new SqliteStore(':memory:');
   const permissions = new Permissions({
     rules: TEST_CONFIG.permissions,
-    groups: { usersOf: async () => [] },
+    groups: { usersOf: async () => [], listGroups: async () => [] },
     clock,
     logger,
   });

@@ -14,7 +14,12 @@ function triageOn(path: string, opened: Incident[]) {
   const logger = pino({ level: 'silent' });
   const clock = new ManualClock();
   const all = { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] };
-  const permissions = new Permissions({ rules: all, groups: { usersOf: async () => [] }, clock, logger });
+  const permissions = new Permissions({
+    rules: all,
+    groups: { usersOf: async () => [], listGroups: async () => [] },
+    clock,
+    logger,
+  });
   const triage = new Triage({
     store,
     permissions,

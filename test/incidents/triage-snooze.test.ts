@@ -23,7 +23,12 @@ function setUp() {
   const logger = pino({ level: 'silent' });
   const clock = new ManualClock(new Date('2026-12-07T14:00:00Z'));
   const all = { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] };
-  const permissions = new Permissions({ rules: all, groups: { usersOf: async () => [] }, clock, logger });
+  const permissions = new Permissions({
+    rules: all,
+    groups: { usersOf: async () => [], listGroups: async () => [] },
+    clock,
+    logger,
+  });
   const triage = new Triage({ store, permissions, clock, logger, onChanged: () => undefined });
   return { store, clock, logger, triage };
 }

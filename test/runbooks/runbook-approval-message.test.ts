@@ -35,6 +35,12 @@ describe('whom a two-person runbook request asks to approve', () => {
     expect(text).not.toContain('U0ALICE');
   });
 
+  it('names a team in the permission by name, as its user group is not known by id here', () => {
+    const { line } = waitingLine({ holders: ['team:payments', 'U0BOB'], asked: [] });
+    expect(line).toContain('`runbook` permission: the payments team, <@U0BOB> can approve.');
+    expect(line).not.toContain('<@team:payments>');
+  });
+
   it('mentions nobody when everyone holds the permission and no approvers are configured', () => {
     const { text, line } = waitingLine({ holders: ['*'], asked: [] });
     expect(line).toContain('Waiting for a second person with the `runbook` permission. Expires');

@@ -59,7 +59,10 @@ export async function cardFixture(
   const store = new SqliteStore(':memory:');
   const permissions = new Permissions({
     rules: { ...ALL, ...options.permissions },
-    groups: { usersOf: async (groupId) => options.groups?.[groupId] ?? [] },
+    groups: {
+      usersOf: async (groupId) => options.groups?.[groupId] ?? [],
+      listGroups: async () => [],
+    },
     clock,
     logger,
   });

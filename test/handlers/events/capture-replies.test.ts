@@ -20,9 +20,9 @@ describe('captureReplyText', () => {
     expect(captureReplyText({ kind: 'duplicate', incident, message })).toContain(
       'already on the INC-42 timeline',
     );
-    expect(captureReplyText({ kind: 'denied', incident, permission: 'triage', message })).toContain(
-      'permissions.triage',
-    );
+    expect(
+      captureReplyText({ kind: 'denied', incident, denial: { permission: 'triage' }, message }),
+    ).toContain('permissions.triage');
   });
 
   it('explains where the shortcut works, and when a message could not be read', () => {
