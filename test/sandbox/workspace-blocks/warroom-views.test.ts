@@ -191,7 +191,7 @@ describe('App Home, rendered', () => {
     expect(text.indexOf('INC-8 Storage <low>')).toBeLessThan(text.indexOf('INC-7 CPUUtilization'));
     expect(text).toContain('🔴 Impact 1 (Critical) · Open · not acknowledged yet');
     expect(text).toContain('Acknowledged · acknowledged by @alice');
-    expect(text).toContain('opened 1h 0m ago · orders-db · #alerts');
+    expect(text).toContain('opened 1h 0m ago · orders-db · 123456789012 (us-east-1) · #alerts');
     expect(tags(html, 'hr')).toHaveLength(3);
     expect(controls(html)).toEqual([]);
   });
