@@ -31,14 +31,14 @@ export function splitAtLines(text: string, max = NOTE_PART): string[] {
 }
 
 /**
- * A note as the team sees it: `📝 <@alice> · INC-4: text`, whole, in as many messages as it takes,
+ * A note as the team sees it: `📝 <@alice> · INC-4: text` (📌 for a message kept on the timeline), whole, in as many messages as it takes,
  * each marked (1/3)… when there is more than one. Mentions the author typed stay mentions; anything
  * else that Slack would read as markup is escaped.
  */
-export function buildNoteMessages(seq: number, author: string, text: string): string[] {
+export function buildNoteMessages(seq: number, author: string, text: string, emoji = '📝'): string[] {
   const parts = splitAtLines(text);
   return parts.map((part, index) => {
     const mark = parts.length > 1 ? ` (${index + 1}/${parts.length})` : '';
-    return `📝 <@${author}> · ${incidentId(seq)}${mark}: ${escapeExceptMentions(part)}`;
+    return `${emoji} <@${author}> · ${incidentId(seq)}${mark}: ${escapeExceptMentions(part)}`;
   });
 }

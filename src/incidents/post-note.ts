@@ -36,19 +36,23 @@ function reason(error: unknown): string {
 /**
  * Shows a note where the team works: in the thread of the incident's card in its home channel and
  * in the incident's own channel when it has one, whole (a long note in several marked messages).
- * Each message is posted once even when Slack's answer is lost. A failure is reported, never
- * swallowed: the note itself is already safe on the timeline.
+ * A message kept from Slack (📌, the shortcut) is shown in the place it was not written: `except`
+ * names the channel it is in. Each message is posted once even when Slack's answer is lost. A
+ * failure is reported, never swallowed: the note itself is already safe on the timeline.
  */
 export async function postNote(
   deps: PostNoteDeps,
   incident: Incident,
   entry: TimelineEntry,
+  options: { except?: string } = {},
 ): Promise<PostedNote> {
-  const messages = buildNoteMessages(incident.seq, entry.actor, entry.text);
-  const key = (index: number) => `${incident.seq}:${entry.at.getTime()}:${index}`;
+  const emoji = entry.kind === 'message' ? '📌' : '📝';
+  const messages = buildNoteMessages(incident.seq, entry.actor, entry.text, emoji);
+  // The entry's own dedupe key (a command's trigger, a modal's view, a message's ts) names it best.
+  const key = (index: number) => `${incident.seq}:${entry.dedupeKey ?? entry.at.getTime()}:${index}`;
   const posted: PostedNote = { problems: [] };
   const { channel, card } = await findHomeCard(deps.store, incident.seq, deps.alertChannel);
-  if (card?.ts) {
+  if (card?.ts && options.except !== channel) {
     const threadTs = card.ts;
     try {
       let first: string | undefined;
@@ -66,7 +70,7 @@ export async function postNote(
       posted.problems.push(`I could not post it in the card's thread (${reason(error)})`);
     }
   }
-  if (incident.channelId && incident.channelId !== channel) {
+  if (incident.channelId && incident.channelId !== channel && incident.channelId !== options.except) {
     const id = incident.channelId;
     try {
       let first: string | undefined;

@@ -4,6 +4,7 @@ import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { textState } from '../handlers/actions/slack-interactions.ts';
+import { sendEvent } from '../support/slack-requests.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, defaultYaml, type Harness, startHarness } from '../support/warroom-harness.ts';
 
@@ -115,5 +116,22 @@ describe('notes people can see', () => {
     const { all } = await runIncidentCommand(harness, 'timeline INC-1');
     expect(all).toContain('<@U0ALICE> · asked <@U0BOB> to check the replica');
     expect(all).toContain('handed to <!subteam^S0SRE> &lt;!channel&gt;');
+  });
+
+  it('a message 📌 in the incident channel is shown in the card thread, and not again in the channel', async () => {
+    const message = harness.slack.postAsUser(incidentChannel, 'U0BOB', 'writer is back, lag 0');
+    const event = {
+      type: 'reaction_added',
+      user: 'U0ALICE',
+      reaction: 'pushpin',
+      item_user: 'U0BOB',
+      item: { type: 'message', channel: incidentChannel, ts: message.ts },
+      event_ts: `${Date.now() / 1000}`,
+    };
+    expect((await sendEvent(harness.warroom.url, event)).status).toBe(200);
+    await expect
+      .poll(() => noteLines().thread.find((line) => line.includes('writer is back')), { timeout: 5000 })
+      .toMatch(/^📌 <@U0ALICE> · INC-1: added a message by <@U0BOB>: “writer is back, lag 0” https:\/\//);
+    expect(noteLines().channel.filter((line) => line.includes('writer is back'))).toEqual([]);
   });
 });
