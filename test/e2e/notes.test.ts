@@ -77,9 +77,14 @@ describe('notes people can see', () => {
     expect(noteLines().channel.filter((text) => text === line)).toHaveLength(1);
   });
 
-  it('a note whose post answer Slack lost is posted once', async () => {
-    harness.slack.loseAnswer('chat.postMessage', 'http-500', 1);
-    await runIncidentCommand(harness, 'note INC-1 lost answer, still one line');
+  it('a note whose post answers Slack lost is posted once in each place', async () => {
+    // The first two posts: the card thread's line, then the incident channel's.
+    harness.slack.loseAnswer('chat.postMessage', 'http-500', 2);
+    const { reply } = await runIncidentCommand(harness, 'note INC-1 lost answer, still one line');
+    // Found by its metadata, not reported as a failure.
+    expect(reply.text).toContain("in the card's thread>");
+    expect(reply.text).toContain('in the incident channel>');
+    expect(reply.text).not.toContain('could not');
     const line = '📝 <@U0ALICE> · INC-1: lost answer, still one line';
     expect(noteLines().thread.filter((text) => text === line)).toHaveLength(1);
     expect(noteLines().channel.filter((text) => text === line)).toHaveLength(1);

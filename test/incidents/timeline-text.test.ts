@@ -124,6 +124,17 @@ describe('people on the timeline', () => {
     );
   });
 
+  it('renders the people warroom itself paged as mentions, not as raw ids', () => {
+    const line = timelineLine({
+      at,
+      kind: 'annotation',
+      actor: 'warroom',
+      text: 'paged <@U0BOB>, <!subteam^S0SRE>',
+    });
+    expect(line).toContain('warroom · paged <@U0BOB>, <!subteam^S0SRE>');
+    expect(line).not.toContain('&lt;');
+  });
+
   it('escapes a mention an AWS source wrote', () => {
     const line = timelineLine({ at, kind: 'signal', actor: 'aws:cloudwatch-alarm', text: 'ping <@U0BOB>' });
     expect(line).toContain('ping &lt;@U0BOB&gt;');
