@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { incidentId, triageReplyText } from '../src/incidents/index.ts';
+import {
+  incidentId,
+  MAX_NOTE_TEXT,
+  noteConfirmation,
+  postNote,
+  triageReplyText,
+} from '../src/incidents/index.ts';
 import { performOn, resolveTarget } from './incident-target.ts';
 import { parseWith, splitLeadingId } from './parse-args.ts';
 import { unquoteWhole } from './split-arguments.ts';
 import type { Subcommand } from './subcommand.ts';
-
-/** As long as the Add note modal allows. */
-const MAX_NOTE = 3000;
 
 const noteArgs = z
   .string()
@@ -16,13 +19,16 @@ const noteArgs = z
     return { id, text: unquoteWhole(rest) };
   })
   .refine((args) => args.text.length > 0, { message: 'Write the note after the id.' })
-  .refine((args) => args.text.length <= MAX_NOTE, {
-    message: `A note can be at most ${MAX_NOTE} characters; use the Add note button for a long one.`,
+  .refine((args) => args.text.length <= MAX_NOTE_TEXT, {
+    message: `A note can be at most ${MAX_NOTE_TEXT.toLocaleString('en-US')} characters; split a longer one into several notes.`,
   });
 
 const USAGE = '/incident note [id] <text>';
 
-/** `/incident note [id] <text>`: adds the text to the timeline (and Incident Manager's). */
+/**
+ * `/incident note [id] <text>`: adds the text to the timeline (and Incident Manager's) and shows it
+ * in the card's thread and the incident channel.
+ */
 export const noteCommand: Subcommand<{ id: number | undefined; text: string }> = {
   name: 'note',
   usage: USAGE,
@@ -34,10 +40,10 @@ export const noteCommand: Subcommand<{ id: number | undefined; text: string }> =
     if (!incident) return;
     const result = await performOn(ctx, incident, { kind: 'note', text: ctx.args.text });
     // The standard reply quotes the entry as "you <text>", which reads oddly for a note.
-    await ctx.reply(
-      result.kind === 'changed'
-        ? `${incidentId(result.incident.seq)}: your note is on the timeline.`
-        : triageReplyText(result),
-    );
+    if (result.kind !== 'changed') return ctx.reply(triageReplyText(result));
+    const { store, slack, logger, config } = ctx.deps;
+    const deps = { store, slack, logger, alertChannel: config.slack.alertChannel };
+    const posted = await postNote(deps, result.incident, result.entry);
+    await ctx.reply(noteConfirmation(incidentId(result.incident.seq), posted));
   },
 };

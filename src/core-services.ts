@@ -1,7 +1,12 @@
 import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
-import { IncidentManagerNotices, IncidentManagerSync, SlackLink } from './incident-manager/index.ts';
+import {
+  IncidentManagerNotices,
+  IncidentManagerSync,
+  PeopleNames,
+  SlackLink,
+} from './incident-manager/index.ts';
 import type { Impact, Incident } from './incidents/index.ts';
 import { CardSync, IncidentChannels, MetricPicture, TimelineCapture, Triage } from './incidents/index.ts';
 import type { ParseNotification } from './intake/index.ts';
@@ -196,6 +201,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     alertChannel: config.slack.alertChannel,
     logger,
   });
+  const peopleNames = new PeopleNames({ slack, clock, logger });
   const incidentManager = new IncidentManagerSync({
     store,
     writer: input.aws.incidentManager,
@@ -207,6 +213,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     },
     onFirstFailure: (item, message) => background.run(() => notices.failed(item, message)),
     onRecovered: (item) => background.run(() => notices.recovered(item)),
+    plainText: (text) => peopleNames.plainText(text),
   });
   const permissions = new Permissions({
     rules: config.permissions,

@@ -6,6 +6,7 @@ import { toBotError } from '../../src/errors.ts';
 import type { TimelineCapture } from '../../src/incidents/index.ts';
 import { SHORTCUT_IDS } from '../../src/slack/ids.ts';
 import { captureReplyText } from './capture-replies.ts';
+import { showCaptured } from './show-captured.ts';
 
 const messageShortcutSchema = z.object({
   type: z.literal('message_action'),
@@ -77,7 +78,7 @@ export function registerAddToTimelineShortcut(
         );
         return;
       }
-      await reply(captureReplyText(outcome));
+      await reply(`${captureReplyText(outcome)}${await showCaptured(deps, outcome, channel.id)}`);
     },
   );
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import type { TimelineCapture } from '../../src/incidents/index.ts';
 import { captureReplyText } from './capture-replies.ts';
+import { showCaptured } from './show-captured.ts';
 
 /** 📌 — the reaction that adds a message to the timeline. */
 export const PIN_REACTION = 'pushpin';
@@ -32,11 +33,12 @@ export function registerPinReaction(app: App, deps: SlackHandlerDeps, capture: T
     // Only the pinner hears back, and only where it counts: a repeat (second pin, Slack retry)
     // stays quiet so a retry cannot double the answer.
     if (outcome.kind !== 'added' && outcome.kind !== 'denied') return;
+    const trouble = await showCaptured(deps, outcome, item.channel);
     const threadTs = outcome.message.threadTs !== outcome.message.ts ? outcome.message.threadTs : undefined;
     await deps.slack.postEphemeral({
       channel: item.channel,
       user,
-      text: captureReplyText(outcome),
+      text: `${captureReplyText(outcome)}${trouble}`,
       threadTs,
     });
   });

@@ -1,4 +1,4 @@
-import type { Incident, TriageAction, TriageResult } from '../../src/incidents/index.ts';
+import type { TriageAction, TriageResult } from '../../src/incidents/index.ts';
 import { triageReplyText } from '../../src/incidents/index.ts';
 import { actAfterClose } from './act-after-close.ts';
 import { reportToUser } from './report-to-user.ts';
@@ -23,8 +23,8 @@ export interface IncidentTextModal {
   /** The field's name in "keep the <noun> within N characters". */
   noun: string;
   action: (text: string) => TriageAction;
-  /** The reply on success; the standard triage reply otherwise. */
-  changedReply?: (incident: Incident) => string;
+  /** The reply on success, after any follow-up (a note is posted where the team works); the standard triage reply otherwise. */
+  changedReply?: (result: Extract<TriageResult, { kind: 'changed' }>) => Promise<string>;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function handleIncidentTextModal(
     if (result.kind === 'duplicate') return;
     const reply =
       result.kind === 'changed' && spec.changedReply
-        ? spec.changedReply(result.incident)
+        ? await spec.changedReply(result)
         : triageReplyText(result);
     await reportToUser(deps, target, reply);
   });

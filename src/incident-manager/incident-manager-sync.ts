@@ -5,6 +5,9 @@ import type { Logger } from '../logger.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
 import { SingleFlight } from '../work/single-flight.ts';
+import { encodeEventData, type IncidentManagerWrite } from './incident-manager-writes.ts';
+
+type TimelineEventWrite = Extract<IncidentManagerWrite, { kind: 'timeline-event' }>;
 
 export interface IncidentManagerSyncDeps {
   store: Store;
@@ -17,6 +20,8 @@ export interface IncidentManagerSyncDeps {
   onFirstFailure?: (item: OutboxItem, message: string) => void;
   /** A write that had failed went through after all. */
   onRecovered?: (item: OutboxItem) => void;
+  /** Turns stored Slack mentions and markup into plain names for Incident Manager's timeline. */
+  plainText?: (text: string) => Promise<string>;
   maxAttempts?: number;
 }
 
@@ -54,6 +59,23 @@ export class IncidentManagerSync {
     }
   }
 
+  /**
+   * The event with people named as people. Named when written, not when queued: the change that
+   * queued it is a store transaction, and Slack is asked at most once an hour per person.
+   */
+  private async named(write: TimelineEventWrite): Promise<TimelineEventWrite> {
+    const { plainText } = this.deps;
+    if (!plainText) return write;
+    let text: unknown;
+    try {
+      text = JSON.parse(write.eventData);
+    } catch {
+      return write;
+    }
+    if (typeof text !== 'string') return write;
+    return { ...write, eventData: encodeEventData(await plainText(text)) };
+  }
+
   private async perform(item: OutboxItem): Promise<boolean> {
     const { store, writer, clock, logger } = this.deps;
     const token = `warroom-outbox-${item.id}`;
@@ -70,7 +92,7 @@ export class IncidentManagerSync {
           await writer.updateIncidentRecord(write, token);
           break;
         case 'timeline-event':
-          await writer.createTimelineEvent(write, token);
+          await writer.createTimelineEvent(await this.named(write), token);
           break;
         case 'related-item':
           await writer.addRelatedItem(write, token).catch((error: unknown) => {

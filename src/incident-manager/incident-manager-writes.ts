@@ -17,23 +17,38 @@ export type IncidentManagerWrite =
 /** Incident Manager keeps eventData within 12,000 characters, counted after JSON encoding. */
 export const MAX_EVENT_DATA = 12_000;
 
+/**
+ * The event's words as warroom stores them: a person is a Slack mention, which the outbox names
+ * ("Alice Archer") when it writes, with the rest of Slack's markup (IncidentManagerSync).
+ */
 function describe(entry: TimelineEntry): string {
   const who = entry.actor.startsWith('aws:')
     ? entry.actor.slice(4)
     : entry.actor === 'warroom'
       ? 'warroom itself'
-      : `Slack user ${entry.actor}`;
+      : /^[UW][A-Z0-9]+$/.test(entry.actor)
+        ? `<@${entry.actor}>`
+        : `Slack user ${entry.actor}`;
   const change = entry.from !== undefined && entry.to !== undefined ? ` (${entry.from} → ${entry.to})` : '';
-  return `warroom: ${who} ${entry.text}${change}`;
+  // A note is the person's own words, not an action: say so, or "Alice Archer the replica lags" reads oddly.
+  const what = entry.kind === 'note' ? `added a note: ${entry.text}` : entry.text;
+  return `warroom: ${who} ${what}${change}`;
 }
 
-/** JSON-encodes text (as AWS's own examples do) and cuts it so the encoded form fits. */
+/** What a cut event says, so nobody takes it for the whole entry. */
+export const CUT_MARK = " … (cut to fit Incident Manager: the whole entry is on warroom's timeline)";
+
+/**
+ * JSON-encodes text (as AWS's own examples do); text too long for the encoded form to fit is cut
+ * and says so (CUT_MARK).
+ */
 export function encodeEventData(text: string): string {
-  let cut = text;
-  let encoded = JSON.stringify(cut);
+  if (JSON.stringify(text).length <= MAX_EVENT_DATA) return JSON.stringify(text);
+  let kept = text.length;
+  let encoded = JSON.stringify(`${text}${CUT_MARK}`);
   while (encoded.length > MAX_EVENT_DATA) {
-    cut = `${cut.slice(0, cut.length - (encoded.length - MAX_EVENT_DATA) - 1)}…`;
-    encoded = JSON.stringify(cut);
+    kept = Math.max(0, kept - (encoded.length - MAX_EVENT_DATA));
+    encoded = JSON.stringify(`${text.slice(0, kept).trimEnd()}${CUT_MARK}`);
   }
   return encoded;
 }

@@ -66,8 +66,8 @@ export function captureMessage(
   actor: SlackActor,
   now: Date,
 ): Transition {
-  // Plain like every timeline text; Incident Manager's own entries say "Slack user U…" too.
-  const author = message.author ? `Slack user ${message.author}` : 'an app';
+  // A mention: the Slack timeline renders it, Incident Manager's write names the person.
+  const author = message.author && /^[UW][A-Z0-9]+$/.test(message.author) ? `<@${message.author}>` : 'an app';
   return {
     kind: 'changed',
     incident,

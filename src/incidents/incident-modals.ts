@@ -3,6 +3,7 @@ import { truncate } from '../slack/mrkdwn.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import { type Incident, incidentId } from './incident.ts';
 import { IMPACT_OPTIONS, impactOption } from './incident-actions.ts';
+import { MAX_NOTE_TEXT } from './note-messages.ts';
 
 /** What a modal remembers between open and submit (Slack gives it back in private_metadata). */
 export interface ModalContext {
@@ -18,13 +19,14 @@ function textInput(
   blockId: string,
   actionId: string,
   label: string,
-  options: { multiline: boolean; max: number; optional?: boolean },
+  options: { multiline: boolean; max: number; optional?: boolean; hint?: string },
 ) {
   return {
     type: 'input',
     block_id: blockId,
     optional: options.optional ?? false,
     label: plain(label),
+    ...(options.hint ? { hint: plain(options.hint) } : {}),
     element: {
       type: 'plain_text_input',
       action_id: actionId,
@@ -33,6 +35,13 @@ function textInput(
     },
   };
 }
+
+/**
+ * Slack's field holds 3,000 characters and silently drops the rest of a longer paste, so the
+ * limit is stated under the field with the way to add a longer note.
+ */
+export const NOTE_MODAL_HINT = (id: string) =>
+  `Up to 3,000 characters; the rest of a longer paste is dropped. For a longer note use /incident note ${id} <text> (up to ${MAX_NOTE_TEXT.toLocaleString('en-US')}), or add several notes.`;
 
 /** Add a note to an incident's timeline. */
 export function buildNoteModal(incident: Incident, context: ModalContext) {
@@ -48,7 +57,11 @@ export function buildNoteModal(incident: Incident, context: ModalContext) {
         type: 'section',
         text: { type: 'mrkdwn', text: truncate(`*${incidentId(incident.seq)}* · ${incident.title}`, 3000) },
       },
-      textInput(BLOCK_IDS.noteInput, ACTION_IDS.noteText, 'Note', { multiline: true, max: 3000 }),
+      textInput(BLOCK_IDS.noteInput, ACTION_IDS.noteText, 'Note', {
+        multiline: true,
+        max: 3000,
+        hint: NOTE_MODAL_HINT(incidentId(incident.seq)),
+      }),
     ],
   };
 }
@@ -76,6 +89,7 @@ export function buildResolveModal(incident: Incident, context: ModalContext) {
       textInput(BLOCK_IDS.summaryInput, ACTION_IDS.summaryText, 'What happened and what fixed it', {
         multiline: true,
         max: 3000,
+        hint: 'Up to 3,000 characters; the rest of a longer paste is dropped. Add more as notes.',
       }),
     ],
   };

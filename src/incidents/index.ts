@@ -28,15 +28,17 @@ export { buildDeclareModal, buildNoteModal, buildResolveModal } from './incident
 export { incidentStatusText } from './incident-status-text.ts';
 export { buildIncidentSummary } from './incident-summary.ts';
 export { MetricPicture } from './metric-picture.ts';
+export { buildNoteMessages, MAX_NOTE_TEXT } from './note-messages.ts';
 export type { OlderInteraction, PointedIncident } from './older-warroom-text.ts';
 export { buildOlderWarroomText } from './older-warroom-text.ts';
+export { NOTE_EVENT, noteConfirmation, type PostedNote, type PostNoteDeps, postNote } from './post-note.ts';
 export type { SnoozeEnd } from './snooze.ts';
 export { durationText, endSnooze, isSnoozed, MAX_SNOOZE_MS, utcTime } from './snooze.ts';
 export { snoozeLine } from './snooze-line.ts';
 export { describeStormZones } from './storm-section.ts';
 export type { CaptureOutcome } from './timeline-capture.ts';
 export { TimelineCapture } from './timeline-capture.ts';
-export { buildTimelineMessage } from './timeline-text.ts';
+export { buildTimelineMessage, MAX_ENTRY_TEXT } from './timeline-text.ts';
 export type { Transition } from './transitions.ts';
 export { resolve } from './transitions.ts';
 export type { TriageAction, TriageResult } from './triage.ts';

@@ -158,6 +158,25 @@ export class SlackGateway extends SlackHistory {
     }
   }
 
+  /**
+   * How a person is named outside Slack (users.info; needs users:read): their full name, else their
+   * display name or handle; undefined when Slack does not know them.
+   */
+  async personName(userId: string): Promise<string | undefined> {
+    try {
+      const result = await this.call('users.info', undefined, (client) =>
+        client.users.info({ user: userId }),
+      );
+      const user = result.user;
+      return (
+        user?.real_name || user?.profile?.real_name || user?.profile?.display_name || user?.name || undefined
+      );
+    } catch (error) {
+      if (error instanceof BotError && error.code === 'SLACK.USER_NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
   /** Everyone in the workspace who can be paged: active people, not bots (users.list, paged). */
   async listPeople(): Promise<SlackPerson[]> {
     const people: SlackPerson[] = [];

@@ -94,7 +94,6 @@ describe('list', () => {
 describe.each([
   ['show', showCommand],
   ['ack', ackCommand],
-  ['timeline', timelineCommand],
   ['split', splitCommand],
 ] as const)('%s [id]', (_name, command) => {
   it('takes an optional id in any of the forms people type', () => {
@@ -181,9 +180,41 @@ describe('note [id] <text>', () => {
     expect(noteCommand.parse('INC-3')).toEqual({ ok: false, problem: 'Write the note after the id.' });
   });
 
-  it('refuses a note longer than the note modal allows', () => {
-    const result = noteCommand.parse(`INC-3 ${'x'.repeat(3001)}`);
-    expect(result.ok).toBe(false);
+  it('takes a note longer than the Add note modal allows, whole, newlines kept', () => {
+    const text = `${'x'.repeat(3000)}\n${'y'.repeat(2000)}`;
+    expect(noteCommand.parse(`INC-3 ${text}`)).toEqual({ ok: true, args: { id: 3, text } });
+  });
+
+  it('refuses a note over 20,000 characters, saying the limit', () => {
+    expect(noteCommand.parse(`INC-3 ${'x'.repeat(20_001)}`)).toEqual({
+      ok: false,
+      problem: 'A note can be at most 20,000 characters; split a longer one into several notes.',
+    });
+  });
+});
+
+describe('timeline [id] [page]', () => {
+  it('takes one word as the id, as before pages existed', () => {
+    expect(timelineCommand.parse('')).toEqual({ ok: true, args: { id: undefined, page: undefined } });
+    expect(timelineCommand.parse('42')).toEqual({ ok: true, args: { id: 42, page: undefined } });
+    expect(timelineCommand.parse('INC-42')).toEqual({ ok: true, args: { id: 42, page: undefined } });
+  });
+
+  it('takes a page after the id, or after the word page', () => {
+    expect(timelineCommand.parse('INC-42 2')).toEqual({ ok: true, args: { id: 42, page: 2 } });
+    expect(timelineCommand.parse('INC-42 page 3')).toEqual({ ok: true, args: { id: 42, page: 3 } });
+    expect(timelineCommand.parse('page 2')).toEqual({ ok: true, args: { id: undefined, page: 2 } });
+  });
+
+  it('names a page that is not a number', () => {
+    expect(timelineCommand.parse('INC-42 0')).toEqual({
+      ok: false,
+      problem: '`0` is not a page number (1, 2, …).',
+    });
+    expect(timelineCommand.parse('INC-1 INC-2')).toEqual({
+      ok: false,
+      problem: '`INC-2` is not a page number (1, 2, …).',
+    });
   });
 });
 

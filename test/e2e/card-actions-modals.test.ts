@@ -63,7 +63,11 @@ describe('modals from the card, submitted through the real Bolt app', () => {
     await clicker.settled();
     const notes = (await harness.warroom.store.listTimeline(1)).filter((entry) => entry.kind === 'note');
     expect(notes).toMatchObject([{ actor: 'U0CAROL', text: 'Replica lag 40 s, watching' }]);
-    expect(ephemeralTexts('U0CAROL')).toEqual(['INC-1: your note is on the timeline.']);
+    expect(ephemeralTexts('U0CAROL')).toEqual([
+      expect.stringMatching(
+        /^INC-1: your note is on the timeline and <https:\/\/[^|]+\|in the card's thread>\.$/,
+      ),
+    ]);
   });
 
   it('Resolve needs a summary; with one it resolves, shows the resolution on the card and reports back', async () => {

@@ -52,7 +52,7 @@ describe('slash commands are acked inside 3 s even when AWS answers slowly', () 
 
     await vi.waitFor(() => expect(record()?.impact).toBe(2), { timeout: 3 * AWS_DELAY_MS, interval: 100 });
     const event = record()?.timeline.find((entry) => entry.eventData.includes('set the impact to 2'));
-    expect(event?.eventData).toContain('Slack user U0ALICE');
+    expect(event?.eventData).toContain('warroom: Alice Archer set the impact');
     await harness.warroom.settled();
     harness.aws.delay('ssm-incidents', 'UpdateIncidentRecord', 0);
     harness.aws.delay('ssm-incidents', 'CreateTimelineEvent', 0);

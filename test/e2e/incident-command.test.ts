@@ -38,7 +38,7 @@ describe('/incident help and unknown subcommands', () => {
     for (const usage of ['declare <title> [impact]', 'list', 'show [id]', 'ack [id]', 'impact [id] <1-5>']) {
       expect(reply.text).toContain(`\`/incident ${usage}\``);
     }
-    expect(reply.text).toContain('`/incident timeline [id]`');
+    expect(reply.text).toContain('`/incident timeline [id] [page]`');
   });
 
   it('answers `help impact` with the usage line of impact', async () => {
@@ -162,7 +162,9 @@ describe('/incident on an incident opened by AWS', () => {
 
   it('note adds one note, even when the same command arrives twice', async () => {
     const first = await runIncidentCommand(harness, 'note INC-2 Failover to the standby looks done');
-    expect(first.reply.text).toBe('INC-2: your note is on the timeline.');
+    expect(first.reply.text).toMatch(
+      /^INC-2: your note is on the timeline and <https:\/\/[^|]+\|in the card's thread>\.$/,
+    );
     const again = await runIncidentCommand(harness, 'note INC-2 Failover to the standby looks done', {
       triggerId: first.sent.triggerId,
     });
@@ -218,7 +220,7 @@ describe('/incident on an incident opened by AWS', () => {
 
   it('timeline answers a bad id with its usage', async () => {
     const { reply } = await runIncidentCommand(harness, 'timeline latest');
-    expect(reply.text).toContain('Usage: `/incident timeline [id]`');
+    expect(reply.text).toContain('Usage: `/incident timeline [id] [page]`');
   });
 
   it('resolve without a summary opens the resolve modal for that incident', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.ts';
+import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { textState } from '../handlers/actions/slack-interactions.ts';
 import { signedMessage } from '../support/sns-scenarios.ts';
@@ -68,7 +69,12 @@ describe('card actions on an Incident Manager incident are written through', () 
     const events = inputs('CreateTimelineEvent').slice(eventsBefore);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ incidentRecordArn: recordArn, eventType: 'Custom Event' });
-    expect(String(events[0]!['eventData'])).toContain(`Slack user ${winner} acknowledged the incident`);
+    const names: Record<string, string> = {
+      U0ALICE: 'Alice Archer',
+      U0BOB: 'Bob Baker',
+      U0CAROL: 'Carol Chen',
+    };
+    expect(String(events[0]!['eventData'])).toContain(`${names[winner]} acknowledged the incident`);
     // Incident Manager only knows OPEN and RESOLVED: acknowledging changes nothing on the record.
     expect(inputs('UpdateIncidentRecord').slice(updatesBefore)).toEqual([]);
     expect(record()?.status).toBe('OPEN');
@@ -92,11 +98,30 @@ describe('card actions on an Incident Manager incident are written through', () 
     expect(inputs('CreateTimelineEvent')).toContainEqual(
       expect.objectContaining({
         incidentRecordArn: recordArn,
-        eventData: expect.stringContaining('Slack user U0ALICE set the impact to 2 (High)'),
+        eventData: expect.stringContaining('Alice Archer set the impact to 2 (High)'),
       }),
     );
     expect(record()?.impact).toBe(2);
   }, 20_000);
+
+  it('a note names people in Incident Manager as people, with no Slack markup', async () => {
+    const before = inputs('CreateTimelineEvent').length;
+    await runIncidentCommand(
+      harness,
+      'note INC-1 asked <@U0BOB|bob> and <!subteam^S0SRE> to check the replica',
+      {
+        userId: 'U0CAROL',
+      },
+    );
+    await harness.warroom.settled();
+    const events = inputs('CreateTimelineEvent').slice(before);
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(String(events[0]!['eventData']))).toBe(
+      'warroom: Carol Chen added a note: asked Bob Baker and @sre to check the replica',
+    );
+    // What Incident Manager keeps is what was sent.
+    expect(record()?.timeline.at(-1)?.eventData).toBe(events[0]!['eventData']);
+  });
 
   it('resolving from the modal sets the record RESOLVED with the summary', async () => {
     await clicker.click(clicker.card(1), 'U0BOB', ACTION_IDS.resolve);

@@ -102,7 +102,7 @@ describe('📌 on a reply in an incident card thread', () => {
       actor: 'U0ALICE',
       dedupeKey: `message:${ALERT_CHANNEL}:${reply.ts}`,
     });
-    expect(entry?.text).toContain('by Slack user U0BOB');
+    expect(entry?.text).toContain('by <@U0BOB>');
     expect(entry?.text).toContain('“replica lag is 30 s”');
     expect(entry?.text).toContain(String(permalink));
     expect(Math.abs((entry?.at.getTime() ?? 0) - Number(reply.ts) * 1000)).toBeLessThan(1);

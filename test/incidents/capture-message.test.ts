@@ -27,7 +27,7 @@ describe('captureMessage', () => {
       at: new Date('2026-11-22T09:05:13.000Z'),
       kind: 'message',
       actor: 'U0ALICE',
-      text: `added a message by Slack user U0BOB: “replica lag is 30 s” ${message.permalink}`,
+      text: `added a message by <@U0BOB>: “replica lag is 30 s” ${message.permalink}`,
       dedupeKey: 'message:C0ALERTS:1795338313.000200',
     });
   });

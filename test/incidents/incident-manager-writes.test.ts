@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CUT_MARK,
   encodeEventData,
   incidentManagerWrites,
   MAX_EVENT_DATA,
@@ -26,7 +27,8 @@ describe('incidentManagerWrites', () => {
     const event = writes.find((write) => write.kind === 'timeline-event');
     expect(event).toMatchObject({ arn, eventTime: now.toISOString(), resourceArn: before.resource?.arn });
     expect(JSON.parse(event?.kind === 'timeline-event' ? event.eventData : '""')).toBe(
-      'warroom: Slack user U0ALICE set the impact to 2 (High) (3 → 2)',
+      // A mention, named as a person when the outbox writes it (IncidentManagerSync).
+      'warroom: <@U0ALICE> set the impact to 2 (High) (3 → 2)',
     );
   });
 
@@ -63,5 +65,18 @@ describe('incidentManagerWrites', () => {
     const encoded = encodeEventData(`${'"'.repeat(7000)}${'x'.repeat(7000)}`);
     expect(encoded.length).toBeLessThanOrEqual(MAX_EVENT_DATA);
     expect(typeof JSON.parse(encoded)).toBe('string');
+  });
+
+  it('says so when it cuts an event to fit', () => {
+    const encoded = encodeEventData(`start ${'x'.repeat(13_000)} end`);
+    expect(encoded.length).toBeLessThanOrEqual(MAX_EVENT_DATA);
+    const text = JSON.parse(encoded) as string;
+    expect(text.startsWith('start x')).toBe(true);
+    expect(text.endsWith(CUT_MARK)).toBe(true);
+    expect(text).not.toContain(' end');
+  });
+
+  it('leaves an event that fits as it is', () => {
+    expect(JSON.parse(encodeEventData('short "quoted" note'))).toBe('short "quoted" note');
   });
 });

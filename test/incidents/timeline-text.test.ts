@@ -7,7 +7,13 @@ import { openIncident } from '../support/incident-fixtures.ts';
 const at = new Date('2026-11-22T09:10:00Z');
 
 function texts(blocks: unknown[]): string {
-  return blocks.map((block) => (block as { text?: { text: string } }).text?.text ?? '').join('\n');
+  // Sections and context lines alike.
+  return blocks
+    .map((block) => {
+      const { text, elements } = block as { text?: { text: string }; elements?: Array<{ text: string }> };
+      return text?.text ?? elements?.map((element) => element.text).join(' ') ?? '';
+    })
+    .join('\n');
 }
 
 describe('a timeline line', () => {
@@ -67,24 +73,91 @@ describe('the timeline message', () => {
     expect(texts(buildTimelineMessage(openIncident(), []).blocks)).toContain('Nothing recorded yet');
   });
 
-  it('cuts a long timeline from the oldest end, says how many were left out, and stays within Slack limits', () => {
+  it('pages a long timeline: the newest page by default, each page within Slack limits, none lost', () => {
     const entries: TimelineEntry[] = Array.from({ length: 600 }, (_, index) => ({
       at: new Date(at.getTime() + index * 1000),
       kind: 'note',
       actor: 'U0ALICE',
       text: `note number ${index} ${'x'.repeat(index === 599 ? 5000 : 40)}`,
     }));
-    const message = buildTimelineMessage(openIncident(), entries);
-    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
-    expect(blocksTooLong(message.blocks)).toBe(false);
-    expect(message.blocks.length).toBeLessThanOrEqual(50);
-    const all = texts(message.blocks);
-    const dropped = Number(/… (\d+) earlier entries/.exec(all)?.[1]);
-    expect(dropped).toBeGreaterThan(0);
-    expect(all).toContain('note number 599');
-    expect(all).not.toContain('note number 0 ');
-    // What is shown is exactly the newest entries: none missing between the cut and the end.
-    expect(all).toContain(`note number ${dropped} `);
-    expect(all).not.toContain(`note number ${dropped - 1} `);
+    const newest = buildTimelineMessage(openIncident(), entries);
+    const pages = Number(/Page (\d+) of (\d+)/.exec(texts(newest.blocks))?.[2]);
+    expect(pages).toBeGreaterThan(1);
+    expect(texts(newest.blocks)).toContain(`Page ${pages} of ${pages}`);
+    expect(texts(newest.blocks)).toContain('`/incident timeline INC-7 <page>`');
+    expect(texts(newest.blocks)).toContain('note number 599');
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const message = buildTimelineMessage(openIncident(), entries, { page });
+      expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+      expect(blocksTooLong(message.blocks)).toBe(false);
+      expect(message.blocks.length).toBeLessThanOrEqual(50);
+      seen.push(...[...texts(message.blocks).matchAll(/note number (\d+) /g)].map((match) => match[1] ?? ''));
+    }
+    // Every entry on exactly one page, oldest first.
+    expect(seen).toEqual(entries.map((_, index) => String(index)));
+  });
+
+  it('says there is no such page and shows the last one', () => {
+    const entries: TimelineEntry[] = Array.from({ length: 300 }, (_, index) => ({
+      at,
+      kind: 'note',
+      actor: 'U0ALICE',
+      text: `entry ${index} ${'y'.repeat(80)}`,
+    }));
+    const all = texts(buildTimelineMessage(openIncident(), entries, { page: 99 }).blocks);
+    expect(all).toContain('There is no page 99.');
+    expect(all).toContain('entry 299 ');
+  });
+});
+
+describe('people on the timeline', () => {
+  it('renders mentions people wrote as mentions, and escapes everything else they wrote', () => {
+    const line = timelineLine({
+      at,
+      kind: 'annotation',
+      actor: 'U0ALICE',
+      text: 'paged <@U0BOB> and <!subteam^S0SRE|@sre> <!channel> a<b & <https://evil.example|click>',
+    });
+    expect(line).toContain(
+      'paged <@U0BOB> and <!subteam^S0SRE> &lt;!channel&gt; a&lt;b &amp; &lt;https://evil.example|click&gt;',
+    );
+  });
+
+  it('renders the people warroom itself paged as mentions, not as raw ids', () => {
+    const line = timelineLine({
+      at,
+      kind: 'annotation',
+      actor: 'warroom',
+      text: 'paged <@U0BOB>, <!subteam^S0SRE>',
+    });
+    expect(line).toContain('warroom · paged <@U0BOB>, <!subteam^S0SRE>');
+    expect(line).not.toContain('&lt;');
+  });
+
+  it('escapes a mention an AWS source wrote', () => {
+    const line = timelineLine({ at, kind: 'signal', actor: 'aws:cloudwatch-alarm', text: 'ping <@U0BOB>' });
+    expect(line).toContain('ping &lt;@U0BOB&gt;');
+  });
+});
+
+describe('a long entry', () => {
+  const long = `${'word '.repeat(1000)}the end`;
+
+  it('is cut, says how long it is and that the note is whole in the card thread, linked', () => {
+    const line = timelineLine(
+      { at, kind: 'note', actor: 'U0ALICE', text: long },
+      { threadLink: 'https://slack.example/archives/C0ALERTS/p1' },
+    );
+    expect(line).not.toContain('the end');
+    expect(line).toContain(
+      `… _(${long.length.toLocaleString('en-US')} characters; <https://slack.example/archives/C0ALERTS/p1|whole in the card's thread>)_`,
+    );
+    expect(line.length).toBeLessThan(1000);
+  });
+
+  it('says it was cut when it is not a note', () => {
+    const line = timelineLine({ at, kind: 'annotation', actor: 'U0ALICE', text: long });
+    expect(line).toContain(`_(cut: ${long.length.toLocaleString('en-US')} characters in all)_`);
   });
 });

@@ -37,6 +37,21 @@ export class RecordingSlack {
     this.dms.push({ ...content, user: content.channel.replace(/^D0/, '') });
     return { ts: `${1_700_000_000 + this.dms.length}.000100` };
   }
+
+  async updateMessage(): Promise<void> {}
+
+  /** Nothing was posted before the test started, so nothing tagged is ever found. */
+  async findReplyByMetadata(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async findMessageByMetadata(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async permalink(channel: string, ts: string): Promise<string> {
+    return `https://slack.example/archives/${channel}/p${ts.replace('.', '')}`;
+  }
 }
 
 const ALL: Record<PermissionAction, string[]> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleNoteSubmission } from '../../../handlers/views/note-submission.ts';
+import { validateBlocks } from '../../../sandbox/slack/block-kit-rules.ts';
 import { buildNoteModal } from '../../../src/incidents/incident-modals.ts';
 import { ACTION_IDS, BLOCK_IDS } from '../../../src/slack/ids.ts';
 import { textState } from '../actions/slack-interactions.ts';
@@ -14,6 +15,17 @@ async function setUp() {
     (await fixture.store.listTimeline(fixture.incident.seq)).filter((entry) => entry.kind === 'note');
   return { ...fixture, modal, note, notes };
 }
+
+describe('the Add note form', () => {
+  it('states its 3,000-character limit under the field, and where a longer note goes', async () => {
+    const { modal } = await setUp();
+    expect(validateBlocks(modal.blocks, 'modal')).toEqual([]);
+    const input = modal.blocks.find((block) => block.type === 'input') as { hint?: { text: string } };
+    expect(input.hint?.text).toBe(
+      'Up to 3,000 characters; the rest of a longer paste is dropped. For a longer note use /incident note INC-1 <text> (up to 20,000), or add several notes.',
+    );
+  });
+});
 
 describe('handleNoteSubmission', () => {
   it('keeps the modal open with a message under the note when it is empty or blank', async () => {

@@ -6,8 +6,11 @@ import { viewSubmissionPayload } from '../actions/slack-interactions.ts';
 /** The card fixture's real triage and store, with the deps a view listener takes. */
 export async function viewFixture(options: Parameters<typeof cardFixture>[0] = {}) {
   const fixture = await cardFixture(options);
-  const { triage, logger, slack } = fixture.deps;
-  return { ...fixture, viewDeps: { triage, logger, slack, config: { slack: { alertChannel: 'C0ALERTS' } } } };
+  const { triage, logger, slack, store } = fixture.deps;
+  return {
+    ...fixture,
+    viewDeps: { triage, logger, slack, store, config: { slack: { alertChannel: 'C0ALERTS' } } },
+  };
 }
 
 /** Bolt-like view listener arguments recording each ack (undefined = the modal closes). */
