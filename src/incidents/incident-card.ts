@@ -177,7 +177,7 @@ export function buildIncidentCard(
       block_id: BLOCK_IDS.cardFields,
       fields: cardFields(incident, impact, options.accounts),
     },
-    ...buildStormSection(incident, options.members ?? [], options.accounts),
+    ...buildStormSection(incident, options.members ?? []),
     ...buildSignalSections(incident),
     ...(facts ? [facts] : []),
   ];

@@ -1,4 +1,3 @@
-import { type Accounts, describeAccount } from '../accounts/index.ts';
 import type { KnownBlock } from '../slack/block-kit.ts';
 import { BLOCK_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn.ts';
@@ -12,11 +11,7 @@ const NAMED = 8;
  * The storm part of a card. A storm's card names its members, worst impact first (then oldest),
  * and counts the rest; a member's card (one posted before the storm formed) says where it went.
  */
-export function buildStormSection(
-  incident: Incident,
-  members: readonly Incident[],
-  accounts?: Accounts,
-): KnownBlock[] {
+export function buildStormSection(incident: Incident, members: readonly Incident[]): KnownBlock[] {
   if (incident.stormSeq !== undefined) {
     return [
       {
@@ -41,12 +36,8 @@ export function buildStormSection(
   });
   const rest = sorted.length - NAMED;
   if (rest > 0) lines.push(`… and ${rest} more (\`/incident list\`, or the card's thread)`);
-  const where = [
-    escapeMrkdwn(describeAccount(incident, accounts) ?? ''),
-    describeStormZones(members, incident.storm.zones),
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  // The card's Account field names the account and Region; the storm adds where in it they run.
+  const where = describeStormZones(members, incident.storm.zones);
   const header = `*🌩️ Storm: ${sorted.length} resources* (${open} open) · ${escapeMrkdwn(incident.storm.what)}${where ? ` · ${where}` : ''}`;
   return [
     {

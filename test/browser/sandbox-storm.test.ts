@@ -47,7 +47,7 @@ describe('an alarm storm in the sandbox workspace', () => {
     await fireScenario(page, 'rds-alarm-storm');
     const section = await waitForText(stormSection(), /Storm: 20 resources\s*\(20 open\)/, 60_000);
     expect(await stormCards().count()).toBe(1);
-    expect(section).toContain('(us-east-1) · AZs us-east-1a (7), us-east-1b (7), us-east-1c (6)');
+    expect(section).toContain('CPUUtilization alarms · AZs us-east-1a (7), us-east-1b (7), us-east-1c (6)');
     // Eight members named on the card, the other twelve counted.
     expect(section.split('\n').filter((line) => line.startsWith('•'))).toHaveLength(8);
     expect(section).toContain('… and 12 more');

@@ -198,7 +198,7 @@ describe('each built-in scenario run against the sandbox', () => {
     expect(posted.length).toBeLessThanOrEqual(5);
     // Where the shards run, learnt from the emulator's DescribeDBInstances after intake.
     expect(JSON.stringify(stormCards[0]?.blocks)).toContain(
-      '(us-east-1) · AZs us-east-1a (7), us-east-1b (7), us-east-1c (6)',
+      'CPUUtilization alarms · AZs us-east-1a (7), us-east-1b (7), us-east-1c (6)',
     );
     expect(output.match(/POST \/sns → 200/g)).toHaveLength(40);
   }, 120_000);
