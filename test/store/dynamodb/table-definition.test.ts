@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createTableInput, describeTableMismatches } from '../../../src/store/dynamodb/table-definition.ts';
+import {
+  createTableInput,
+  describeTableMismatches,
+  TABLE_DEFINITION,
+} from '../../../src/store/dynamodb/table-definition.ts';
 
 /** A description of the table exactly as createTableInput asks for it. */
 function describedAsDefined(): TableDescription {
@@ -50,5 +55,20 @@ describe('describeTableMismatches', () => {
     expect(describeTableMismatches(table, TTL_ON)).toEqual([
       'key attribute sk is of type N, expected S (string)',
     ]);
+  });
+});
+
+describe('docs/store.md', () => {
+  it('describes the table the definition creates: its keys, indexes and TTL attribute', () => {
+    const doc = readFileSync('docs/store.md', 'utf8');
+    const row = (name: string, value: string) => new RegExp(`^\\| ${name} +\\| ${value}`, 'm');
+    expect(doc).toMatch(row('key', '`pk` \\(string, partition\\) \\+ `sk` \\(string, sort\\)'));
+    for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+      const [hash, range] = index.KeySchema.map((key) => key.AttributeName);
+      expect(doc).toMatch(
+        row(`index \`${index.IndexName}\``, `\`${hash}\` \\+ \`${range}\` \\(strings\\), all attributes`),
+      );
+    }
+    expect(doc).toMatch(row('TTL attribute', `\`${TABLE_DEFINITION.ttlAttribute}\` \\(epoch seconds\\)`));
   });
 });
