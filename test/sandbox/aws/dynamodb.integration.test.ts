@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   CreateTableCommand,
   DescribeTableCommand,
@@ -82,6 +83,41 @@ describe('DynamoDB through the real SDK', () => {
     expect(error).toBeInstanceOf(ConditionalCheckFailedException);
     const { Item } = await client.send(new GetItemCommand({ TableName: TABLE, Key: key('INBOX#m-1') }));
     expect(Item?.body).toEqual({ S: 'first' });
+  });
+
+  it('hands back the item that failed a condition when asked to (ALL_OLD)', async () => {
+    const error = await rejectionOf(
+      client.send(
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: { ...key('INBOX#m-1'), body: { S: 'second' } },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ConditionalCheckFailedException);
+    expect((error as unknown as ConditionalCheckFailedException).Item).toEqual({
+      ...key('INBOX#m-1'),
+      body: { S: 'first' },
+    });
+  });
+
+  it('keeps binary and number values exactly, and reads several items at once', async () => {
+    const payload = new Uint8Array([0, 1, 2, 250, 255]);
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: { ...key('BLOB'), data: { B: payload }, big: { N: '12345678901234567890.5' } },
+      }),
+    );
+    const { Responses } = await client.send(
+      new BatchGetItemCommand({ RequestItems: { [TABLE]: { Keys: [key('BLOB'), key('ABSENT')] } } }),
+    );
+    const [item] = Responses?.[TABLE] ?? [];
+    expect(Responses?.[TABLE]).toHaveLength(1);
+    expect(item?.data?.B).toEqual(payload);
+    expect(item?.big).toEqual({ N: '12345678901234567890.5' });
   });
 
   it('serves an atomic counter with UpdateItem and a query on a GSI', async () => {

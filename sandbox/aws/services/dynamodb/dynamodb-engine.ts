@@ -107,6 +107,13 @@ export class DynamoDbEngine {
     return { storageKey, item };
   }
 
+  /** The key attributes of `item` under the table's key schema (to find the item a put replaces). */
+  async keyOf(tableName: string, item: Item): Promise<Item> {
+    const table = await this.describeTable(tableName);
+    const names = (table.KeySchema as { AttributeName: string }[]).map((key) => key.AttributeName);
+    return Object.fromEntries(names.filter((name) => name in item).map((name) => [name, item[name]]));
+  }
+
   /** dynalite's condition check of a validated request against the current item. */
   conditionFails(data: Data, existing: Item | undefined): boolean {
     return Boolean(dynaliteDb.checkConditional(data, existing));

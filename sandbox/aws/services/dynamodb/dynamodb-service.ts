@@ -3,7 +3,9 @@ import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
 import { decodeJson } from '../../protocols/json-codec.ts';
 import type { Protocol } from '../../protocols/protocol.ts';
 import type { OperationHandler, ServiceDefinition } from '../../service-definition.ts';
+import { AwsServiceError, modelledError } from '../../service-error.ts';
 import { DYNALITE_OPERATIONS, type DynaliteOperation } from './dynalite-modules.ts';
+import type { DynamoDbEngine, Item } from './dynamodb-engine.ts';
 import { attachRawInput, rawInput } from './raw-input.ts';
 import { describeTimeToLive, updateTimeToLive } from './time-to-live.ts';
 import { transactGetItems } from './transact-get-items.ts';
@@ -29,23 +31,66 @@ function forwardToDynalite(model: ServiceModel, operation: DynaliteOperation): O
   const output = model.operations[operation]?.output;
   return async (input, context) => {
     const engine = context.state.dynamodb.engine(context.accountId, context.region);
-    const answer = withoutZeroDecreases(await engine.call(operation, rawInput(input)));
+    const raw = rawInput(input);
+    const answer = withoutModelQuirks(
+      WRITES.has(operation)
+        ? await writeReturningOldItemOnFailure(engine, operation, raw)
+        : await engine.call(operation, raw),
+    );
     return output ? decodeJson(model, shapeOf(model, output.shape), answer, '') : {};
   };
 }
 
+const WRITES = new Set<DynaliteOperation>(['PutItem', 'UpdateItem', 'DeleteItem']);
+
 /**
- * DynamoDB reports `NumberOfDecreasesToday: 0`, as dynalite does, but the model's shape for it has
- * a minimum of 1, so the emulator's output check would call AWS's own answer invalid. Dropping the
- * zero (the SDK then reads it as absent) keeps that check on for everything else.
+ * A conditional write; with `ReturnValuesOnConditionCheckFailure: ALL_OLD` (which dynalite does
+ * not know) a failed condition carries the item as it is, as DynamoDB's
+ * ConditionalCheckFailedException does. Read under the same lock, so it is the item that failed.
  */
-function withoutZeroDecreases(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutZeroDecreases);
+function writeReturningOldItemOnFailure(
+  engine: DynamoDbEngine,
+  operation: DynaliteOperation,
+  raw: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const { ReturnValuesOnConditionCheckFailure: returnOld, ...request } = raw;
+  return engine.exclusive(async () => {
+    try {
+      return await engine.perform(operation, request);
+    } catch (error) {
+      if (returnOld !== 'ALL_OLD' || !(error instanceof AwsServiceError)) throw error;
+      if (error.code !== 'ConditionalCheckFailedException') throw error;
+      const tableName = String(request.TableName);
+      const key =
+        operation === 'PutItem' ? await engine.keyOf(tableName, request.Item as Item) : (request.Key as Item);
+      const { item } = await engine.readItem(tableName, key);
+      if (!item) throw error;
+      throw modelledError(engine.model, error.code, error.message, { fields: { Item: item } });
+    }
+  });
+}
+
+/**
+ * Two values DynamoDB sends (as dynalite does) that the model's minimums call invalid:
+ * `NumberOfDecreasesToday: 0` (minimum 1) and BatchGetItem's empty `UnprocessedKeys: {}` (at least
+ * one entry). Dropping them (the SDK then reads them as absent) keeps the emulator's output check
+ * on for everything else.
+ */
+function withoutModelQuirks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutModelQuirks);
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value).filter(
-    ([name, inner]) => !(name === 'NumberOfDecreasesToday' && inner === 0),
+  const entries = Object.entries(value).filter(([name, inner]) => !isQuirk(name, inner));
+  return Object.fromEntries(entries.map(([name, inner]) => [name, withoutModelQuirks(inner)]));
+}
+
+function isQuirk(name: string, value: unknown): boolean {
+  if (name === 'NumberOfDecreasesToday') return value === 0;
+  return (
+    name === 'UnprocessedKeys' &&
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 0
   );
-  return Object.fromEntries(entries.map(([name, inner]) => [name, withoutZeroDecreases(inner)]));
 }
 
 /**

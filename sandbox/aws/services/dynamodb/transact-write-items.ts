@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { HandlerContext } from '../../service-definition.ts';
 import { AwsServiceError, modelledError } from '../../service-error.ts';
+import { answeredBefore, rememberToken } from './client-request-tokens.ts';
 import type { DynaliteOperation } from './dynalite-modules.ts';
 import type { DynamoDbEngine, Item } from './dynamodb-engine.ts';
 import { rawInput } from './raw-input.ts';
 
 type Data = Record<string, unknown>;
-
-/** How long AWS remembers a ClientRequestToken. */
-const TOKEN_WINDOW_MS = 10 * 60_000;
 
 const ACTIONS: Record<string, DynaliteOperation> = {
   ConditionCheck: 'DeleteItem', // validated like a conditional delete, never applied
@@ -83,11 +80,8 @@ async function readCurrentItems(engine: DynamoDbEngine, planned: PlannedAction[]
   }
 }
 
-async function keyOfItem(engine: DynamoDbEngine, action: PlannedAction): Promise<Item> {
-  const table = await engine.describeTable(action.tableName);
-  const item = action.data.Item as Item;
-  const names = (table.KeySchema as { AttributeName: string }[]).map((key) => key.AttributeName);
-  return Object.fromEntries(names.filter((name) => name in item).map((name) => [name, item[name]]));
+function keyOfItem(engine: DynamoDbEngine, action: PlannedAction): Promise<Item> {
+  return engine.keyOf(action.tableName, action.data.Item as Item);
 }
 
 /** AWS refuses a transaction naming one item twice, before evaluating any condition. */
@@ -152,25 +146,4 @@ export function cancelled(engine: DynamoDbEngine, reasons: CancellationReason[])
 
 function validationError(message: string): AwsServiceError {
   return new AwsServiceError('ValidationException', message, { status: 400 });
-}
-
-function fingerprint(raw: Data): string {
-  const { ClientRequestToken: _, ...rest } = raw;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
-}
-
-/** A repeated token with the same request is answered again without writing; another request is refused. */
-function answeredBefore(engine: DynamoDbEngine, token: string, raw: Data, now: number): boolean {
-  const earlier = engine.transactionTokens.get(token);
-  if (!earlier || now - earlier.at > TOKEN_WINDOW_MS) return false;
-  if (earlier.fingerprint === fingerprint(raw)) return true;
-  throw modelledError(
-    engine.model,
-    'IdempotentParameterMismatchException',
-    'The request reuses a ClientRequestToken of an earlier, different TransactWriteItems request.',
-  );
-}
-
-function rememberToken(engine: DynamoDbEngine, token: string, raw: Data, now: number): void {
-  engine.transactionTokens.set(token, { fingerprint: fingerprint(raw), at: now });
 }
