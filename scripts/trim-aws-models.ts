@@ -87,6 +87,21 @@ const OPERATIONS: Record<string, string[]> = {
   cloudwatch: ['GetMetricWidgetImage', 'DescribeAlarms', 'GetMetricData', 'ListTagsForResource'],
   // Another account's role (`accounts.<id>.roleArn`).
   sts: ['AssumeRole'],
+  // The DynamoDB store (docs/store.md) and `npm run store:init`.
+  dynamodb: [
+    'CreateTable',
+    'DescribeTable',
+    'UpdateTimeToLive',
+    'DescribeTimeToLive',
+    'GetItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'Query',
+    'BatchGetItem',
+    'TransactWriteItems',
+    'TransactGetItems',
+  ],
 };
 
 /**

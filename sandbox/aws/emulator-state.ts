@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/clock.ts';
 import { CloudWatchState } from './services/cloudwatch/cloudwatch-state.ts';
+import { DynamoDbState } from './services/dynamodb/dynamodb-state.ts';
 import { RdsState } from './services/rds/rds-state.ts';
 import { SnsState } from './services/sns/sns-state.ts';
 import { SqsState } from './services/sqs/sqs-state.ts';
@@ -28,6 +29,8 @@ export class EmulatorState {
   readonly cloudwatch: CloudWatchState;
   /** STS roles (`sts.addRole(arn, { externalId })`) and the temporary keys AssumeRole issued. */
   readonly sts: StsState;
+  /** DynamoDB tables per account and Region (in-memory dynalite); use the SDK to seed and inspect. */
+  readonly dynamodb: DynamoDbState;
 
   constructor(env: EmulatorEnvironment) {
     this.sns = new SnsState();
@@ -38,5 +41,6 @@ export class EmulatorState {
     this.sqs = new SqsState(env);
     this.cloudwatch = new CloudWatchState(env);
     this.sts = new StsState(env);
+    this.dynamodb = new DynamoDbState();
   }
 }

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from './service-definition.ts';
 import { createCloudWatchService } from './services/cloudwatch/cloudwatch-service.ts';
+import { createDynamoDbService } from './services/dynamodb/dynamodb-service.ts';
 import { createRdsService } from './services/rds/rds-service.ts';
 import { createSnsService } from './services/sns/sns-service.ts';
 import { createSqsService } from './services/sqs/sqs-service.ts';
@@ -18,5 +19,6 @@ export function createServiceDefinitions(): ServiceDefinition[] {
     createSqsService(),
     createCloudWatchService(),
     createStsService(),
+    createDynamoDbService(),
   ];
 }

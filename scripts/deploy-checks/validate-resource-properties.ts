@@ -38,11 +38,42 @@ const FORMATS: Record<string, RegExp> = {
   'AWS::KMS::Key.Id':
     /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[a-zA-Z0-9/_-]+)$/,
   'AWS::KMS::Alias.AliasName': /^alias\/[a-zA-Z0-9:/_-]+$/,
+  // The DynamoDB table's import source (not used by warroom's template, but compiled with it).
+  'AWS::S3::Bucket.Name': /^(?![.-])(?!.*\.\.)(?!.*-\.)(?!.*\.-)[a-z0-9.-]{3,63}(?<![.-])$/,
   // cfn-lint has no rule for this one; an SQS queue ARN is region, account and queue name.
   'AWS::SQS::Queue.Arn': new RegExp(`${ARN}sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}(\\.fifo)?$`),
 };
 
+/**
+ * cfn-lint's `uniqueKeys` (the DynamoDB table's key and attribute lists): no two items of the array
+ * may share the values of all the named keys, e.g. two AttributeDefinitions for one AttributeName.
+ */
+const UNIQUE_KEYS = {
+  keyword: 'uniqueKeys',
+  type: 'array' as const,
+  schemaType: 'array' as const,
+  validate: (keys: string[], data: unknown[]) => {
+    const seen = new Set<string>();
+    for (const item of data) {
+      if (typeof item !== 'object' || item === null) continue;
+      const id = JSON.stringify(keys.map((key) => (item as Record<string, unknown>)[key]));
+      if (seen.has(id)) return false;
+      seen.add(id);
+    }
+    return true;
+  },
+};
+
 type Schema = Record<string, unknown>;
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 
 /** Which intrinsic results a schema accepts: a string where CloudFormation converts it, a list for lists. */
@@ -101,6 +132,27 @@ function createAjv(): Ajv {
   });
   for (const [keyword, schemaType] of Object.entries(ANNOTATIONS)) ajv.addKeyword({ keyword, schemaType });
   for (const [name, pattern] of Object.entries(FORMATS)) ajv.addFormat(name, pattern);
+  // A string holding JSON (the DynamoDB table's KeySchema may also be given as such a string).
+  ajv.addFormat('json', { type: 'string', validate: isJsonText });
+  ajv.addKeyword(UNIQUE_KEYS);
+  // 2019-09's dependentRequired is draft-07's `dependencies` with lists (KMSMasterKeyId needs SSEType).
+  ajv.addKeyword({
+    keyword: 'dependentRequired',
+    type: 'object',
+    schemaType: 'object',
+    macro: (required: Record<string, string[]>) => ({ dependencies: required }),
+  });
+  // JSON Schema 2020-12's prefixItems, which draft-07 Ajv lacks: item i must match schema i (the
+  // DynamoDB key schema: HASH first, then RANGE); later items only `items`.
+  ajv.addKeyword({
+    keyword: 'prefixItems',
+    type: 'array',
+    schemaType: 'array',
+    compile: (schemas: Schema[]) => {
+      const checks = schemas.map((schema) => ajv.compile(schema));
+      return (data: unknown[]) => checks.every((check, index) => index >= data.length || check(data[index]));
+    },
+  });
   return ajv;
 }
 

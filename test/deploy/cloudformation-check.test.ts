@@ -15,6 +15,7 @@ const SQS = {
   SlackSigningSecretArn: secret('signing'),
   AutomationRoleArn: 'arn:aws:iam::123456789012:role/warroom-automation',
 };
+const KMS_KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const HTTPS = { ...SQS, IntakeMode: 'https', PublicBaseUrl: 'https://warroom.example.com' };
 
 function checkBroken(from: string, to: string, scenario: Record<string, string> = SQS): string[] {
@@ -46,6 +47,31 @@ describe('the CloudFormation template check', () => {
   it('catches a missing required property', () => {
     expect(checkBroken('      Queues: [!Ref NotificationQueue]\n', '')).toContain(
       "deploy: Resources.NotificationQueuePolicy.Properties: must have required property 'Queues'",
+    );
+  });
+
+  it("catches the DynamoDB table's list rules: key order, repeated attributes, KMS key without SSEType", () => {
+    const dynamodb = { ...SQS, Store: 'dynamodb', StoreKmsKeyArn: KMS_KEY };
+    const where = 'deploy: Resources.StoreTable.Properties';
+    const swapped = checkBroken(
+      '        - { AttributeName: pk, KeyType: HASH }\n        - { AttributeName: sk, KeyType: RANGE }',
+      '        - { AttributeName: sk, KeyType: RANGE }\n        - { AttributeName: pk, KeyType: HASH }',
+      dynamodb,
+    );
+    expect(swapped).toContain(`${where}.KeySchema: must pass "prefixItems" keyword validation`);
+    const repeated = checkBroken(
+      '        - { AttributeName: sk, AttributeType: S }\n',
+      '        - { AttributeName: sk, AttributeType: S }\n        - { AttributeName: sk, AttributeType: N }\n',
+      dynamodb,
+    );
+    expect(repeated).toContain(`${where}.AttributeDefinitions: must pass "uniqueKeys" keyword validation`);
+    const keyOnly = checkBroken(
+      'SSEEnabled: true, SSEType: KMS, KMSMasterKeyId',
+      'SSEEnabled: true, KMSMasterKeyId',
+      dynamodb,
+    );
+    expect(keyOnly).toContain(
+      `${where}.SSESpecification: must have property SSEType when property KMSMasterKeyId is present`,
     );
   });
 

@@ -18,9 +18,12 @@ export const ACCOUNT_ROLES = [
   'arn:aws:iam::333333333333:role/ops/warroom',
 ];
 
+/** A customer managed key for the DynamoDB table. */
+export const STORE_KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
 /**
  * The deployments the template is checked for: each intake mode, with every optional secret and
- * without, with an automation role given and with the stack creating one.
+ * without, with an automation role given and with the stack creating one, with each store.
  */
 export const SCENARIOS: Record<string, ParameterValues> = {
   'sqs, everything set': {
@@ -43,6 +46,21 @@ export const SCENARIOS: Record<string, ParameterValues> = {
     PublicBaseUrl: 'https://warroom.example.com',
     SlackBotTokenSecretArn: secret('bot'),
     SlackSigningSecretArn: secret('signing'),
+  },
+  'sqs, DynamoDB store with its own KMS key': {
+    TopicArns: TOPICS,
+    SlackBotTokenSecretArn: secret('bot'),
+    SlackAppTokenSecretArn: secret('app'),
+    Store: 'dynamodb',
+    StoreKmsKeyArn: STORE_KEY,
+  },
+  'https, DynamoDB store': {
+    TopicArns: TOPICS,
+    IntakeMode: 'https',
+    PublicBaseUrl: 'https://warroom.example.com',
+    SlackBotTokenSecretArn: secret('bot'),
+    SlackSigningSecretArn: secret('signing'),
+    Store: 'dynamodb',
   },
 };
 

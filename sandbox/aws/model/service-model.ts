@@ -88,7 +88,8 @@ export type ModelName =
   | 'sns'
   | 'sqs'
   | 'cloudwatch'
-  | 'sts';
+  | 'sts'
+  | 'dynamodb';
 
 const cache = new Map<ModelName, ServiceModel>();
 

@@ -34,6 +34,7 @@ describe('emulator test controls', () => {
       AWS_ENDPOINT_URL_SQS: emulator.url,
       AWS_ENDPOINT_URL_CLOUDWATCH: emulator.url,
       AWS_ENDPOINT_URL_STS: emulator.url,
+      AWS_ENDPOINT_URL_DYNAMODB: emulator.url,
     });
   });
 
@@ -148,7 +149,7 @@ describe('raw HTTP requests', () => {
   });
 
   it('answers an unknown signing name with UnknownServiceException', async () => {
-    const response = await post('/', { authorization: fakeAuthorization('dynamodb') }, '{}');
+    const response = await post('/', { authorization: fakeAuthorization('s3') }, '{}');
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownServiceException');
   });
