@@ -327,6 +327,8 @@ describe('the catalog', () => {
       'impact',
       'note',
       'timeline',
+      'times',
+      'started',
       'runbook',
       'rds',
       'oncall',
@@ -336,6 +338,7 @@ describe('the catalog', () => {
       'unsnooze',
       'split',
       'resolve',
+      'reopen',
     ]);
     for (const command of SUBCOMMANDS)
       expect(command.usage.startsWith(`/incident ${command.name}`)).toBe(true);
