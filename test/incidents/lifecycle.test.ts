@@ -3,6 +3,7 @@ import { setImpactStart } from '../../src/incidents/impact-start.ts';
 import type { Incident } from '../../src/incidents/incident.ts';
 import { durationsLine, lifecycleDurations } from '../../src/incidents/lifecycle.ts';
 import { recordLifecycleMetrics } from '../../src/incidents/lifecycle-metrics.ts';
+import { buildLifecycleTimes } from '../../src/incidents/lifecycle-times.ts';
 import { acknowledge, reopen, resolve } from '../../src/incidents/transitions.ts';
 import { Metrics } from '../../src/metrics.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
@@ -104,5 +105,19 @@ describe('lifecycle metrics', () => {
     expect(text).toContain('warroom_time_to_acknowledge_seconds_count{impact="3"} 1');
     expect(text).toContain(`warroom_time_to_resolve_seconds_sum{impact="3"} ${(34 * 60 + 20) * 60}`);
     expect(text).toContain('warroom_time_to_resolve_seconds_count{impact="3"} 1');
+  });
+});
+
+describe('buildLifecycleTimes', () => {
+  it('names who declared a declared incident, and says where its impact start came from', () => {
+    const declared = openIncident({
+      source: 'declared',
+      declaredBy: 'U0CAROL',
+      openedAt: new Date('2026-12-07T08:00:00Z'),
+    });
+    const { text } = buildLifecycleTimes(declared);
+    expect(text).toContain('Impact started: 2026-12-07 08:00 UTC (when it was opened)');
+    expect(text).toContain('Declared: 2026-12-07 08:00 UTC by <@U0CAROL>');
+    expect(text).toContain('*No durations yet: nobody has acknowledged or resolved it.*');
   });
 });
