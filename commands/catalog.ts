@@ -7,15 +7,18 @@ import { noteCommand } from './note.ts';
 import { oncallCommand } from './oncall.ts';
 import { pageCommand } from './page.ts';
 import { rdsCommand } from './rds.ts';
+import { reopenCommand } from './reopen.ts';
 import { resolveCommand } from './resolve.ts';
 import { routeCommand } from './route.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
 import { snoozeCommand } from './snooze.ts';
 import { splitCommand } from './split.ts';
+import { startedCommand } from './started.ts';
 import type { AnySubcommand } from './subcommand.ts';
 import { takeCommand } from './take.ts';
 import { timelineCommand } from './timeline.ts';
+import { timesCommand } from './times.ts';
 import { unsnoozeCommand } from './unsnooze.ts';
 
 const others: AnySubcommand[] = [
@@ -27,6 +30,8 @@ const others: AnySubcommand[] = [
   impactCommand,
   noteCommand,
   timelineCommand,
+  timesCommand,
+  startedCommand,
   runbookCommand,
   rdsCommand,
   oncallCommand,
@@ -36,6 +41,7 @@ const others: AnySubcommand[] = [
   unsnoozeCommand,
   splitCommand,
   resolveCommand,
+  reopenCommand,
 ];
 
 /** Every `/incident` subcommand, in the order help lists them. */

@@ -8,7 +8,14 @@ import {
   SlackLink,
 } from './incident-manager/index.ts';
 import type { Impact, Incident } from './incidents/index.ts';
-import { CardSync, IncidentChannels, MetricPicture, TimelineCapture, Triage } from './incidents/index.ts';
+import {
+  CardSync,
+  IncidentChannels,
+  MetricPicture,
+  recordLifecycleMetrics,
+  TimelineCapture,
+  Triage,
+} from './incidents/index.ts';
 import type { ParseNotification } from './intake/index.ts';
 import { IntakeProcessor } from './intake/index.ts';
 import type { Logger } from './logger.ts';
@@ -245,6 +252,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     clock,
     logger,
     responsePlanArn: config.incidents.responsePlanArn,
+    onTransition: (before, after) => recordLifecycleMetrics(metrics, before, after),
     onChanged: (incident, actorId) => {
       cards.request(incident.seq);
       stormThread.request(incident.seq);

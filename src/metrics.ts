@@ -1,4 +1,9 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Lifecycle buckets in seconds: 1, 5, 15, 30 min; 1, 2, 4, 8, 12 h; 1, 2, 3, 7 d. */
+const LIFECYCLE_BUCKETS = [
+  60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 172_800, 259_200, 604_800,
+];
 
 /** warroom's Prometheus metrics, on a registry of their own (no global state between app instances). */
 export class Metrics {
@@ -110,6 +115,22 @@ export class Metrics {
     name: 'warroom_pages_failed_total',
     help: 'Page targets that reached nobody, by reason (unknown-user, dm-closed, unknown-group, empty-group, nobody-on-call, rotation-unreadable, unknown-contact, engagement-refused, slack-error)',
     labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly timeToAcknowledge = new Histogram({
+    name: 'warroom_time_to_acknowledge_seconds',
+    help: 'Seconds from detection to the first acknowledgement, by impact when acknowledged',
+    labelNames: ['impact'] as const,
+    buckets: LIFECYCLE_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly timeToResolve = new Histogram({
+    name: 'warroom_time_to_resolve_seconds',
+    help: 'Seconds from detection to the first resolve, by impact when resolved (a reopened incident is not counted again)',
+    labelNames: ['impact'] as const,
+    buckets: LIFECYCLE_BUCKETS,
     registers: [this.registry],
   });
 }

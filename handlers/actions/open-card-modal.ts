@@ -10,12 +10,15 @@ export interface CardModal {
   build: (incident: Incident, context: ModalContext) => Record<string, unknown>;
   /** The command that does the same, offered when the modal cannot open. */
   fallback: (id: string) => string;
+  /** Reopen's modal is for a resolved incident only; every other one is refused there. */
+  forResolved?: boolean;
 }
 
 /**
  * Opens a modal from a card button with the click's trigger_id (valid 3 s, once). Refusals come
  * before the modal, not after the person typed: the permission, a missing incident, and a
- * resolved one (only Reopen works there; a stale card may still show these buttons).
+ * resolved one (only Reopen works there; a stale card may still show these buttons), or for
+ * Reopen's modal, one that is no longer resolved.
  */
 export async function openCardModal(
   deps: CardActionDeps,
@@ -38,7 +41,16 @@ export async function openCardModal(
     await tellClicker(deps, args, click, deniedText(denial));
     return;
   }
-  if (incident.status === 'resolved') {
+  if (modal.forResolved && incident.status !== 'resolved') {
+    await tellClicker(
+      deps,
+      args,
+      click,
+      `${incidentId(incident.seq)} is not resolved; there is nothing to reopen.`,
+    );
+    return;
+  }
+  if (!modal.forResolved && incident.status === 'resolved') {
     // A dry run of the pure transition words the refusal exactly as every other door does.
     const dryRun = resolve(incident, undefined, { userId: click.userId }, deps.clock.now());
     const said = dryRun.kind === 'unchanged' ? dryRun.message : `${incidentId(incident.seq)} is resolved.`;

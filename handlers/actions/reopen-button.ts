@@ -1,14 +1,20 @@
 import type { App, BlockAction } from '@slack/bolt';
+import { buildReopenModal, PERMISSION_FOR } from '../../src/incidents/index.ts';
 import { ACTION_IDS } from '../../src/slack/ids.ts';
 import type { CardActionDeps, CardClickArgs } from './card-click.ts';
 import { parseButtonClick } from './card-click-payload.ts';
 import { handleCardClick } from './handle-card-click.ts';
-import { performCardAction } from './perform-card-action.ts';
+import { openCardModal } from './open-card-modal.ts';
 
-/** Reopen: the one button a resolved card offers; needs the `resolve` permission. */
+/** Reopen, the resolved card's button: opens a modal asking why; submitting it reopens. */
 export function handleReopenButton(deps: CardActionDeps, args: CardClickArgs): Promise<void> {
   return handleCardClick(deps, args, parseButtonClick, (click) =>
-    performCardAction(deps, args, click, { kind: 'reopen' }),
+    openCardModal(deps, args, click, {
+      permission: PERMISSION_FOR.reopen,
+      build: buildReopenModal,
+      fallback: (id) => `/incident reopen ${id} <reason>`,
+      forResolved: true,
+    }),
   );
 }
 

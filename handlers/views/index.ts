@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { registerDeclareSubmission } from './declare-submission.ts';
 import { registerNoteSubmission } from './note-submission.ts';
+import { registerReopenSubmission } from './reopen-submission.ts';
 import { registerResolveSubmission } from './resolve-submission.ts';
 import { registerRunbookSubmission } from './runbook-submission.ts';
 
@@ -9,6 +10,7 @@ import { registerRunbookSubmission } from './runbook-submission.ts';
 export function registerViews(app: App, deps: SlackHandlerDeps): void {
   registerNoteSubmission(app, deps);
   registerResolveSubmission(app, deps);
+  registerReopenSubmission(app, deps);
   registerDeclareSubmission(app, deps);
   registerRunbookSubmission(app, deps);
 }

@@ -3,9 +3,11 @@ import type { KnownBlock } from '../slack/block-kit.ts';
 import { SLASH_COMMAND, VIEW_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, mrkdwnLink, slackDate, truncate } from '../slack/mrkdwn.ts';
 import { consoleUrlFor } from './console-links.ts';
+import { formatDuration } from './duration-text.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import { type Incident, type IncidentStatus, incidentId } from './incident.ts';
 import { ownerSuffix } from './incident-status-text.ts';
+import { lifecycleDurations } from './lifecycle.ts';
 import { orderForList, stormMembersText } from './list-order.ts';
 
 /** Slack refuses a Home tab view of more than 100 blocks. */
@@ -46,10 +48,16 @@ export function formatAge(from: Date, now: Date): string {
   return `${Math.floor(hours / 24)}d ${hours % 24}h ago`;
 }
 
+/** " in 12 min": how long acknowledging took, from detection, when it is known. */
+function acknowledgedIn(incident: Incident): string {
+  const ms = lifecycleDurations(incident).toAcknowledge;
+  return ms === undefined ? '' : ` in ${formatDuration(ms)}`;
+}
+
 function statusLine(incident: Incident): string {
   const status = STATUS_LABELS[incident.status];
   if (incident.acknowledgedBy)
-    return `${status} · acknowledged by <@${incident.acknowledgedBy}>${ownerSuffix(incident)}`;
+    return `${status} · acknowledged by <@${incident.acknowledgedBy}>${acknowledgedIn(incident)}${ownerSuffix(incident)}`;
   return `${status} · not acknowledged yet${ownerSuffix(incident)}`;
 }
 

@@ -54,6 +54,8 @@ function openIncident(input: ApplyAlertInput): SignalChange {
     accountId: alert.resource?.accountId,
     region: alert.resource?.region,
     openedAt: now,
+    // Impact began when AWS saw it (an alarm's state change), often before warroom received it.
+    ...(alert.occurredAt.getTime() < now.getTime() ? { impactStartedAt: alert.occurredAt } : {}),
     updatedAt: now,
     latestSignal: signalOf(alert, input.decision.impact),
     openSignals: [signalOf(alert, input.decision.impact)],

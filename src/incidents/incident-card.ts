@@ -10,6 +10,7 @@ import { type Incident, incidentId } from './incident.ts';
 import { buildIncidentActions } from './incident-actions.ts';
 import { locationField } from './incident-labels.ts';
 import { INCIDENT_STATUS_LABELS, incidentStatusText } from './incident-status-text.ts';
+import { buildLifecycleBlocks } from './lifecycle-blocks.ts';
 import { snoozeLine } from './snooze-line.ts';
 import { buildStormSection } from './storm-section.ts';
 
@@ -164,7 +165,9 @@ export function buildIncidentCard(
 ): IncidentCard {
   const id = incidentId(incident.seq);
   const impact = `${incident.impact} · ${IMPACT_NAMES[incident.impact]}`;
-  const headline = `${IMPACT_EMOJI[incident.impact]} ${id} · ${incident.title}`;
+  // A resolved card must not look live: the impact's red or orange gives way to a check mark.
+  const mark = incident.status === 'resolved' ? '✅' : IMPACT_EMOJI[incident.impact];
+  const headline = `${mark} ${id} · ${incident.title}`;
   const facts = factsBlock(incident);
   const blocks: KnownBlock[] = [
     {
@@ -239,13 +242,7 @@ export function buildIncidentCard(
       },
     });
   }
-  if (incident.status === 'resolved' && incident.summary) {
-    blocks.push({
-      type: 'section',
-      block_id: BLOCK_IDS.cardSummary,
-      text: { type: 'mrkdwn', text: truncate(`*Resolution*\n${escapeMrkdwn(incident.summary)}`, 3000) },
-    });
-  }
+  blocks.push(...buildLifecycleBlocks(incident));
   const actions = buildIncidentActions(
     incident,
     linkButtons(incident, incident.region ?? options.defaultRegion),

@@ -1,9 +1,10 @@
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../slack/ids.ts';
-import { truncate } from '../slack/mrkdwn.ts';
+import { escapeMrkdwn, truncate } from '../slack/mrkdwn.ts';
 import { IMPACT_NAMES, type Impact } from './impact.ts';
 import { type Incident, incidentId } from './incident.ts';
 import { IMPACT_OPTIONS, impactOption } from './incident-actions.ts';
 import { MAX_NOTE_TEXT } from './note-messages.ts';
+import { utcDateTime } from './typed-time.ts';
 
 /** What a modal remembers between open and submit (Slack gives it back in private_metadata). */
 export interface ModalContext {
@@ -90,6 +91,37 @@ export function buildResolveModal(incident: Incident, context: ModalContext) {
         multiline: true,
         max: 3000,
         hint: 'Up to 3,000 characters; the rest of a longer paste is dropped. Add more as notes.',
+      }),
+    ],
+  };
+}
+
+/** Reopen with a reason (required): it is kept with the resolution it undoes. */
+export function buildReopenModal(incident: Incident, context: ModalContext) {
+  const id = incidentId(incident.seq);
+  const resolved = incident.resolvedAt ? ` at ${utcDateTime(incident.resolvedAt)}` : '';
+  const by = incident.resolvedBy ? ` by <@${incident.resolvedBy}>` : '';
+  return {
+    type: 'modal',
+    callback_id: VIEW_IDS.reopenModal,
+    private_metadata: JSON.stringify({ ...context, seq: incident.seq }),
+    title: plain(truncate(`Reopen ${id}`, 24)),
+    submit: plain('Reopen'),
+    close: plain('Cancel'),
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `*${id}* · ${escapeMrkdwn(incident.title)} was resolved${resolved}${by}. Its resolution stays on the timeline; the time to resolve runs again from detection.`,
+            3000,
+          ),
+        },
+      },
+      textInput(BLOCK_IDS.reasonInput, ACTION_IDS.reasonText, 'Why reopen it?', {
+        multiline: true,
+        max: 3000,
       }),
     ],
   };

@@ -9,6 +9,7 @@ import type { OutboxItem } from '../store/outbox.ts';
 import { consoleUrlFor } from './console-links.ts';
 import { type Incident, incidentId } from './incident.ts';
 import { impactLabel, locationField, statusLabel } from './incident-labels.ts';
+import { durationsLine } from './lifecycle.ts';
 
 export interface IncidentSummaryMessage {
   text: string;
@@ -81,6 +82,8 @@ export function buildIncidentSummary(
     { type: 'section', fields },
     section(describeIncidentManagerState(incident, unfinishedWrites, region)),
   ];
+  const durations = durationsLine(incident);
+  if (durations) blocks.push(section(`*Durations*\n${durations} · all times: \`/incident times ${id}\``));
   if (incident.summary) blocks.push(section(`*Resolution*\n${escapeMrkdwn(incident.summary)}`));
   const { runbooks } = options;
   const ran =

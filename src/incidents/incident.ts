@@ -56,6 +56,17 @@ export interface Incident {
   resolvedAt?: Date;
   /** When it was last reopened after a resolve: escalation starts again from here. */
   reopenedAt?: Date;
+  /**
+   * When impact started, if known before detection: the first signal's own time (an alarm's state
+   * change), or what a person set with `/incident started`. Absent: the opening (src/incidents/lifecycle.ts).
+   */
+  impactStartedAt?: Date;
+  /** The Slack user who last set `impactStartedAt` by hand; absent when a signal's time set it. */
+  impactStartSetBy?: string;
+  /** When the incident was mitigated (impact over, cleanup left); nothing sets it yet but the model. */
+  mitigatedAt?: Date;
+  /** Every earlier resolution a reopen undid, oldest first: kept for the timeline, times and review. */
+  resolutions?: PastResolution[];
   /** The resolution summary, also written to Incident Manager. */
   summary?: string;
   /** The incident's own Slack channel, when one was created. */
@@ -83,6 +94,16 @@ export interface Incident {
   snooze?: Snooze;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
+}
+
+/** A resolution that a reopen undid, and why it was reopened. */
+export interface PastResolution {
+  resolvedAt: Date;
+  resolvedBy?: string;
+  summary?: string;
+  reopenedAt: Date;
+  reopenedBy: string;
+  reason: string;
 }
 
 /** Where an incident lives and who owns it, decided once by `routes:` when it opened. */

@@ -6,6 +6,7 @@ export { applyAlert } from './apply-alert.ts';
 export { CardSync } from './card-sync.ts';
 export { automationExecutionUrlFor, incidentManagerUrlFor } from './console-links.ts';
 export { deniedText } from './denied-text.ts';
+export { formatDuration } from './duration-text.ts';
 export { describeLookupFailure, findIncident, parseIncidentId } from './find-incident.ts';
 export { findHomeCard, homeChannelOf } from './home-channel.ts';
 export type { Impact } from './impact.ts';
@@ -15,6 +16,7 @@ export type {
   IncidentRoute,
   LatestSignal,
   NewIncident,
+  PastResolution,
   StormInfo,
   TimelineEntry,
 } from './incident.ts';
@@ -24,9 +26,13 @@ export { IncidentChannels } from './incident-channels.ts';
 export { impactLabel } from './incident-labels.ts';
 export { buildIncidentList } from './incident-list.ts';
 export type { ModalContext } from './incident-modals.ts';
-export { buildDeclareModal, buildNoteModal, buildResolveModal } from './incident-modals.ts';
+export { buildDeclareModal, buildNoteModal, buildReopenModal, buildResolveModal } from './incident-modals.ts';
 export { incidentStatusText } from './incident-status-text.ts';
 export { buildIncidentSummary } from './incident-summary.ts';
+export type { LifecycleDurations } from './lifecycle.ts';
+export { durationsLine, impactStartOf, lifecycleDurations } from './lifecycle.ts';
+export { recordLifecycleMetrics } from './lifecycle-metrics.ts';
+export { buildLifecycleTimes } from './lifecycle-times.ts';
 export { MetricPicture } from './metric-picture.ts';
 export { buildNoteMessages, MAX_NOTE_TEXT } from './note-messages.ts';
 export type { OlderInteraction, PointedIncident } from './older-warroom-text.ts';
@@ -44,3 +50,4 @@ export { resolve } from './transitions.ts';
 export type { TriageAction, TriageResult } from './triage.ts';
 export { PERMISSION_FOR, Triage } from './triage.ts';
 export { snoozeReplyText, triageReplyText } from './triage-replies.ts';
+export { parseTypedTime, TYPED_TIME_FORMS, utcDateTime } from './typed-time.ts';

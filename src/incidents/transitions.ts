@@ -1,5 +1,5 @@
 import { IMPACT_NAMES, type Impact } from './impact.ts';
-import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
+import type { Incident, PastResolution, SlackActor, TimelineEntry } from './incident.ts';
 
 /** A person's change to an incident: either it changes something, or it says why not. */
 export type Transition =
@@ -15,7 +15,10 @@ export type UnchangedCode =
   | 'NOT_IN_STORM'
   | 'STORM_CURRENT'
   | 'ALREADY_SNOOZED'
-  | 'NOT_SNOOZED';
+  | 'NOT_SNOOZED'
+  | 'SAME_TIME'
+  | 'TIME_IN_FUTURE'
+  | 'TIME_OUT_OF_ORDER';
 
 function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : 'an unknown time';
@@ -141,15 +144,40 @@ export function resolve(
   );
 }
 
-export function reopen(incident: Incident, actor: SlackActor, now: Date): Transition {
+/**
+ * Reopens with the reason: the resolution it undoes is kept in `resolutions` (its timeline entry
+ * stays too), the summary leaves the card with it, and the resolve time runs again from detection.
+ */
+export function reopen(incident: Incident, reason: string, actor: SlackActor, now: Date): Transition {
   if (incident.status !== 'resolved') {
     return { kind: 'unchanged', code: 'NOT_RESOLVED', message: `INC-${incident.seq} is not resolved.` };
   }
   const status = incident.acknowledgedBy ? 'acknowledged' : 'open';
+  const undone: PastResolution = {
+    resolvedAt: incident.resolvedAt ?? now,
+    ...(incident.resolvedBy ? { resolvedBy: incident.resolvedBy } : {}),
+    ...(incident.summary ? { summary: incident.summary } : {}),
+    reopenedAt: now,
+    reopenedBy: actor.userId,
+    reason,
+  };
   return changed(
     incident,
     now,
-    { status, resolvedBy: undefined, resolvedAt: undefined, reopenedAt: now },
-    { kind: 'status', actor: actor.userId, text: 'reopened the incident', from: 'resolved', to: status },
+    {
+      status,
+      resolvedBy: undefined,
+      resolvedAt: undefined,
+      summary: undefined,
+      reopenedAt: now,
+      resolutions: [...(incident.resolutions ?? []), undone],
+    },
+    {
+      kind: 'status',
+      actor: actor.userId,
+      text: `reopened the incident: ${reason}`,
+      from: 'resolved',
+      to: status,
+    },
   );
 }

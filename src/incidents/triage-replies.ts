@@ -1,5 +1,6 @@
 import { deniedText } from './denied-text.ts';
 import { incidentId } from './incident.ts';
+import { durationsLine } from './lifecycle.ts';
 import type { TriageResult } from './triage.ts';
 
 /** The one-line answer to the person who acted, for every outcome of a triage action. */
@@ -7,7 +8,10 @@ export function triageReplyText(result: TriageResult): string {
   switch (result.kind) {
     case 'changed': {
       const change = result.entry.from !== undefined ? ` (${result.entry.from} → ${result.entry.to})` : '';
-      return `${incidentId(result.incident.seq)}: you ${result.entry.text}${change}.`;
+      const said = `${incidentId(result.incident.seq)}: you ${result.entry.text}${change}.`;
+      // The resolution message says how long it took, as the card then does.
+      const durations = result.incident.status === 'resolved' ? durationsLine(result.incident) : undefined;
+      return durations ? `${said}\n${durations}.` : said;
     }
     case 'unchanged':
       return result.message;

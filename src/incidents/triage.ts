@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Denial, Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Impact } from './impact.ts';
+import { setImpactStart } from './impact-start.ts';
 import type { Incident, SlackActor, TimelineEntry } from './incident.ts';
 import { endSnooze, snoozeIncident } from './snooze.ts';
 import { splitFromStorm } from './split-from-storm.ts';
@@ -20,7 +21,10 @@ export type TriageAction =
   | { kind: 'impact'; impact: Impact }
   | { kind: 'note'; text: string }
   | { kind: 'resolve'; summary?: string }
-  | { kind: 'reopen' }
+  /** Reopen a resolved incident; the reason is required and kept with the undone resolution. */
+  | { kind: 'reopen'; reason: string }
+  /** Set when impact started (`/incident started`), validated against the other lifecycle times. */
+  | { kind: 'started'; at: Date }
   /** Take a storm member out of its storm (src/incidents/split-from-storm.ts). */
   | { kind: 'split' }
   /** Pause escalation and reminders for `forMs` (src/incidents/snooze.ts); a member's is its storm's. */
@@ -41,6 +45,7 @@ export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', Permission
   note: 'triage',
   resolve: 'resolve',
   reopen: 'resolve',
+  started: 'triage',
   split: 'triage',
   snooze: 'triage',
   unsnooze: 'triage',
@@ -61,6 +66,8 @@ export interface TriageDeps {
   clock: Clock;
   logger: Logger;
   responsePlanArn?: string;
+  /** After each incident's change, with the incident before it: e.g. lifecycle metrics. */
+  onTransition?: (before: Incident, after: Incident) => void;
   /** After any change: the card follows, Incident Manager is written, the actor joins its channel. */
   onChanged: (incident: Incident, actorId: string) => void;
   /** A person made the impact worse (from `from`): e.g. the incident channel is opened. */
@@ -83,7 +90,9 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
       case 'resolve':
         return resolve(incident, action.summary, actor, now);
       case 'reopen':
-        return reopen(incident, actor, now);
+        return reopen(incident, action.reason, actor, now);
+      case 'started':
+        return setImpactStart(incident, action.at, actor, now);
       case 'split':
         return splitFromStorm(incident, actor, now);
       case 'snooze':
@@ -153,12 +162,18 @@ export class Triage {
     const now = this.deps.clock.now();
     // Splitting needs the storm it leaves, which the split member no longer names.
     const leaving = action.kind === 'split' ? (await this.deps.store.getIncident(seq))?.stormSeq : undefined;
+    let before: Incident | undefined;
+    const transition = transitionFor(action, actor, now, dedupeKey);
     const outcome = await this.deps.store.mutateIncident(
       seq,
       now,
-      transitionFor(action, actor, now, dedupeKey),
+      (current) => {
+        before = current;
+        return transition(current);
+      },
       dedupeKey,
     );
+    if (outcome.kind === 'changed' && before) this.deps.onTransition?.(before, outcome.incident);
     if (outcome.kind === 'changed' && leaving !== undefined) {
       const storm = await leaveStorm(this.deps.store, leaving, outcome.incident, actor.userId, now);
       if (storm) this.deps.onChanged(storm, actor.userId);

@@ -1,7 +1,11 @@
-import type { Incident, LatestSignal } from '../incidents/index.ts';
+import type { Incident, LatestSignal, PastResolution } from '../incidents/index.ts';
 
 function decodeSignal(signal: LatestSignal): LatestSignal {
   return { ...signal, at: new Date(signal.at) };
+}
+
+function decodeResolution(past: PastResolution): PastResolution {
+  return { ...past, resolvedAt: new Date(past.resolvedAt), reopenedAt: new Date(past.reopenedAt) };
 }
 
 /** Incidents are stored as JSON; these are the fields that must come back as Dates. */
@@ -20,6 +24,9 @@ export function decodeIncident(seq: number, data: string): Incident {
     acknowledgedAt: parsed.acknowledgedAt ? new Date(parsed.acknowledgedAt) : undefined,
     resolvedAt: parsed.resolvedAt ? new Date(parsed.resolvedAt) : undefined,
     reopenedAt: parsed.reopenedAt ? new Date(parsed.reopenedAt) : undefined,
+    ...(parsed.impactStartedAt ? { impactStartedAt: new Date(parsed.impactStartedAt) } : {}),
+    ...(parsed.mitigatedAt ? { mitigatedAt: new Date(parsed.mitigatedAt) } : {}),
+    ...(Array.isArray(parsed.resolutions) ? { resolutions: parsed.resolutions.map(decodeResolution) } : {}),
     ...(parsed.splitAt ? { splitAt: new Date(parsed.splitAt) } : {}),
     ...(parsed.snooze
       ? { snooze: { ...parsed.snooze, at: new Date(parsed.snooze.at), until: new Date(parsed.snooze.until) } }

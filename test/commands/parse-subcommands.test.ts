@@ -8,9 +8,11 @@ import { noteCommand } from '../../commands/note.ts';
 import { oncallCommand } from '../../commands/oncall.ts';
 import { pageCommand } from '../../commands/page.ts';
 import { decodeSlackEntities } from '../../commands/parse-args.ts';
+import { reopenCommand } from '../../commands/reopen.ts';
 import { resolveCommand } from '../../commands/resolve.ts';
 import { showCommand } from '../../commands/show.ts';
 import { splitCommand } from '../../commands/split.ts';
+import { startedCommand } from '../../commands/started.ts';
 import { takeCommand } from '../../commands/take.ts';
 import { timelineCommand } from '../../commands/timeline.ts';
 
@@ -145,6 +147,37 @@ describe('impact [id] <1-5>', () => {
   it('refuses no arguments and too many', () => {
     expect(impactCommand.parse('')).toEqual({ ok: false });
     expect(impactCommand.parse('INC-1 2 3')).toEqual({ ok: false });
+  });
+});
+
+describe('started [id] <time>', () => {
+  it('keeps the time as typed, spaces and all, after a leading id', () => {
+    expect(startedCommand.parse('INC-4 yesterday 23:10')).toEqual({
+      ok: true,
+      args: { id: 4, when: 'yesterday 23:10' },
+    });
+    expect(startedCommand.parse('09:40')).toEqual({ ok: true, args: { id: undefined, when: '09:40' } });
+  });
+
+  it('refuses no time at all, naming the forms it reads and that UTC is the default', () => {
+    const parsed = startedCommand.parse('INC-4');
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toContain('UTC unless a zone is given');
+  });
+});
+
+describe('reopen [id] <reason>', () => {
+  it('takes the reason after a leading id', () => {
+    expect(reopenCommand.parse('INC-2 "errors are back"')).toEqual({
+      ok: true,
+      args: { id: 2, reason: 'errors are back' },
+    });
+  });
+
+  it('refuses a reopen without a reason', () => {
+    const parsed = reopenCommand.parse('INC-2');
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toContain('Say why it is reopened');
   });
 });
 
@@ -358,6 +391,8 @@ describe('the catalog', () => {
       'impact',
       'note',
       'timeline',
+      'times',
+      'started',
       'runbook',
       'rds',
       'oncall',
@@ -367,6 +402,7 @@ describe('the catalog', () => {
       'unsnooze',
       'split',
       'resolve',
+      'reopen',
     ]);
     for (const command of SUBCOMMANDS)
       expect(command.usage.startsWith(`/incident ${command.name}`)).toBe(true);

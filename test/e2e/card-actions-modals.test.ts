@@ -92,7 +92,7 @@ describe('modals from the card, submitted through the real Bolt app', () => {
     });
     expect(JSON.stringify(clicker.card(1).blocks)).toContain('Killed the runaway report query');
     expect(ephemeralTexts('U0ALICE')).toEqual([
-      'INC-1: you resolved the incident: Killed the runaway report query (acknowledged → resolved).',
+      'INC-1: you resolved the incident: Killed the runaway report query (acknowledged → resolved).\nAcknowledged in 0 s · resolved in 0 s · impact lasted 0 s.',
     ]);
   });
 

@@ -94,9 +94,7 @@ describe('card buttons through the real Bolt app, signed like Slack', () => {
     });
     await clicker.settled();
     const resolvedCard = clicker.card(1);
-    expect(cardActionIds(resolvedCard).filter((id) => !id.startsWith('warroom_open_'))).toEqual([
-      ACTION_IDS.reopen,
-    ]);
+    expect(cardActionIds(resolvedCard)).toEqual([ACTION_IDS.reopen]);
 
     const before = await harness.warroom.store.getIncident(1);
     const refusals: string[] = [];
@@ -116,9 +114,15 @@ describe('card buttons through the real Bolt app, signed like Slack', () => {
     expect((await harness.warroom.store.getIncident(1))?.version).toBe(before?.version);
     expect(harness.slack.views('U0BOB')).toEqual([]);
 
+    // Reopen asks why first: nothing changes until the reason is submitted.
     const reopen = await clicker.click(resolvedCard, 'U0BOB', ACTION_IDS.reopen);
     await clicker.settled();
     expect(clicker.replies(reopen.responseUrl)).toEqual([]);
+    expect((await harness.warroom.store.getIncident(1))?.status).toBe('resolved');
+    await clicker.submit(clicker.openModal('U0BOB'), 'U0BOB', {
+      warroom_reason_input: { warroom_reason_text: { type: 'plain_text_input', value: 'errors are back' } },
+    });
+    await clicker.settled();
     expect((await harness.warroom.store.getIncident(1))?.status).toBe('acknowledged');
     expect(cardActionIds(clicker.card(1))).toContain(ACTION_IDS.resolve);
   });

@@ -145,7 +145,10 @@ describe('a drill in a Slack workspace (the local Slack API standing in, over So
     }
     const cardHeaders = calls.map(headerOf).filter((header) => header?.includes('INC-1'));
     expect(cardHeaders.length).toBeGreaterThanOrEqual(2);
-    for (const header of cardHeaders) expect(header).toMatch(/^DRILL · (🟡|🟠) INC-1 · /);
+    // A live card shows its impact's colour; the resolved one at the end of the drill, a check mark.
+    for (const header of cardHeaders) expect(header).toMatch(/^DRILL · (🟡|🟠|✅) INC-1 · /);
+    expect(cardHeaders[0]).toMatch(/^DRILL · (🟡|🟠) INC-1 · /);
+    expect(cardHeaders.at(-1)).toMatch(/^DRILL · ✅ INC-1 · /);
     expect(DRILL_NOTICE).toContain('no AWS resources are touched');
   });
 

@@ -274,7 +274,7 @@ describe('page DMs stay current', () => {
     )
       await new Promise((resolve) => setTimeout(resolve, 20));
     const home = harness.slack.views('U0ALICE').find((view) => view.type === 'home');
-    expect(JSON.stringify(home)).toContain('acknowledged by <@U0CAROL> · owner <@U0BOB>');
+    expect(JSON.stringify(home)).toContain('acknowledged by <@U0CAROL> in 10 min · owner <@U0BOB>');
   });
 });
 

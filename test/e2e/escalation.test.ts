@@ -105,7 +105,11 @@ describe('escalation policy 0s → U0ALICE, 5m → U0BOB', () => {
   it('escalates a reopened incident again from the first stage, timed from the reopen, once', async () => {
     // INC-1 was resolved without anyone acknowledging it: reopening leaves it open and unowned.
     clock.advance(30 * MINUTE);
-    const reopened = await harness.warroom.triage.perform(1, { kind: 'reopen' }, { userId: 'U0CAROL' });
+    const reopened = await harness.warroom.triage.perform(
+      1,
+      { kind: 'reopen', reason: 'the alarm fired again' },
+      { userId: 'U0CAROL' },
+    );
     expect(reopened.kind).toBe('changed');
     await tickEscalation(harness);
     expect(await pingsOf(1, 'U0ALICE')).toHaveLength(2);
@@ -136,7 +140,11 @@ describe('escalation policy 0s → U0ALICE, 5m → U0BOB', () => {
     await harness.warroom.triage.perform(seq, { kind: 'acknowledge' }, { userId: 'U0CAROL' });
     await harness.warroom.triage.perform(seq, { kind: 'resolve' }, { userId: 'U0CAROL' });
     const alicePings = (await pingsOf(seq, 'U0ALICE')).length;
-    await harness.warroom.triage.perform(seq, { kind: 'reopen' }, { userId: 'U0CAROL' });
+    await harness.warroom.triage.perform(
+      seq,
+      { kind: 'reopen', reason: 'the alarm fired again' },
+      { userId: 'U0CAROL' },
+    );
     expect((await harness.warroom.store.getIncident(seq))?.status).toBe('acknowledged');
     clock.advance(10 * MINUTE);
     await tickEscalation(harness);

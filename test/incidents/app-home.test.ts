@@ -32,6 +32,7 @@ describe('buildAppHome', () => {
           status: 'acknowledged',
           acknowledgedBy: 'U0ALICE',
           openedAt: new Date('2026-11-22T10:50:00Z'),
+          acknowledgedAt: new Date('2026-11-22T10:57:30Z'),
           channelId: 'C0INC4',
         }),
       ],
@@ -41,7 +42,7 @@ describe('buildAppHome', () => {
     expect(view).toMatchObject({ type: 'home', callback_id: VIEW_IDS.appHome });
     const [newest, older] = texts(view);
     expect(newest).toContain('*INC-4* Failover on billing-db');
-    expect(newest).toContain('🟠 Impact 2 (High) · Acknowledged · acknowledged by <@U0ALICE>');
+    expect(newest).toContain('🟠 Impact 2 (High) · Acknowledged · acknowledged by <@U0ALICE> in 7 min');
     expect(newest).toContain('opened 15m ago');
     expect(newest).toContain('<#C0INC4>');
     expect(older).toContain('🟡 Impact 3 (Medium) · Open · not acknowledged yet');

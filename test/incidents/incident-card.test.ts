@@ -184,10 +184,8 @@ describe('buildIncidentCard', () => {
     const acknowledged = ids({ status: 'acknowledged', acknowledgedBy: 'U0ALICE' });
     expect(acknowledged).not.toContain(ACTION_IDS.acknowledge);
     expect(acknowledged).toContain(ACTION_IDS.resolve);
-    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).toEqual([
-      ACTION_IDS.reopen,
-      ACTION_IDS.openConsole,
-    ]);
+    // A resolved card reads as finished: Reopen alone, not even the console link.
+    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).toEqual([ACTION_IDS.reopen]);
   });
 
   it('offers the Database menu (status, check, logs, snapshot) on an RDS card until resolved', () => {
@@ -243,7 +241,9 @@ describe('buildIncidentCard', () => {
       },
     );
     expect(block(resolved, BLOCK_IDS.cardFields).fields?.[1]?.text).toBe('*Status*\n✅ Resolved by <@U0BOB>');
-    expect(block(resolved, BLOCK_IDS.cardSummary).text?.text).toBe('*Resolution*\nreplica &lt;promoted&gt;');
+    expect(block(resolved, BLOCK_IDS.cardSummary).text?.text).toBe(
+      '*✅ Resolved* by <@U0BOB>\nreplica &lt;promoted&gt;',
+    );
   });
 
   it('pre-selects the current impact in the impact menu', () => {

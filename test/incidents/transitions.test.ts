@@ -50,9 +50,12 @@ describe('transitions', () => {
       kind: 'unchanged',
       code: 'RESOLVED',
     });
-    const reopened = reopen(resolved.incident, alice, now);
+    const reopened = reopen(resolved.incident, 'still failing', alice, now);
     expect(reopened.kind === 'changed' && reopened.incident.status).toBe('acknowledged');
-    expect(reopen(openIncident(), alice, now)).toMatchObject({ kind: 'unchanged', code: 'NOT_RESOLVED' });
+    expect(reopen(openIncident(), 'still failing', alice, now)).toMatchObject({
+      kind: 'unchanged',
+      code: 'NOT_RESOLVED',
+    });
   });
 
   it('adds a note as a timeline entry without changing the status', () => {

@@ -91,7 +91,7 @@ describe('SqliteStore.mutateIncident', () => {
       text: 'again',
     });
     const outcome = await store.mutateIncident(seq, now, (incident) =>
-      reopen(incident, { userId: 'U1' }, now),
+      reopen(incident, 'again', { userId: 'U1' }, now),
     );
     expect(outcome).toMatchObject({ kind: 'unchanged', code: 'OTHER_OPEN' });
     expect(outcome.kind === 'unchanged' && outcome.message).toContain(`INC-${second.seq}`);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { handleReopenButton } from '../../../handlers/actions/reopen-button.ts';
-import { ACTION_IDS } from '../../../src/slack/ids.ts';
+import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../../src/slack/ids.ts';
 import { cardFixture, cardFor, clickArgs } from './card-fixture.ts';
 import { cardClickPayload } from './slack-interactions.ts';
 
 describe('handleReopenButton', () => {
-  it('reopens a resolved incident to where it was before (acknowledged)', async () => {
-    const { deps, store, incident } = await cardFixture();
+  it('asks why before reopening: the reopen modal opens and nothing changes yet', async () => {
+    const { deps, store, slack, incident } = await cardFixture();
     await deps.triage.perform(incident.seq, { kind: 'acknowledge' }, { userId: 'U0ALICE' });
     const resolved = await deps.triage.perform(
       incident.seq,
@@ -19,18 +19,20 @@ describe('handleReopenButton', () => {
       userId: 'U0BOB',
       actionId: ACTION_IDS.reopen,
       responseUrl: 'https://hooks.slack.test/actions/4',
-      triggerId: 't',
+      triggerId: 'trigger-reopen',
     });
     const { args, replies } = clickArgs(body);
     await handleReopenButton(deps, args);
     expect(replies).toEqual([]);
-    expect(await store.getIncident(incident.seq)).toMatchObject({ status: 'acknowledged' });
-    const last = (await store.listTimeline(incident.seq)).at(-1);
-    expect(last).toMatchObject({ actor: 'U0BOB', from: 'resolved', to: 'acknowledged' });
+    expect(slack.opened[0]?.triggerId).toBe('trigger-reopen');
+    const view = slack.opened[0]?.view as { callback_id: string; blocks: Array<{ block_id?: string }> };
+    expect(view.callback_id).toBe(VIEW_IDS.reopenModal);
+    expect(view.blocks.map((block) => block.block_id)).toContain(BLOCK_IDS.reasonInput);
+    expect(await store.getIncident(incident.seq)).toMatchObject({ status: 'resolved' });
   });
 
   it('says the incident is not resolved when the card is out of date the other way', async () => {
-    const { deps, incident } = await cardFixture();
+    const { deps, slack, incident } = await cardFixture();
     const card = cardFor({ ...incident, status: 'resolved', resolvedBy: 'U0ALICE' });
     const body = cardClickPayload({
       card,
@@ -41,6 +43,7 @@ describe('handleReopenButton', () => {
     });
     const { args, replies } = clickArgs(body);
     await handleReopenButton(deps, args);
-    expect(replies[0]?.text).toBe('INC-1 is not resolved.');
+    expect(replies[0]?.text).toBe('INC-1 is not resolved; there is nothing to reopen.');
+    expect(slack.opened).toEqual([]);
   });
 });

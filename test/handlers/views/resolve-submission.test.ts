@@ -40,7 +40,7 @@ describe('handleResolveSubmission', () => {
       summary: 'killed the runaway batch job',
     });
     expect(slack.ephemerals[0]?.text).toBe(
-      'INC-1: you resolved the incident: killed the runaway batch job (open → resolved).',
+      'INC-1: you resolved the incident: killed the runaway batch job (open → resolved).\nResolved in 30 min · impact lasted 30 min.',
     );
   });
 

@@ -84,7 +84,7 @@ describe('the incident card, rendered', () => {
     expect(actionIds(html)).not.toContain(ACTION_IDS.acknowledge);
   });
 
-  it('resolved: the resolution summary, escaped, and only Reopen and the link buttons', () => {
+  it('resolved: a ✅ header, the resolution summary, escaped, and only Reopen', () => {
     const html = cardOf({
       status: 'resolved',
       acknowledgedBy: 'U0ALICE',
@@ -93,7 +93,8 @@ describe('the incident card, rendered', () => {
     });
     expect(textOf(html)).toContain('✅ Resolved by @bob');
     expect(html).toContain('Failover &lt;done&gt; &amp; &quot;verified&quot;');
-    expect(actionIds(html)).toEqual([ACTION_IDS.reopen, ACTION_IDS.openConsole]);
+    expect(html).toContain('✅ INC-7');
+    expect(actionIds(html)).toEqual([ACTION_IDS.reopen]);
   });
 
   it('an unrecognised message: the raw text in a <pre>, with markup escaped', () => {
