@@ -83,6 +83,11 @@ describe('runbooks and RDS reads go to the incident’s account and Region, thro
     }
     const [execution] = await harness.warroom.store.runbooks.listExecutions(seq);
     expect(execution?.status).toBe('Success');
+    // `/incident show` links it in the console of the Region it ran in.
+    const { reply } = await runIncidentCommand(harness, `show ${seq}`);
+    expect(JSON.stringify(reply)).toContain(
+      `https://eu-west-1.console.aws.amazon.com/systems-manager/automation/execution/${execution?.executionId}?region=eu-west-1`,
+    );
   });
 
   it("reads a database in another Region of warroom's own account from that Region, with warroom's own key", async () => {
