@@ -90,6 +90,27 @@ describe('runbooks and RDS reads go to the incident’s account and Region, thro
     );
   });
 
+  it('finds a start whose answer was lost in that account and Region, by its ClientToken, and runs it once', async () => {
+    const west = harness.aws.inRegion('eu-west-1');
+    west.rds.addInstance({ id: 'lost-db' });
+    const seq = await openRdsIncident(
+      harness,
+      { kind: 'rds-instance', id: 'lost-db' },
+      '210987654321',
+      'eu-west-1',
+    );
+    const before = { runs: west.ssm.executions.size, starts: starts().length };
+    harness.aws.loseAnswer('ssm', 'StartAutomationExecution', 'reset', 3);
+    const { reply } = await runIncidentCommand(harness, `runbook INC-${seq} reboot-instance`);
+    expect(reply.text).toContain('AWS-RebootRdsInstance is running');
+    expect(west.ssm.executions.size).toBe(before.runs + 1);
+    // The three lost attempts and warroom's own ask: one token, all in that account and Region.
+    const asked = starts().slice(before.starts);
+    expect(asked).toHaveLength(4);
+    expect(new Set(asked.map((call) => (call.input as { ClientToken?: string }).ClientToken)).size).toBe(1);
+    for (const call of asked) expect(call).toMatchObject({ accountId: '210987654321', region: 'eu-west-1' });
+  });
+
   it("reads a database in another Region of warroom's own account from that Region, with warroom's own key", async () => {
     const seq = await openRdsIncident(
       harness,
