@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
+import { ACTION_IDS } from '../../src/slack/ids.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
-import { openRdsIncident } from '../support/rds-incidents.ts';
+import { cardThread, openRdsIncident } from '../support/rds-incidents.ts';
+import { clickThreadButton } from '../support/runbook-interactions.ts';
 import { defaultYaml, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 // warroom runs in 123456789012 (us-east-1) with its own key (AKIDWARROOMTEST). staging-search is
@@ -109,6 +111,32 @@ describe('runbooks and RDS reads go to the incident’s account and Region, thro
     expect(asked).toHaveLength(4);
     expect(new Set(asked.map((call) => (call.input as { ClientToken?: string }).ClientToken)).size).toBe(1);
     for (const call of asked) expect(call).toMatchObject({ accountId: '210987654321', region: 'eu-west-1' });
+  });
+
+  it("stops a run in that account and Region from the Stop button in the card's thread", async () => {
+    const west = harness.aws.inRegion('eu-west-1');
+    west.rds.addInstance({ id: 'halt-db' });
+    const seq = await openRdsIncident(
+      harness,
+      { kind: 'rds-instance', id: 'halt-db' },
+      '210987654321',
+      'eu-west-1',
+    );
+    await runIncidentCommand(harness, `runbook INC-${seq} reboot-instance`);
+    await harness.warroom.settled();
+    const message = (await cardThread(harness, seq)).find((reply) => reply.text.startsWith('Runbook '));
+    expect(message).toBeDefined();
+    const { status } = await clickThreadButton(harness, message!, 'U0ALICE', ACTION_IDS.runbookStop);
+    expect(status).toBe(200);
+    // The listener stops it after acknowledging the click.
+    await vi.waitFor(() => expect(harness.aws.requestsTo('ssm', 'StopAutomationExecution')).toHaveLength(1));
+    await harness.warroom.settled();
+    const [stop] = harness.aws.requestsTo('ssm', 'StopAutomationExecution');
+    expect(stop?.error).toBeUndefined();
+    expect(stop).toMatchObject({ accountId: '210987654321', region: 'eu-west-1' });
+    expect(stop?.accessKeyId).toMatch(/^ASIA/);
+    const [execution] = await harness.warroom.store.runbooks.listExecutions(seq);
+    expect(west.ssm.executions.get(execution?.executionId ?? '')?.stoppedAt).toBeDefined();
   });
 
   it("reads a database in another Region of warroom's own account from that Region, with warroom's own key", async () => {
