@@ -25,7 +25,12 @@ export const showCommand: Subcommand<{ id: number | undefined }> = {
       buildIncidentSummary(incident, unfinished, {
         defaultRegion: config.aws.region,
         accounts: config.accounts,
-        runbooks: { executions, titleOf, region: config.aws.region },
+        // Its runbooks ran in its own Region: their console links point there.
+        runbooks: {
+          executions,
+          titleOf,
+          region: incident.resource?.region ?? incident.region ?? config.aws.region,
+        },
       }),
     );
   },

@@ -1,3 +1,4 @@
+import { regionOf } from './aws/account-ports.ts';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
@@ -75,6 +76,12 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const { config, store, slack, clock, logger, metrics } = input;
   const background = new BackgroundTasks();
   const warn = (what: string) => (error: unknown) => logger.warn({ err: error }, what);
+  // Every AWS call about an incident goes to its account (a role's, `accounts:`) and Region.
+  const portsOf = (incident: Incident) =>
+    input.aws.inAccount?.(
+      incident.resource?.accountId ?? incident.accountId,
+      regionOf(incident, config.aws.region),
+    );
   const cards = new CardSync({
     store,
     slack,
@@ -115,9 +122,9 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const stormZones = new StormZones({
     store,
     rds: input.aws.rds,
+    rdsFor: (member) => portsOf(member)?.rds ?? input.aws.rds,
     clock,
     logger,
-    region: config.aws.region,
     onChanged: (seq) => cards.request(seq),
   });
   // A member acknowledged, resolved or re-rated on its own: the storm's card and thread catch up.
@@ -197,7 +204,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     store,
     slack,
     metricImages: input.aws.metricImages,
-    metricImagesFor: (accountId) => input.aws.inAccount?.(accountId).metricImages ?? input.aws.metricImages,
+    metricImagesFor: (incident) => portsOf(incident)?.metricImages ?? input.aws.metricImages,
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
@@ -281,15 +288,14 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
 
   const rds = new RdsDesk({
     rds: input.aws.rds,
-    rdsFor: (accountId) => input.aws.inAccount?.(accountId).rds ?? input.aws.rds,
-    metricValuesFor: (accountId) => input.aws.inAccount?.(accountId).metricValues ?? input.aws.metricValues,
+    rdsFor: (incident) => portsOf(incident)?.rds ?? input.aws.rds,
+    metricValuesFor: (incident) => portsOf(incident)?.metricValues ?? input.aws.metricValues,
     metricValues: input.aws.metricValues,
     store,
     slack,
     clock,
     logger,
     alertChannel: config.slack.alertChannel,
-    region: config.aws.region,
     catalog: config.runbooks.catalog,
     // A snapshot on the timeline is written to Incident Manager too.
     onTimeline: () => void incidentManager.kick(),

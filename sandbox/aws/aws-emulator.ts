@@ -24,7 +24,10 @@ export interface AwsEmulatorOptions {
   host?: string;
   /** Default 123456789012. */
   accountId?: string;
-  /** Region used in seeded ARNs; default us-east-1. Requests may be signed for any region. */
+  /**
+   * The home Region (`state`); default us-east-1. Requests may be signed for any Region: RDS, SSM
+   * and CloudWatch then answer from that Region's own state (`inRegion`), empty until seeded.
+   */
   region?: string;
 }
 
@@ -34,6 +37,8 @@ export interface AwsEmulator {
   /** `AWS_ENDPOINT_URL_<SERVICE>` for each emulated service, all pointing at `url`. */
   endpointEnv(): Record<string, string>;
   state: EmulatorState;
+  /** RDS, SSM and CloudWatch of another Region, to seed or inspect (the home Region's is `state`). */
+  inRegion(region: string): EmulatorState;
   /** Every request received, in order, with its decoded input and the error code answered. */
   requests: RecordedRequest[];
   requestsTo(service: string, operation?: string): RecordedRequest[];
@@ -64,9 +69,19 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
   const clock = options.clock ?? systemClock;
   const accountId = options.accountId ?? '123456789012';
   const region = options.region ?? 'us-east-1';
+  const home = new EmulatorState({ accountId, region, clock });
+  const regions = new Map<string, EmulatorState>([[region, home]]);
+  const inRegion = (name: string) => {
+    const existing = regions.get(name);
+    if (existing) return existing;
+    const created = new EmulatorState({ accountId, region: name, clock });
+    regions.set(name, created);
+    return created;
+  };
   const runtime: EmulatorRuntime = {
     services: createServiceDefinitions(),
-    state: new EmulatorState({ accountId, region, clock }),
+    state: home,
+    inRegion,
     clock,
     accountId,
     requests: [],
@@ -94,6 +109,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
         runtime.services.map((service) => [`AWS_ENDPOINT_URL_${service.endpointEnvSuffix}`, url]),
       ),
     state: runtime.state,
+    inRegion,
     requests: runtime.requests,
     requestsTo: (service, operation) =>
       runtime.requests.filter(

@@ -19,6 +19,8 @@ export interface RecordedRequest {
   accessKeyId: string;
   /** The account it acted in: the home account, or the role's for a key AssumeRole issued. */
   accountId: string;
+  /** The Region it was signed for (its credential scope; empty without a readable signature). */
+  region: string;
   /** The error code answered, if any (shape name, e.g. `ValidationException`). */
   error?: string;
   /** A planned fault that replaced the answer of a request that was carried out. */
@@ -45,7 +47,10 @@ export type EmulatorAnswer = WireResponse | { resetConnection: true };
 /** The emulator's mutable run-time: services, state, and the test controls (delays, failures, log). */
 export interface EmulatorRuntime {
   services: ServiceDefinition[];
+  /** The home Region's state: every service that is not regional here, and the regional ones there. */
   state: EmulatorState;
+  /** The state of RDS, SSM and CloudWatch in a Region (the home one is `state`). */
+  inRegion: (region: string) => EmulatorState;
   clock: Clock;
   accountId: string;
   requests: RecordedRequest[];
@@ -56,6 +61,12 @@ export interface EmulatorRuntime {
 }
 
 export const operationKey = (service: string, operation: string) => `${service}:${operation}`;
+
+/**
+ * Signing names of the services whose data lives in one Region: a call signed for another Region
+ * sees that Region's databases, executions and metrics, never the home Region's.
+ */
+const REGIONAL = new Set(['rds', 'ssm', 'monitoring']);
 
 /**
  * One request through the pipeline: authenticate (SigV4 header shape) → route by the credential
@@ -78,6 +89,7 @@ export async function handleAwsRequest(
     input: undefined,
     accessKeyId: auth.ok ? auth.authorization.accessKeyId : '',
     accountId: runtime.accountId,
+    region: auth.ok ? auth.authorization.region : '',
     at: runtime.clock.now(),
   };
   runtime.requests.push(entry);
@@ -162,7 +174,8 @@ async function runOperation(
     throw new AwsServiceError('NotImplemented', message, { status: 501 });
   }
   const { decodeIssues: _, ...scope } = request;
-  const context = { clock: runtime.clock, state: runtime.state, ...scope };
+  const state = REGIONAL.has(service.signingName) ? runtime.inRegion(request.region) : runtime.state;
+  const context = { clock: runtime.clock, state, ...scope };
   const output = (await handler(input, context)) ?? {};
   // The emulator's own answers must satisfy the model too: a seed or handler bug fails loudly here.
   const outputIssues = operation.output

@@ -3,8 +3,10 @@ export interface AccountSettings {
   name: string;
   /** `prod`, `staging`, …: what routes match on; not shown. */
   stage?: string;
-  /** The role warroom assumes for the RDS and CloudWatch calls about this account's incidents. */
+  /** The role warroom assumes for the AWS calls about this account's incidents (runbooks included). */
   roleArn?: string;
+  /** The AutomationAssumeRole of runbooks in this account (with `roleArn`); passed by that role. */
+  automationRoleArn?: string;
   /** Passed to AssumeRole as ExternalId when the role's trust policy asks for one. */
   externalId?: string;
 }

@@ -1,6 +1,6 @@
 import type { Accounts } from '../accounts/index.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import { type AccountScopedPorts, createAccountPorts } from './account-ports.ts';
+import { type AccountScopedPorts, createAccountPorts, type PortsInAccount } from './account-ports.ts';
 import { AutomationGateway } from './automation-gateway.ts';
 import type { AutomationRunner, RdsResourceReader } from './automation-port.ts';
 import { createAwsClients, createSqsClient } from './aws-clients.ts';
@@ -44,10 +44,11 @@ export interface AwsPorts {
   /** Tags of RDS databases and CloudWatch alarms, for routes (ListTagsForResource). */
   resourceTags: ResourceTagsPort;
   /**
-   * The RDS and CloudWatch ports for an incident's account: its role's (`accounts.<id>.roleArn`), else
-   * the ones above. Absent (test doubles): the ones above serve every account.
+   * The RDS, CloudWatch, tags and SSM Automation ports for an incident's account and Region: its
+   * role's (`accounts.<id>.roleArn`), else warroom's own credentials; in warroom's Region without a
+   * role, the ones above. Absent (test doubles): the ones above serve every account and Region.
    */
-  inAccount?: (accountId: string | undefined) => AccountScopedPorts;
+  inAccount?: PortsInAccount;
 }
 
 /**
@@ -67,6 +68,8 @@ export function createAwsPorts(
     metricValues: cloudwatch,
     metricImages: cloudwatch,
     resourceTags: createResourceTagsGateway(useOwnClients(clients)),
+    automation: new AutomationGateway(clients.ssm),
+    rdsResources: new RdsResourceGateway(clients.rds),
   };
   const inAccount = createAccountPorts({
     region,
@@ -79,16 +82,17 @@ export function createAwsPorts(
     incidentManager: new IncidentManagerWriteGateway(clients.ssmIncidents),
     confirmSubscription: (topicArn, token) => sns.confirmSubscription(topicArn, token),
     rds: home.rds,
-    automation: new AutomationGateway(clients.ssm),
-    rdsResources: new RdsResourceGateway(clients.rds),
+    automation: home.automation,
+    rdsResources: home.rdsResources,
     inAccount,
     metricImages: cloudwatch,
     metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),
     openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
-    // Through the resource's account: its role's clients (`accounts.<id>.roleArn`), else warroom's own.
+    // Through the resource's account and Region: its role's clients (`accounts.<id>.roleArn`), else warroom's own.
     resourceTags: {
-      listTags: (resource, signal) => inAccount(resource.accountId).resourceTags.listTags(resource, signal),
+      listTags: (resource, signal) =>
+        inAccount(resource.accountId, resource.region).resourceTags.listTags(resource, signal),
     },
   };
 }

@@ -21,7 +21,14 @@ export const accountSettingsSchema = z.strictObject({
     .regex(ROLE_ARN, 'expected an IAM role ARN such as arn:aws:iam::210987654321:role/warroom')
     .optional()
     .describe(
-      "Role warroom assumes (STS AssumeRole) for the AWS calls about this account's incidents: RDS reads and snapshots, CloudWatch metrics and alarm pictures (runbooks are refused there). Omitted: warroom's own credentials.",
+      "Role warroom assumes (STS AssumeRole) for the AWS calls about this account's incidents: RDS reads and snapshots, CloudWatch metrics and alarm pictures, tags, runbooks (SSM Automation). Omitted: warroom's own credentials.",
+    ),
+  automationRoleArn: z
+    .string()
+    .regex(ROLE_ARN, 'expected an IAM role ARN such as arn:aws:iam::210987654321:role/warroom-automation')
+    .optional()
+    .describe(
+      "With roleArn: the AutomationAssumeRole runbooks run with in this account (`{{config.automationRoleArn}}`), passed by warroom's role there. Omitted: runbooks needing one are refused in that account.",
     ),
   externalId: z
     .string()
@@ -38,9 +45,13 @@ export const accountEntrySchema = z
       if (account.externalId && !account.roleArn) {
         ctx.addIssue({ code: 'custom', path: ['externalId'], message: 'expected only with roleArn' });
       }
+      // Without a role warroom's own automation.roleArn serves: an account's own key would be unused.
+      if (account.automationRoleArn && !account.roleArn) {
+        ctx.addIssue({ code: 'custom', path: ['automationRoleArn'], message: 'expected only with roleArn' });
+      }
     }),
   )
-  .describe('The account: its name, or `{name, stage, roleArn, externalId}`.');
+  .describe('The account: its name, or `{name, stage, roleArn, externalId, automationRoleArn}`.');
 
 /**
  * `accounts:` in warroom.yml: a name per account id, optionally its stage and the role warroom
@@ -53,15 +64,18 @@ export const accountsSchema = z
   )
   .default({})
   .superRefine((accounts, ctx) => {
-    // A role can only act in its own account: one in another account would read the wrong data.
+    // A role can only act in its own account: one in another account would read the wrong data,
+    // and SSM runs a runbook only with an automation role of the account it runs in.
     for (const [id, account] of Object.entries(accounts)) {
-      const roleAccount = account.roleArn?.match(ROLE_ARN)?.[2];
-      if (roleAccount && roleAccount !== id) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [id, 'roleArn'],
-          message: `expected a role in account ${id}, not in ${roleAccount}`,
-        });
+      for (const key of ['roleArn', 'automationRoleArn'] as const) {
+        const roleAccount = account[key]?.match(ROLE_ARN)?.[2];
+        if (roleAccount && roleAccount !== id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [id, key],
+            message: `expected a role in account ${id}, not in ${roleAccount}`,
+          });
+        }
       }
     }
   })

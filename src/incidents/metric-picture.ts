@@ -16,8 +16,8 @@ export interface MetricPictureDeps {
   store: Store;
   slack: Pick<SlackGateway, 'uploadFile' | 'postMessage'>;
   metricImages: MetricImages;
-  /** The metric images of an incident's account (its role's, `accounts:`); absent: `metricImages`. */
-  metricImagesFor?: (accountId: string | undefined) => MetricImages;
+  /** The metric images of an incident's account (its role's, `accounts:`) and Region; absent: `metricImages`. */
+  metricImagesFor?: (incident: Incident) => MetricImages;
   clock: Clock;
   logger: Logger;
   alertChannel: string;
@@ -65,9 +65,8 @@ export class MetricPicture {
     const { store, slack, clock } = this.deps;
     const incident = await store.getIncident(seq);
     if (incident?.source !== 'cloudwatch-alarm' || !incident.metric) return;
-    // The alarm's metric lives in the incident's account: read it there.
-    const accountId = incident.resource?.accountId ?? incident.accountId;
-    const metricImages = this.deps.metricImagesFor?.(accountId) ?? this.deps.metricImages;
+    // The alarm's metric lives in the incident's account and Region: read it there.
+    const metricImages = this.deps.metricImagesFor?.(incident) ?? this.deps.metricImages;
     const channel = homeChannelOf(incident, this.deps.alertChannel);
     const card = await store.getCard(seq, channel);
     if (!card?.ts) return;

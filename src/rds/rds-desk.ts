@@ -20,19 +20,17 @@ import { storageMetricsOfCluster, storageMetricsOfInstance } from './storage-met
 export interface RdsDeskDeps {
   /** warroom's own RDS client: used for an incident whose account has no role of its own. */
   rds: RdsPort;
-  /** The RDS port for an account (its role's, from `accounts:`); absent: `rds` serves all. */
-  rdsFor?: (accountId: string | undefined) => RdsPort;
+  /** The RDS port of an incident's account (its role's, `accounts:`) and Region; absent: `rds` serves all. */
+  rdsFor?: (incident: Incident) => RdsPort;
   /** CloudWatch GetMetricData, for free storage in `status`; absent: the reply says it is not read. */
   metricValues?: MetricValues;
-  /** The metric values of an account (its role's); absent: `metricValues` serves all. */
-  metricValuesFor?: (accountId: string | undefined) => MetricValues;
+  /** The metric values of an incident's account and Region; absent: `metricValues` serves all. */
+  metricValuesFor?: (incident: Incident) => MetricValues;
   store: Store;
   slack: Pick<SlackGateway, 'postMessage' | 'permalink' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
   logger: Logger;
   alertChannel: string;
-  /** The region warroom's RDS client calls; a database elsewhere is out of its reach. */
-  region: string;
   onTimeline: (seq: number) => void;
   /** warroom's runbook catalog (`runbooks:`), so a ✗ says which runbook to start and how. */
   catalog?: readonly CatalogRunbook[];
@@ -63,7 +61,7 @@ export class RdsDesk {
     if (typeof target === 'string') return target;
     const rds = this.rdsOf(incident);
     const metricValues =
-      this.deps.metricValues && (this.deps.metricValuesFor?.(accountOf(incident)) ?? this.deps.metricValues);
+      this.deps.metricValues && (this.deps.metricValuesFor?.(incident) ?? this.deps.metricValues);
     // One GetMetricData call per status, after Describe* says which metrics fit (Aurora or not).
     const readStorage = (metrics: Parameters<typeof readFreeStorage>[1]) =>
       metricValues ? readFreeStorage({ ...this.deps, metricValues }, metrics) : Promise.resolve(undefined);
@@ -179,9 +177,9 @@ export class RdsDesk {
     this.snapshots.stop();
   }
 
-  /** Every RDS call about an incident goes to the incident's own account. */
+  /** Every RDS call about an incident goes to the incident's own account and Region. */
   private rdsOf(incident: Incident): RdsPort {
-    return this.deps.rdsFor?.(accountOf(incident)) ?? this.deps.rds;
+    return this.deps.rdsFor?.(incident) ?? this.deps.rds;
   }
 
   /** The incident's database when this subcommand can act on it, else the reason in words. */
@@ -194,17 +192,10 @@ export class RdsDesk {
     const target = rdsTargetOf(incident.resource);
     if (!target)
       return `${id} is not about an RDS database, so there is nothing for \`/incident rds\` to look at. It works on incidents about a DB instance, a DB cluster or a DB snapshot.`;
-    const region = incident.resource?.region;
-    if (region && region !== this.deps.region)
-      return `${id} is about ${targetText(target)} in ${region}; warroom's RDS client works in ${this.deps.region}.`;
     if (!isOneOf(target, kinds))
       return `${id} is about ${targetText(target)}; \`rds ${subcommand}\` works on a ${kinds.map((kind) => `DB ${kind}`).join(' or ')}.`;
     return target;
   }
-}
-
-function accountOf(incident: Incident): string | undefined {
-  return incident.resource?.accountId ?? incident.accountId;
 }
 
 function isOneOf<K extends Kind>(

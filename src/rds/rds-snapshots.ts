@@ -14,8 +14,8 @@ import { incidentSnapshotName } from './snapshot-name.ts';
 
 export interface RdsSnapshotsDeps {
   rds: RdsPort;
-  /** The RDS port of an incident's account (its role's); absent: `rds` serves all. */
-  rdsFor?: (accountId: string | undefined) => RdsPort;
+  /** The RDS port of an incident's account (its role's) and Region; absent: `rds` serves all. */
+  rdsFor?: (incident: Incident) => RdsPort;
   store: Store;
   slack: ThreadReplySlack;
   clock: Clock;
@@ -37,7 +37,7 @@ export class RdsSnapshots {
   constructor(private readonly deps: RdsSnapshotsDeps) {
     this.watch = new SnapshotWatch({
       rds: deps.rds,
-      // The snapshot is looked for where it was taken: its incident's account.
+      // The snapshot is looked for where it was taken: its incident's account and Region.
       rdsOf: async (seq) => {
         const incident = await deps.store.getIncident(seq);
         return this.rdsOf(incident);
@@ -51,8 +51,7 @@ export class RdsSnapshots {
   }
 
   private rdsOf(incident: Incident | undefined): RdsPort {
-    const accountId = incident?.resource?.accountId ?? incident?.accountId;
-    return this.deps.rdsFor?.(accountId) ?? this.deps.rds;
+    return (incident && this.deps.rdsFor?.(incident)) ?? this.deps.rds;
   }
 
   /** Starts the snapshot and answers in words for the person who asked. */

@@ -12,7 +12,8 @@ import { RunbookRunMessages } from './runbook-run-messages.ts';
 
 export interface AutomationFollowerDeps {
   store: Store;
-  automation: AutomationRunner;
+  /** SSM where the execution runs: its incident's account and Region. */
+  automationOf: (incidentSeq: number) => Promise<AutomationRunner>;
   slack: Pick<SlackGateway, 'postMessage' | 'updateMessage' | 'findReplyByMetadata'>;
   clock: Clock;
   logger: Logger;
@@ -103,11 +104,12 @@ export class AutomationFollower {
   }
 
   private async poll(execution: RunbookExecution, now: Date): Promise<RunbookExecution> {
-    const { store, automation, logger } = this.deps;
+    const { store, logger } = this.deps;
     const id = execution.executionId;
     const slower = Math.min(MAX_POLL_MS, execution.pollIntervalMs * 2);
     let seen: Awaited<ReturnType<AutomationRunner['get']>>;
     try {
+      const automation = await this.deps.automationOf(execution.incidentSeq);
       seen = await automation.get(id);
     } catch (error) {
       logger.warn({ err: error, executionId: id }, 'GetAutomationExecution failed; trying again later');

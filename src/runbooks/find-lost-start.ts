@@ -1,4 +1,4 @@
-import { type AutomationRunner, START_UNCONFIRMED } from '../aws/automation-port.ts';
+import { START_UNCONFIRMED } from '../aws/automation-port.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -26,14 +26,16 @@ export type LostStartAnswer =
  * warroom sent, started since warroom asked, and is not one warroom already follows.
  */
 export async function findLostStart(
-  deps: { automation: AutomationRunner; logger: Logger; store: Pick<Store, 'runbooks'> },
+  deps: { logger: Logger; store: Pick<Store, 'runbooks'> },
   plan: RunbookPlan,
   clientToken: string,
   askedAt: Date,
 ): Promise<LostStartAnswer> {
   const { runbook } = plan;
+  // Asked where the first start went: the incident's account and Region.
+  const { automation } = plan.place;
   try {
-    const executionId = await deps.automation.start({
+    const executionId = await automation.start({
       document: runbook.document,
       parameters: plan.parameters,
       clientToken,
@@ -51,7 +53,7 @@ export async function findLostStart(
   }
   try {
     const since = askedAt.getTime() - CLOCK_SLACK_MS;
-    const running = await deps.automation.listRunning(runbook.document);
+    const running = await automation.listRunning(runbook.document);
     for (const execution of running) {
       if (!carriesAll(execution.parameters, plan.parameters)) continue;
       if (execution.startedAt && execution.startedAt.getTime() < since) continue;

@@ -14,29 +14,31 @@ import { describeTarget, targetKeyOf } from './runbook-target.ts';
  * was lost before a restart). Without ssm:DescribeAutomationExecutions only the first look is made.
  */
 export async function findRunningTwin(
-  deps: { store: Pick<Store, 'runbooks'>; automation: AutomationRunner; logger: Logger; region: string },
+  deps: { store: Pick<Store, 'runbooks'>; logger: Logger },
   plan: RunbookPlan,
 ): Promise<RunningElsewhere | undefined> {
   const { incident, runbook } = plan;
+  // Looked for where this one would run: a twin in another account or Region is not one.
+  const { automation, region } = plan.place;
   const target = targetKeyOf(runbook, plan.parameters);
   const words = describeTarget(runbook, plan.parameters);
   const own = await deps.store.runbooks.listExecutions(incident.seq);
   for (const execution of own.reverse()) {
     if (execution.document !== runbook.document || isFinalStatus(execution.status)) continue;
     if (targetKeyOf(runbook, execution.parameters) !== target) continue;
-    const now = await deps.automation.get(execution.executionId);
+    const now = await automation.get(execution.executionId);
     if (isFinalStatus(now.status)) continue;
     return {
       executionId: execution.executionId,
       startedAt: execution.startedAt,
       requestedBy: execution.requestedBy,
       target: words,
-      region: deps.region,
+      region,
     };
   }
   let running: Awaited<ReturnType<AutomationRunner['listRunning']>>;
   try {
-    running = await deps.automation.listRunning(runbook.document);
+    running = await automation.listRunning(runbook.document);
   } catch (error) {
     if (!isBotError(error) || error.code !== 'AWS.ACCESS_DENIED') throw error;
     deps.logger.warn(
@@ -53,6 +55,6 @@ export async function findRunningTwin(
     startedAt: twin.startedAt,
     requestedBy: known?.requestedBy,
     target: words,
-    region: deps.region,
+    region,
   };
 }

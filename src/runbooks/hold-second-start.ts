@@ -1,4 +1,3 @@
-import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import { findRunningTwin } from './find-running-twin.ts';
@@ -9,9 +8,7 @@ import type { UnconfirmedStarts } from './unconfirmed-starts.ts';
 
 export interface HoldDeps {
   store: Pick<Store, 'runbooks'>;
-  automation: AutomationRunner;
   logger: Logger;
-  region: string;
   unconfirmed: UnconfirmedStarts;
 }
 
@@ -46,7 +43,7 @@ export async function holdSecondStart(
         startedAt: execution.startedAt,
         requestedBy: execution.requestedBy,
         target,
-        region: deps.region,
+        region: plan.place.region,
       };
       return { kind: 'already-running', incident, runbook, running, again };
     }

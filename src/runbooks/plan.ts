@@ -1,5 +1,6 @@
 import type { RunbookDocument } from '../aws/automation-port.ts';
 import type { Incident } from '../incidents/index.ts';
+import type { AutomationPlace } from './automation-place.ts';
 import type { RunbookDefinition } from './runbook.ts';
 
 /** One parameter as the confirmation shows it. */
@@ -19,6 +20,8 @@ export interface RunbookPlan {
   parameters: Record<string, string[]>;
   fields: PlanField[];
   steps: RunbookDocument['steps'];
+  /** Where it starts, is followed and looked for: the incident's account and Region. */
+  place: AutomationPlace;
 }
 
 export type PlanResult = { ok: true; plan: RunbookPlan } | { ok: false; problems: string[] };
@@ -29,6 +32,7 @@ export function checkAgainstDocument(
   runbook: RunbookDefinition,
   chosen: Readonly<Record<string, string>>,
   document: RunbookDocument,
+  place: AutomationPlace,
 ): PlanResult {
   const known = new Map(document.parameters.map((parameter) => [parameter.name, parameter]));
   const problems = [...Object.keys(chosen), ...runbook.editable]
@@ -64,5 +68,5 @@ export function checkAgainstDocument(
       });
     }
   }
-  return { ok: true, plan: { runbook, incident, parameters, fields, steps: document.steps } };
+  return { ok: true, plan: { runbook, incident, parameters, fields, steps: document.steps, place } };
 }

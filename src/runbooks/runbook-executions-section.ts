@@ -24,8 +24,9 @@ function executionLine(execution: RunbookExecution, title: string, region: strin
 
 /**
  * `/incident show`'s runbook section: each execution with its runbook's title, document, status,
- * who started it and when, and its Systems Manager console page. Runbooks run in warroom's own
- * region, so `region` is that one, not the incident's. Undefined when nothing was run. Pure.
+ * who started it and when, and its Systems Manager console page. Runbooks run in the incident's
+ * Region (its resource's, else its own, else warroom's): `region` is that one. Undefined when
+ * nothing was run. Pure.
  */
 export function buildRunbookExecutionsSection(
   executions: readonly RunbookExecution[],

@@ -1,12 +1,18 @@
 import { type Incident, incidentId } from '../incidents/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../slack/ids.ts';
 import { escapeMrkdwn, truncate } from '../slack/mrkdwn.ts';
+import type { AutomationPlace } from './automation-place.ts';
 import type { RunbookDefinition } from './runbook.ts';
 import type { RunbookPlan } from './runbook-planner.ts';
 
+/** What the modal shows of a plan: where it runs, when known, is said above its parameters. */
+export type ShownPlan = Omit<RunbookPlan, 'place'> & {
+  place?: Pick<AutomationPlace, 'region' | 'roleAccount'>;
+};
+
 export type RunbookModalState =
   | { kind: 'loading' }
-  | { kind: 'ready'; plan: RunbookPlan }
+  | { kind: 'ready'; plan: ShownPlan }
   | { kind: 'problems'; problems: string[] };
 
 /** What the runbook modal remembers (private_metadata). */
@@ -23,10 +29,18 @@ const option = (runbook: RunbookDefinition) => ({
   value: runbook.id,
 });
 
-function planBlocks(plan: RunbookPlan): Record<string, unknown>[] {
+function planBlocks(plan: ShownPlan): Record<string, unknown>[] {
   const fixed = plan.fields.filter((field) => !field.editable);
   const lines = fixed.map((field) => `• \`${field.name}\` = ${escapeMrkdwn(field.value)}`);
-  const blocks: Record<string, unknown>[] = [mrkdwn(`*Parameters*\n${lines.join('\n') || '_None fixed._'}`)];
+  const blocks: Record<string, unknown>[] = [];
+  if (plan.place) {
+    const account = plan.place.roleAccount ? ` in ${escapeMrkdwn(plan.place.roleAccount.where)}` : '';
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Runs in ${escapeMrkdwn(plan.place.region)}${account}` }],
+    });
+  }
+  blocks.push(mrkdwn(`*Parameters*\n${lines.join('\n') || '_None fixed._'}`));
   for (const field of plan.fields.filter((candidate) => candidate.editable)) {
     blocks.push({
       type: 'input',

@@ -1,4 +1,3 @@
-import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { type Incident, incidentId } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
@@ -16,11 +15,9 @@ export interface RunbooksDeps {
   store: Store;
   permissions: Permissions;
   planner: RunbookPlanner;
-  automation: AutomationRunner;
   catalog: readonly RunbookDefinition[];
   clock: Clock;
   logger: Logger;
-  region: string;
   /** A two-person runbook was asked for and could run: its approval request goes to the thread. */
   requestApproval: (
     plan: RunbookPlan,

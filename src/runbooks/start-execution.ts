@@ -1,4 +1,4 @@
-import { type AutomationRunner, START_UNCONFIRMED } from '../aws/automation-port.ts';
+import { START_UNCONFIRMED } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -13,10 +13,8 @@ import { describeTarget } from './runbook-target.ts';
 
 export interface StartExecutionDeps {
   store: Store;
-  automation: AutomationRunner;
   clock: Clock;
   logger: Logger;
-  region: string;
   onExecutionChanged: (executionId: string) => void;
 }
 
@@ -51,7 +49,8 @@ export async function startExecution(
   const askedAt = deps.clock.now();
   let executionId: string;
   try {
-    executionId = await deps.automation.start({
+    // In the incident's account and Region (the plan's place), with its automation role.
+    executionId = await plan.place.automation.start({
       document: runbook.document,
       parameters: plan.parameters,
       clientToken,
@@ -132,7 +131,7 @@ export async function recordStarted(
     text: `started runbook ${runbook.title} (${runbook.document}${approved}): execution ${executionId}${how.length > 0 ? ` (${how.join('; ')})` : ''}`,
     dedupeKey: `automation:${executionId}:started`,
   };
-  const extra = automationRelatedItems(incident, executionId, deps.region, runbook);
+  const extra = automationRelatedItems(incident, executionId, plan.place.region, runbook);
   const recorded = await deps.store.runbooks.recordExecutionStarted(execution, entry, extra);
   deps.onExecutionChanged(executionId);
   deps.logger.info(

@@ -1,6 +1,7 @@
 import type { AutomationRunner } from '../aws/automation-port.ts';
 import type { Clock } from '../clock.ts';
 import { isBotError } from '../errors.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Denial, Permissions } from '../permissions/index.ts';
 import type { Store } from '../store/store.ts';
@@ -15,7 +16,8 @@ export type StopOutcome =
 export interface StopExecutionDeps {
   store: Store;
   permissions: Permissions;
-  automation: AutomationRunner;
+  /** SSM of the execution's incident: its account and Region (undefined: the incident is gone). */
+  automationFor: (incident: Incident | undefined) => AutomationRunner;
   clock: Clock;
   logger: Logger;
   onExecutionChanged: (executionId: string) => void;
@@ -45,7 +47,7 @@ export async function stopExecution(
   }
   if (isFinalStatus(execution.status)) return { kind: 'finished', status: execution.status };
   try {
-    await deps.automation.stop(executionId);
+    await deps.automationFor(incident).stop(executionId);
   } catch (error) {
     // SSM says it cannot be stopped: it finished between the last look and the click.
     if (!(isBotError(error) && error.code === 'AWS.CONFLICT')) throw error;

@@ -1,11 +1,13 @@
 import type { AwsPorts } from '../aws/aws-ports.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config/config.ts';
+import type { Incident } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Permissions } from '../permissions/index.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { AutomationFollower } from './automation-follower.ts';
+import { placeAutomation } from './automation-place.ts';
 import { RunbookApprovals } from './runbook-approvals.ts';
 import { RunbookPlanner } from './runbook-planner.ts';
 import { RunbookRequestMessages } from './runbook-request-messages.ts';
@@ -27,7 +29,8 @@ export interface RunbookWiringInput {
   slack: SlackGateway;
   clock: Clock;
   logger: Logger;
-  aws: Pick<AwsPorts, 'automation' | 'rdsResources'>;
+  /** `inAccount` (absent in some tests) sends each incident's runbooks to its account and Region. */
+  aws: Pick<AwsPorts, 'automation' | 'rdsResources' | 'inAccount'>;
   permissions: Permissions;
   /** A timeline entry was written: Incident Manager's outbox should drain. */
   onTimeline: () => void;
@@ -44,14 +47,17 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     input.onTimeline();
     void follower.tick();
   };
-  const planner = new RunbookPlanner({
-    automation: aws.automation,
-    rdsResources: aws.rdsResources,
-    clock,
+  const placeOf = placeAutomation({
+    home: aws,
+    inAccount: aws.inAccount,
+    accounts: config.accounts,
     region: config.aws.region,
     roleArn: config.runbooks.roleArn,
-    accounts: config.accounts,
   });
+  // An execution is followed and stopped where it started: its incident's account and Region.
+  const automationFor = (incident: Incident | undefined) =>
+    incident ? placeOf(incident).automation : aws.automation;
+  const planner = new RunbookPlanner({ placeOf, clock });
   const approvals: RunbookApprovals = new RunbookApprovals({
     store,
     clock,
@@ -65,11 +71,9 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     store,
     permissions,
     planner,
-    automation: aws.automation,
     catalog,
     clock,
     logger,
-    region: config.aws.region,
     requestApproval: (plan, actorId, requestKey, overrides) =>
       approvals.request(plan, actorId, requestKey, overrides),
     onExecutionChanged: changed,
@@ -85,7 +89,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
   });
   const follower: AutomationFollower = new AutomationFollower({
     store,
-    automation: aws.automation,
+    automationOf: async (seq) => automationFor(await store.getIncident(seq)),
     slack,
     clock,
     logger,
@@ -106,7 +110,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
     follower,
     stop: (executionId, actorId) =>
       stopExecution(
-        { store, permissions, automation: aws.automation, clock, logger, onExecutionChanged: changed },
+        { store, permissions, automationFor, clock, logger, onExecutionChanged: changed },
         executionId,
         actorId,
       ),

@@ -10,14 +10,17 @@ const MAX_LOOKUPS_PER_PASS = 300;
 /** An instance RDS did not answer for (or a failed call) is not asked about again before this. */
 const RETRY_AFTER_MS = 15 * 60_000;
 
+/** DescribeDBInstances by ids (the RDS gateway); ids RDS does not know are missing from the answer. */
+export type DescribeInstances = { describeInstances(ids: readonly string[]): Promise<DbInstanceFacts[]> };
+
 export interface StormZonesDeps {
   store: Store;
-  /** DescribeDBInstances by ids (the RDS gateway); ids RDS does not know are missing from the answer. */
-  rds: { describeInstances(ids: readonly string[]): Promise<DbInstanceFacts[]> };
+  /** warroom's own RDS, for members whose account and Region have no port of their own. */
+  rds: DescribeInstances;
+  /** The RDS of a member's account and Region (a role's, `accounts:`); absent: `rds` serves all. */
+  rdsFor?: (member: Incident) => DescribeInstances;
   clock: Clock;
   logger: Logger;
-  /** The Region warroom's RDS client reads: members in another Region are never looked up. */
-  region: string;
   /** The storm learnt zones: its card shows them. */
   onChanged: (stormSeq: number) => void;
 }
@@ -55,7 +58,7 @@ export class StormZones {
   }
 
   private async sync(storm: Incident): Promise<void> {
-    const { store, rds, clock, logger } = this.deps;
+    const { store, clock, logger } = this.deps;
     if (!storm.storm || storm.status === 'resolved') return;
     const members: Incident[] = [];
     for (const member of storm.storm.members) {
@@ -65,33 +68,39 @@ export class StormZones {
     const wanted = this.unknownInstances(members, storm.storm.zones ?? {});
     if (wanted.length === 0) return;
     const learnt: Record<string, string> = {};
+    // A storm forms within one account and Region (its key says so): asked where they run, once.
+    const member = wanted[0]?.member;
+    const rds = (member && this.deps.rdsFor?.(member)) ?? this.deps.rds;
+    const ids = wanted.map((entry) => entry.id);
     try {
-      for (const instance of await rds.describeInstances(wanted)) {
+      for (const instance of await rds.describeInstances(ids)) {
         if (instance.availabilityZone) learnt[instance.id.toLowerCase()] = instance.availabilityZone;
       }
     } catch (error) {
       logger.warn({ err: error, seq: storm.seq }, 'could not read the Availability Zones of a storm');
     }
     const retryAt = clock.now().getTime() + RETRY_AFTER_MS;
-    for (const id of wanted) if (!learnt[id]) this.retryAt.set(id, retryAt);
+    for (const id of ids) if (!learnt[id]) this.retryAt.set(id, retryAt);
     if (Object.keys(learnt).length > 0) await this.record(storm.seq, members, learnt);
   }
 
-  /** Lower-case ids of members' DB instances in warroom's Region whose zone is not known yet. */
-  private unknownInstances(members: readonly Incident[], known: Record<string, string>): string[] {
+  /** Lower-case ids of members' DB instances whose zone is not known yet, each with its member. */
+  private unknownInstances(
+    members: readonly Incident[],
+    known: Record<string, string>,
+  ): Array<{ id: string; member: Incident }> {
     const now = this.deps.clock.now().getTime();
     // Forget what is due again, so the map holds only instances asked about in the last while.
     for (const [id, at] of this.retryAt) if (at <= now) this.retryAt.delete(id);
-    const ids = new Set<string>();
+    const wanted = new Map<string, Incident>();
     for (const member of members) {
       const resource = member.resource;
       if (resource?.kind !== 'rds-instance') continue;
-      if ((resource.region ?? member.region) !== this.deps.region) continue;
       const id = resource.id.toLowerCase();
-      if (known[id] || this.retryAt.has(id)) continue;
-      ids.add(id);
+      if (known[id] || this.retryAt.has(id) || wanted.has(id)) continue;
+      wanted.set(id, member);
     }
-    return [...ids].slice(0, MAX_LOOKUPS_PER_PASS);
+    return [...wanted].slice(0, MAX_LOOKUPS_PER_PASS).map(([id, member]) => ({ id, member }));
   }
 
   private async record(stormSeq: number, members: Incident[], learnt: Record<string, string>) {

@@ -105,7 +105,7 @@ describe('createAccountPorts', () => {
   const home = { rds: {}, metricValues: {}, metricImages: {} } as never;
 
   it("gives an account with a role its own ports, built once, and every other account warroom's own", () => {
-    const built: unknown[] = [];
+    const built: Array<{ region: string; credentials: unknown }> = [];
     const portsFor = createAccountPorts({
       region: 'us-east-1',
       accounts: {
@@ -115,17 +115,43 @@ describe('createAccountPorts', () => {
       clock: new ManualClock(),
       home,
       sts: { send: async () => ({}) } as never,
-      build: (credentials) => {
-        built.push(credentials);
+      build: (region, credentials) => {
+        built.push({ region, credentials });
         return { rds: {}, metricValues: {}, metricImages: {} } as never;
       },
     });
-    const staging = portsFor('210987654321');
+    const staging = portsFor('210987654321', 'us-east-1');
     expect(staging).not.toBe(home);
-    expect(portsFor('210987654321')).toBe(staging);
+    expect(portsFor('210987654321', 'us-east-1')).toBe(staging);
     expect(built).toHaveLength(1);
-    expect(portsFor('123456789012')).toBe(home);
-    expect(portsFor('999999999999')).toBe(home);
-    expect(portsFor(undefined)).toBe(home);
+    expect(built[0]?.credentials).toBeTypeOf('function');
+    expect(portsFor('123456789012', 'us-east-1')).toBe(home);
+    expect(portsFor('999999999999', 'us-east-1')).toBe(home);
+    expect(portsFor(undefined, 'us-east-1')).toBe(home);
+  });
+
+  it("builds ports per Region: a role's account in another Region signs with the same role, warroom's own accounts with its own key", () => {
+    const built: Array<{ region: string; credentials: unknown }> = [];
+    const portsFor = createAccountPorts({
+      region: 'us-east-1',
+      accounts: { '210987654321': { name: 'staging-search', roleArn: ROLE.roleArn } },
+      clock: new ManualClock(),
+      home,
+      sts: { send: async () => ({}) } as never,
+      build: (region, credentials) => {
+        built.push({ region, credentials });
+        return { rds: {}, metricValues: {}, metricImages: {} } as never;
+      },
+    });
+    const stagingEast = portsFor('210987654321', 'us-east-1');
+    const stagingWest = portsFor('210987654321', 'eu-west-1');
+    const ownWest = portsFor('123456789012', 'eu-west-1');
+    expect(new Set([stagingEast, stagingWest, ownWest, home]).size).toBe(4);
+    // Warroom's own credentials serve every account without a role alike: one set of clients per Region.
+    expect(portsFor(undefined, 'eu-west-1')).toBe(ownWest);
+    expect(built.map((entry) => entry.region)).toEqual(['us-east-1', 'eu-west-1', 'eu-west-1']);
+    // One AssumeRole cache for the account, whichever Region asks.
+    expect(built[0]?.credentials).toBe(built[1]?.credentials);
+    expect(built[2]?.credentials).toBeUndefined();
   });
 });

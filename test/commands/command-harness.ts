@@ -82,7 +82,6 @@ export function buildUnitDeps(): SlackHandlerDeps {
       clock,
       logger,
       alertChannel: TEST_CONFIG.slack.alertChannel,
-      region: TEST_CONFIG.aws.region,
       onTimeline: () => {},
     }),
     runbooks: wireRunbooks({

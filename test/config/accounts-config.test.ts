@@ -96,4 +96,37 @@ describe('accounts: in warroom.yml', () => {
       'accounts.210987654321.externalId: expected only with roleArn (/etc/warroom.yml:4)',
     ]);
   });
+
+  it('reads an automation role in the account, and refuses one elsewhere or without a role', () => {
+    const good = load(
+      [
+        '  "210987654321":',
+        '    name: search',
+        '    roleArn: arn:aws:iam::210987654321:role/warroom',
+        '    automationRoleArn: arn:aws:iam::210987654321:role/warroom-automation',
+        '',
+      ].join('\n'),
+    );
+    if (!good.ok) throw new Error(good.problems.join('\n'));
+    expect(good.config.accounts['210987654321']?.automationRoleArn).toBe(
+      'arn:aws:iam::210987654321:role/warroom-automation',
+    );
+    expect(
+      problemsOf(
+        load(
+          [
+            '  "210987654321":',
+            '    name: search',
+            '    roleArn: arn:aws:iam::210987654321:role/warroom',
+            '    automationRoleArn: arn:aws:iam::123456789012:role/warroom-automation',
+            '  "123456789012": {name: prod, automationRoleArn: "arn:aws:iam::123456789012:role/auto"}',
+            '',
+          ].join('\n'),
+        ),
+      ),
+    ).toEqual([
+      'accounts.123456789012.automationRoleArn: expected only with roleArn (/etc/warroom.yml:8)',
+      'accounts.210987654321.automationRoleArn: expected a role in account 210987654321, not in 123456789012 (/etc/warroom.yml:7)',
+    ]);
+  });
 });

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  automationActions,
+  loadAutomationPermissions,
+} from '../../scripts/deploy-checks/automation-permissions.ts';
 import { loadCfnTemplate } from '../../scripts/deploy-checks/cfn-template.ts';
 import { checkCfnTemplate } from '../../scripts/deploy-checks/check-cfn-template.ts';
 import { resolveScenario } from '../../scripts/deploy-checks/resolve-scenario.ts';
@@ -8,15 +12,25 @@ import { actionsOf, type Statement, schemas } from './deploy-scenarios.ts';
 
 const TEMPLATE = readFileSync('deploy/account-role.yml', 'utf8');
 const WARROOM_ROLE = 'arn:aws:iam::123456789012:role/warroom-WarroomRole-ABC123';
+const GIVEN_AUTOMATION_ROLE = 'arn:aws:iam::210987654321:role/ops/runbooks';
 const SCENARIOS = {
   'named role': { WarroomRoleArn: WARROOM_ROLE, ExternalId: 'warroom-7f3a', RoleName: 'warroom-reader' },
   defaults: { WarroomRoleArn: WARROOM_ROLE, ExternalId: 'warroom-7f3a' },
+  'given automation role': {
+    WarroomRoleArn: WARROOM_ROLE,
+    ExternalId: 'warroom-7f3a',
+    AutomationRoleArn: GIVEN_AUTOMATION_ROLE,
+  },
 };
 const generated = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as { Statement: Statement[] };
 
-function role(scenario: keyof typeof SCENARIOS) {
+function resolved(scenario: keyof typeof SCENARIOS) {
   const values = SCENARIOS[scenario];
-  const { resources } = resolveScenario(loadCfnTemplate(TEMPLATE, values), values, schemas);
+  return resolveScenario(loadCfnTemplate(TEMPLATE, values), values, schemas);
+}
+
+function role(scenario: keyof typeof SCENARIOS) {
+  const { resources } = resolved(scenario);
   const properties = resources.AccountRole?.Properties as {
     RoleName: string;
     AssumeRolePolicyDocument: { Statement: unknown[] };
@@ -44,11 +58,49 @@ describe('deploy/account-role.yml (the role warroom assumes in another account)'
     expect(role('named role').RoleName).toBe('warroom-reader');
   });
 
-  it('allows exactly the RDS and CloudWatch actions warroom calls about an incident', () => {
+  it('allows exactly the RDS, CloudWatch and SSM Automation actions warroom calls about an incident', () => {
     const called = actionsOf(generated.Statement.filter((statement) => statement.Sid === 'WarroomCalls'));
-    const expected = called.filter((action) => action.startsWith('rds:') || action.startsWith('cloudwatch:'));
+    const expected = called.filter((action) => /^(rds|cloudwatch|ssm):/.test(action));
     const policies = role('defaults').Policies.flatMap((policy) => policy.PolicyDocument.Statement);
-    expect(actionsOf(policies)).toEqual(expected);
+    const calls = policies.filter((statement) => statement.Sid === 'IncidentCalls');
+    expect(actionsOf(calls)).toEqual(expected);
+    expect(expected).toContain('ssm:StartAutomationExecution');
+  });
+
+  it('may pass only the runbooks’ role, only to SSM: the one it creates, or the one given', () => {
+    const passes = (scenario: keyof typeof SCENARIOS) =>
+      role(scenario)
+        .Policies.flatMap((policy) => policy.PolicyDocument.Statement)
+        .filter((statement) => [statement.Action].flat().includes('iam:PassRole'));
+    expect(passes('defaults')).toEqual([
+      {
+        Sid: 'PassAutomationRole',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: { $cfnIntrinsic: 'string', from: 'GetAtt AutomationRole.Arn' },
+        Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+      },
+    ]);
+    expect(passes('given automation role')[0]?.Resource).toBe(GIVEN_AUTOMATION_ROLE);
+    expect(resolved('given automation role').resources.AutomationRole).toBeUndefined();
+    expect(resolved('given automation role').outputs.AutomationRoleArn?.Value).toBe(GIVEN_AUTOMATION_ROLE);
+  });
+
+  it("creates the runbooks' role with exactly the catalog's actions, on this account's databases in any Region", () => {
+    const { resources, outputs } = resolved('defaults');
+    const automation = resources.AutomationRole?.Properties as {
+      RoleName: unknown;
+      Policies: Array<{ PolicyDocument: { Statement: Statement[] } }>;
+    };
+    const statements = automation.Policies.flatMap((policy) => policy.PolicyDocument.Statement);
+    expect(actionsOf(statements)).toEqual(
+      automationActions(loadAutomationPermissions('deploy/automation-permissions.json')),
+    );
+    expect(TEMPLATE).toContain(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub text, not a JavaScript template
+      'Resource: !Sub arn:${AWS::Partition}:rds:*:${AWS::AccountId}:*',
+    );
+    expect(outputs.AutomationRoleArn?.Description).toContain('accounts.<this account id>.automationRoleArn');
   });
 
   it('refuses a deployment without an external id, with a one-character one, or trusting a user', () => {

@@ -62,7 +62,7 @@ describe('the AutomationRole in deploy/cloudformation.yml', () => {
     }
   });
 
-  it("scopes the RDS actions to the stack's own account and region", () => {
+  it("scopes the RDS actions to the stack's own account, in every Region a runbook may run in", () => {
     const statements = roleStatements('https, HTTP mode', 'AutomationRole');
     const rds = statements.filter((statement) => [statement.Action].flat().some((a) => a.startsWith('rds:')));
     expect(rds.map((statement) => statement.Resource)).toEqual([
@@ -70,7 +70,7 @@ describe('the AutomationRole in deploy/cloudformation.yml', () => {
     ]);
     expect(readFileSync('deploy/cloudformation.yml', 'utf8')).toContain(
       // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub text, not a JavaScript template
-      'Resource: !Sub arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:*',
+      'Resource: !Sub arn:${AWS::Partition}:rds:*:${AWS::AccountId}:*',
     );
   });
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadAwsRunbooks } from '../../sandbox/aws/services/ssm/runbook-catalog.ts';
 import type { Accounts } from '../../src/accounts/index.ts';
+import type { AccountScopedPorts } from '../../src/aws/account-ports.ts';
 import type { AutomationRunner, RdsResourceReader, RunbookDocument } from '../../src/aws/automation-port.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { BotError } from '../../src/errors.ts';
+import { placeAutomation } from '../../src/runbooks/automation-place.ts';
 import { DEFAULT_RUNBOOKS } from '../../src/runbooks/default-catalog.ts';
 import { RunbookPlanner } from '../../src/runbooks/runbook-planner.ts';
 import { openIncident } from '../support/incident-fixtures.ts';
@@ -25,10 +27,11 @@ const DOCUMENTS = new Map<string, RunbookDocument>(
   ]),
 );
 
-function planner(options: { roleArn?: string; accounts?: Accounts } = {}) {
-  const lookups: string[] = [];
+/** SSM and RDS of one account and Region, as far as planning reads them; `where` names it in the logs. */
+function portsAt(where: string, log: { lookups: string[]; documents: string[] }) {
   const automation: Pick<AutomationRunner, 'describeDocument'> = {
     describeDocument: async (name) => {
+      log.documents.push(`${where}: ${name}`);
       const document = DOCUMENTS.get(name);
       if (!document) throw new BotError('AWS.VALIDATION', 'invalid');
       return document;
@@ -36,7 +39,7 @@ function planner(options: { roleArn?: string; accounts?: Accounts } = {}) {
   };
   const rdsResources: RdsResourceReader = {
     describe: async (kind, id) => {
-      lookups.push(`${kind}:${id}`);
+      log.lookups.push(`${kind}:${id}`);
       if (id === 'gone-db') throw new BotError('AWS.NOT_FOUND', 'not found');
       return {
         arn: `arn:aws:rds:us-east-1:123456789012:db:${id}`,
@@ -44,15 +47,26 @@ function planner(options: { roleArn?: string; accounts?: Accounts } = {}) {
       };
     },
   };
-  const subject = new RunbookPlanner({
-    automation: automation as AutomationRunner,
-    rdsResources,
-    clock: new ManualClock(),
+  return { automation: automation as AutomationRunner, rdsResources };
+}
+
+function planner(options: { roleArn?: string; accounts?: Accounts; perPlace?: boolean } = {}) {
+  const log = { lookups: [] as string[], documents: [] as string[] };
+  const placeOf = placeAutomation({
+    home: portsAt('home', log),
+    // Each (account, Region) its own SSM and RDS, as createAccountPorts gives them.
+    ...(options.perPlace
+      ? {
+          inAccount: (accountId: string | undefined, region: string) =>
+            portsAt(`${accountId ?? '-'}/${region}`, log) as unknown as AccountScopedPorts,
+        }
+      : {}),
+    accounts: options.accounts ?? {},
     region: 'us-east-1',
     roleArn: options.roleArn,
-    accounts: options.accounts,
   });
-  return { subject, lookups };
+  const subject = new RunbookPlanner({ placeOf, clock: new ManualClock() });
+  return { subject, ...log };
 }
 
 const runbook = (id: string) => {
@@ -89,7 +103,7 @@ describe('RunbookPlanner', () => {
     expect(lookups).toEqual(['rds-instance:orders-db']);
   });
 
-  it('explains what is missing: no role configured, a DB gone, a locked parameter, another region', async () => {
+  it('explains what is missing: no role configured, a DB gone, a locked parameter', async () => {
     const { subject } = planner();
     expect(await subject.prepare(openIncident(), runbook('disable-public-access'))).toEqual({
       ok: false,
@@ -104,17 +118,24 @@ describe('RunbookPlanner', () => {
       ok: false,
       problems: ['InstanceId cannot be changed for reboot-instance (editable: none).'],
     });
-    const elsewhere = openIncident({
-      resource: { kind: 'rds-instance', id: 'orders-db', region: 'eu-west-1' },
-    });
-    expect(await subject.prepare(elsewhere, runbook('reboot-instance'))).toEqual({
-      ok: false,
-      problems: ['orders-db is in eu-west-1; warroom runs runbooks in us-east-1 only.'],
-    });
   });
 
-  it("refuses a runbook in an account reached through a role, rather than run it in warroom's own", async () => {
-    const { subject, lookups } = planner({
+  it("plans a runbook in another Region of warroom's account there, with warroom's automation role", async () => {
+    const { subject, documents } = planner({ roleArn: ROLE, perPlace: true });
+    const elsewhere = openIncident({
+      resource: { kind: 'rds-instance', id: 'orders-db', region: 'eu-west-1', accountId: '123456789012' },
+    });
+    const result = await subject.prepare(elsewhere, runbook('reboot-instance'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.plan.place.region).toBe('eu-west-1');
+    expect(result.plan.parameters.AutomationAssumeRole).toEqual([ROLE]);
+    expect(documents).toEqual(['123456789012/eu-west-1: AWS-RebootRdsInstance']);
+  });
+
+  it("refuses a runbook in a role's account without its automationRoleArn, naming the key", async () => {
+    const { subject, lookups, documents } = planner({
+      roleArn: ROLE,
+      perPlace: true,
       accounts: {
         '210987654321': { name: 'staging-search', roleArn: 'arn:aws:iam::210987654321:role/warroom' },
       },
@@ -122,18 +143,45 @@ describe('RunbookPlanner', () => {
     const resource = {
       kind: 'rds-instance' as const,
       id: 'search-db',
-      region: 'us-east-1',
+      region: 'eu-west-1',
       accountId: '210987654321',
     };
     const staging = openIncident({ resource, accountId: '210987654321' });
     expect(await subject.prepare(staging, runbook('reboot-instance'))).toEqual({
       ok: false,
       problems: [
-        "search-db is in staging-search (210987654321), which warroom reaches through a role; runbooks do not run there yet. Start it from that account's Systems Manager console.",
+        'reboot-instance runs with an automation role, and staging-search has none: set accounts.210987654321.automationRoleArn to a role in that account that Systems Manager may assume.',
       ],
     });
-    expect(lookups).toEqual([]);
-    expect((await subject.prepare(openIncident(), runbook('reboot-instance'))).ok).toBe(true);
+    expect([...lookups, ...documents]).toEqual([]);
+  });
+
+  it("plans a runbook in a role's account in its Region, with that account's automation role, never warroom's", async () => {
+    const automationRole = 'arn:aws:iam::210987654321:role/warroom-automation';
+    const { subject, documents } = planner({
+      roleArn: ROLE,
+      perPlace: true,
+      accounts: {
+        '210987654321': {
+          name: 'staging-search',
+          roleArn: 'arn:aws:iam::210987654321:role/warroom',
+          automationRoleArn: automationRole,
+        },
+      },
+    });
+    const staging = openIncident({
+      resource: { kind: 'rds-instance', id: 'search-db', region: 'eu-west-1', accountId: '210987654321' },
+      accountId: '210987654321',
+    });
+    const result = await subject.prepare(staging, runbook('reboot-instance'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.plan.parameters.AutomationAssumeRole).toEqual([automationRole]);
+    expect(result.plan.place).toMatchObject({
+      region: 'eu-west-1',
+      roleArn: automationRole,
+      roleAccount: { accountId: '210987654321', where: 'staging-search' },
+    });
+    expect(documents).toEqual(['210987654321/eu-west-1: AWS-RebootRdsInstance']);
   });
 
   it("checks names against the document, and splits a StringList's comma-separated value", async () => {

@@ -59,13 +59,20 @@ async function setup(dbs: Array<{ id: string; region?: string }>, zones: Record<
   }
   const storm = (await store.listOpenIncidents()).find((incident) => incident.storm) as Incident;
   const rds = new FakeRds(zones);
+  // Each Region has its own RDS; the home one answers for us-east-1.
+  const regional = new Map<string, FakeRds>([['us-east-1', rds]]);
   const changed: number[] = [];
   const zonesOf = new StormZones({
     store,
-    rds,
+    rds: new FakeRds({}),
+    rdsFor: (member) => {
+      const region = member.resource?.region ?? 'us-east-1';
+      const found = regional.get(region) ?? new FakeRds({});
+      regional.set(region, found);
+      return found;
+    },
     clock,
     logger: pino({ level: 'silent' }),
-    region: 'us-east-1',
     onChanged: (seq) => changed.push(seq),
   });
   const learn = async (seq = storm.seq) => {
@@ -73,7 +80,7 @@ async function setup(dbs: Array<{ id: string; region?: string }>, zones: Record<
     await zonesOf.idle();
     return (await store.getIncident(storm.seq)) as Incident;
   };
-  return { store, clock, storm, rds, changed, learn, opened };
+  return { store, clock, storm, rds, regional, changed, learn, opened };
 }
 
 describe('StormZones', () => {
@@ -133,17 +140,17 @@ describe('StormZones', () => {
     expect(changed).toEqual([]);
   });
 
-  it("never looks up members in a Region other than warroom's own", async () => {
-    const { rds, learn } = await setup(
+  it("looks up a storm in another Region through that Region's RDS, never warroom's own", async () => {
+    const { rds, regional, learn } = await setup(
       [
         { id: 'db-1', region: 'eu-west-1' },
         { id: 'db-2', region: 'eu-west-1' },
       ],
-      {
-        'db-1': 'eu-west-1a',
-      },
+      {},
     );
-    expect((await learn()).storm?.zones).toBeUndefined();
+    regional.set('eu-west-1', new FakeRds({ 'db-1': 'eu-west-1a', 'db-2': 'eu-west-1b' }));
+    expect((await learn()).storm?.zones).toEqual({ 'db-1': 'eu-west-1a', 'db-2': 'eu-west-1b' });
+    expect(regional.get('eu-west-1')?.calls).toEqual([['db-1', 'db-2']]);
     expect(rds.calls).toEqual([]);
   });
 });

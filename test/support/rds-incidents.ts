@@ -9,19 +9,20 @@ export async function openRdsIncident(
   harness: Harness,
   resource: Omit<Resource, 'region' | 'accountId'>,
   accountId = '123456789012',
+  region = 'us-east-1',
 ) {
   const now = new Date();
   const { incident } = await harness.warroom.store.createIncident(
     {
-      groupKey: `${resource.kind}:${accountId}:us-east-1:${resource.id}`,
+      groupKey: `${resource.kind}:${accountId}:${region}:${resource.id}`,
       title: `Trouble with ${resource.id}`,
       impact: 3,
       impactSetBy: 'signal',
       status: 'open',
       source: 'rds-event',
-      resource: { ...resource, region: 'us-east-1', accountId },
+      resource: { ...resource, region, accountId },
       accountId,
-      region: 'us-east-1',
+      region,
       openedAt: now,
       updatedAt: now,
       latestSignal: { signalType: 'rds-event:test', title: 'RDS event', detail: '', at: now, facts: [] },

@@ -38,6 +38,7 @@ export function describeAutomationExecutions(
   const input = validatedInput<DescribeAutomationExecutionsRequest>(raw);
   const now = context.clock.now();
   let listed: Listed[] = [...context.state.ssm.executions.values()]
+    .filter((record) => record.accountId === context.accountId)
     .sort((a, b) => b.startTime.getTime() - a.startTime.getTime() || b.id.localeCompare(a.id))
     .map((record) => {
       const view = viewExecution(record, now);

@@ -8,9 +8,10 @@ export function ssmError(code: string, message: string): AwsServiceError {
   return modelledError(loadServiceModel('ssm'), code, message);
 }
 
+/** An execution of the caller's account: another account's is as unknown to it as on AWS. */
 export function requireExecution(context: HandlerContext, id: string): AutomationExecutionRecord {
   const execution = context.state.ssm.executions.get(id);
-  if (!execution)
+  if (!execution || execution.accountId !== context.accountId)
     throw ssmError('AutomationExecutionNotFoundException', `Automation execution ${id} does not exist.`);
   return execution;
 }

@@ -13,6 +13,8 @@ export interface PlannedStepFailure {
 
 export interface AutomationExecutionRecord {
   id: string;
+  /** The account it runs in: that of the key that started it (a role's, for an AssumeRole key). */
+  accountId: string;
   runbook: Runbook;
   parameters: Record<string, string[]>;
   mode: 'Auto' | 'Interactive';
