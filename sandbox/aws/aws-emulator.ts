@@ -95,6 +95,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       res.end(error instanceof Error ? error.message : String(error));
     });
   });
+  // Idle sockets outlive any client's idle timeout (undici keeps 4 s), as behind Slack's and AWS's load
+  // balancers: a client never sends on a socket the server is closing ("fetch failed" under load).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -225,6 +225,9 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
       response.end(JSON.stringify({ ok: false, error: 'internal_error', detail }));
     });
   });
+  // Idle sockets outlive any client's idle timeout (undici keeps 4 s), as behind Slack's and AWS's load
+  // balancers: a client never sends on a socket the server is closing ("fetch failed" under load).
+  server.keepAliveTimeout = 65_000;
   socketMode.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
