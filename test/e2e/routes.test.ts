@@ -7,12 +7,17 @@ import { ALERT_CHANNEL, type Harness, startHarness } from '../support/warroom-ha
 
 const HOME = '123456789012';
 const SEARCH_ACCOUNT = '210987654321';
+const STAGING_ACCOUNT = '333333333333';
 const topicIn = (account: string) => `arn:aws:sns:us-east-1:${account}:warroom-alerts`;
 
 const YAML = `slack:
   alertChannel: ${ALERT_CHANNEL}
 sns:
-  topicArns: [${topicIn(HOME)}, ${topicIn(SEARCH_ACCOUNT)}]
+  topicArns: [${topicIn(HOME)}, ${topicIn(SEARCH_ACCOUNT)}, ${topicIn(STAGING_ACCOUNT)}]
+accounts:
+  "${HOME}": {name: prod-payments, stage: prod}
+  "${SEARCH_ACCOUNT}": {name: prod-search, stage: prod}
+  "${STAGING_ACCOUNT}": {name: shared-staging, stage: staging}
 escalation:
   default: [{after: 0s, notify: [U0ALICE]}]
   payments: [{after: 0s, notify: [U0BOB]}]
@@ -23,9 +28,12 @@ routes:
     policy: payments
     team: payments
   - name: search
-    when: {account: "${SEARCH_ACCOUNT}"}
+    when: {account: prod-search}
     channel: C0SEARCH01
     team: search
+  - name: staging
+    when: {stage: staging}
+    channel: C0STAGING1
 `;
 
 const members = ['U0WARBOT', 'U0ALICE', 'U0BOB', 'U0CAROL'];
@@ -41,6 +49,7 @@ beforeAll(async () => {
         { id: ALERT_CHANNEL, name: 'alerts', members },
         { id: 'C0PAYMENTS', name: 'payments-alerts', members },
         { id: 'C0SEARCH01', name: 'search-alerts', members },
+        { id: 'C0STAGING1', name: 'staging-alerts', members },
       ],
     },
   });
@@ -95,7 +104,7 @@ describe('routes', () => {
     expect(cardsIn(ALERT_CHANNEL).some((message) => message.text.includes('ledger-db'))).toBe(false);
   });
 
-  it("sends another account's database to the search channel by account, and says tags could not be read", async () => {
+  it("sends another account's database to the search channel by the account's name, and says tags could not be read", async () => {
     await alarm('search-db', SEARCH_ACCOUNT);
     const incident = await incidentAbout('search-db');
     expect(incident?.route).toMatchObject({ name: 'search', channel: 'C0SEARCH01', team: 'search' });
@@ -106,6 +115,15 @@ describe('routes', () => {
     expect(JSON.stringify(card?.blocks)).toContain("Routed without the resource's tags");
     // No policy on the route: escalationRules (here: default) pick, which pages Alice.
     expect(dmsTo(harness, 'U0ALICE').some((dm) => dm.text.includes(`INC-${incident?.seq}`))).toBe(true);
+  });
+
+  it("sends a third account's database to the staging channel by its account's stage, named on the card", async () => {
+    await alarm('scratch-db', STAGING_ACCOUNT);
+    const incident = await incidentAbout('scratch-db');
+    expect(incident?.route).toMatchObject({ name: 'staging', channel: 'C0STAGING1' });
+    const [card] = cardsIn('C0STAGING1');
+    expect(card?.text).toContain('scratch-db');
+    expect(JSON.stringify(card?.blocks)).toContain('shared-staging (us-east-1)');
   });
 
   it('sends what no route takes to the alert channel with the default policy', async () => {
