@@ -67,13 +67,15 @@ describe('the account, the same words everywhere', () => {
     }
   });
 
-  it('names the storm card account too', () => {
+  it("names a storm card's account once, in its Account field", () => {
     const storm = openIncident({
       seq: 9,
       storm: { key: '123456789012:us-east-1:metric:AWS/RDS:CPUUtilization', what: 'CPU', members: [7] },
     });
     const card = buildIncidentCard(storm, { defaultRegion: 'us-east-1', accounts, members: [incident] });
-    expect(allText(card.blocks)).toContain(`· ${where}`);
+    const text = allText(card.blocks);
+    expect(text).toContain(`*Account*\\n${where}`);
+    expect(text.split(where)).toHaveLength(2);
   });
 
   it('escapes a name so it cannot format the message', () => {
