@@ -9,6 +9,7 @@ import { type Incident, type IncidentStatus, incidentId } from './incident.ts';
 import { ownerSuffix } from './incident-status-text.ts';
 import { lifecycleDurations } from './lifecycle.ts';
 import { orderForList, stormMembersText } from './list-order.ts';
+import { snoozeMark } from './snooze-line.ts';
 
 /** Slack refuses a Home tab view of more than 100 blocks. */
 export const MAX_HOME_BLOCKS = 100;
@@ -56,9 +57,10 @@ function acknowledgedIn(incident: Incident): string {
 
 function statusLine(incident: Incident): string {
   const status = STATUS_LABELS[incident.status];
+  const snoozed = incident.snooze ? ` · ${snoozeMark(incident.snooze)}` : '';
   if (incident.acknowledgedBy)
-    return `${status} · acknowledged by <@${incident.acknowledgedBy}>${acknowledgedIn(incident)}${ownerSuffix(incident)}`;
-  return `${status} · not acknowledged yet${ownerSuffix(incident)}`;
+    return `${status} · acknowledged by <@${incident.acknowledgedBy}>${acknowledgedIn(incident)}${ownerSuffix(incident)}${snoozed}`;
+  return `${status} · not acknowledged yet${ownerSuffix(incident)}${snoozed}`;
 }
 
 function resourceText(incident: Incident): string | undefined {
@@ -88,7 +90,7 @@ function incidentSection(incident: Incident, now: Date, accounts?: Accounts): Kn
 
 /**
  * The App Home tab: every open incident, worst impact first then newest (a storm as one line),
- * with impact, age, status, who acknowledged and the resource. Past what 100 blocks hold, the rest is counted and
+ * with impact, age, status, who acknowledged, a running snooze and the resource. Past what 100 blocks hold, the rest is counted and
  * `/incident list` named.
  */
 export function buildAppHome(input: AppHomeInput): HomeView {

@@ -10,6 +10,7 @@ import { consoleUrlFor } from './console-links.ts';
 import { type Incident, incidentId } from './incident.ts';
 import { impactLabel, locationField, statusLabel } from './incident-labels.ts';
 import { durationsLine } from './lifecycle.ts';
+import { snoozeLine } from './snooze-line.ts';
 
 export interface IncidentSummaryMessage {
   text: string;
@@ -37,6 +38,10 @@ function resourceText(resource: NonNullable<Incident['resource']>): string {
   return url ? mrkdwnLink(url, resource.id) : escapeMrkdwn(resource.id);
 }
 
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }
@@ -49,9 +54,9 @@ export interface SummaryRunbooks {
 }
 
 /**
- * `/incident show`: status, impact, who acknowledged, the resource, where the incident stands
- * with Incident Manager (including writes still owed to it and the error holding them up), and
- * the runbooks run on it.
+ * `/incident show`: status, impact, who acknowledged, a running snooze, the resource, where the
+ * incident stands with Incident Manager (including writes still owed to it and the error holding
+ * them up), and the runbooks run on it.
  */
 export function buildIncidentSummary(
   incident: Incident,
@@ -80,6 +85,8 @@ export function buildIncidentSummary(
   const blocks: KnownBlock[] = [
     section(`*${id}* · ${escapeMrkdwn(truncate(incident.title, 500))}`),
     { type: 'section', fields },
+    // Said as the card says it, so whoever asks knows why nobody is being paged or reminded.
+    ...(incident.snooze ? [context(snoozeLine(incident.snooze))] : []),
     section(describeIncidentManagerState(incident, unfinishedWrites, region)),
   ];
   const durations = durationsLine(incident);
@@ -89,10 +96,7 @@ export function buildIncidentSummary(
   const ran =
     runbooks && buildRunbookExecutionsSection(runbooks.executions, runbooks.titleOf, runbooks.region);
   if (ran) blocks.push(ran);
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: `Timeline: \`/incident timeline ${id}\`` }],
-  });
+  blocks.push(context(`Timeline: \`/incident timeline ${id}\``));
   return {
     text: truncate(
       `${id} [${impactLabel(incident.impact)}] ${incident.status}: ${escapeMrkdwn(incident.title)}`,

@@ -40,7 +40,7 @@ export { buildOlderWarroomText } from './older-warroom-text.ts';
 export { NOTE_EVENT, noteConfirmation, type PostedNote, type PostNoteDeps, postNote } from './post-note.ts';
 export type { SnoozeEnd } from './snooze.ts';
 export { durationText, endSnooze, isSnoozed, MAX_SNOOZE_MS, utcTime } from './snooze.ts';
-export { snoozeLine } from './snooze-line.ts';
+export { snoozeLine, snoozeMark } from './snooze-line.ts';
 export { describeStormZones } from './storm-section.ts';
 export type { CaptureOutcome } from './timeline-capture.ts';
 export { TimelineCapture } from './timeline-capture.ts';

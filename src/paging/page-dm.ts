@@ -36,9 +36,10 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 
 /**
  * The DM to one paged person. While the incident is open: what it is and why they are paged, with
- * Acknowledge / Take it. Once someone acknowledged it, the page is a request for help: who asked
- * (for a page by hand), who is on it and who owns it, with Join and Open incident. Resolved: who
- * resolved it and when, and no buttons.
+ * Acknowledge / Take it / Snooze. Once someone acknowledged it, the page is a request for help: who
+ * asked (for a page by hand), who is on it and who owns it, with Join and Open incident (and Snooze,
+ * which pauses reminders, until it is mitigated). A running snooze is said instead of offering
+ * another. Resolved: who resolved it and when, and no buttons.
  */
 export function buildPageDm(
   incident: Incident,
@@ -74,9 +75,12 @@ function buildDm(
     block_id: BLOCK_IDS.pageSummary,
     text: { type: 'mrkdwn', text },
   });
+  // One snooze at a time: while it runs, the DM says so instead of offering another.
+  const { snooze } = incident;
+  const snoozeButton: Button[] = snooze
+    ? []
+    : [{ text: `Snooze ${SNOOZE_BUTTON_MINUTES} min`, actionId: ACTION_IDS.snoozeIncident }];
   if (incident.status === 'open') {
-    // One snooze at a time: while it runs, the DM says so instead of offering another.
-    const { snooze } = incident;
     return {
       text: `You are paged for ${id}: ${incident.title}`,
       blocks: [
@@ -87,9 +91,7 @@ function buildDm(
         actions(incident, [
           { text: 'Acknowledge', actionId: ACTION_IDS.acknowledge, primary: true },
           { text: 'Take it', actionId: ACTION_IDS.takeIncident },
-          ...(snooze
-            ? []
-            : [{ text: `Snooze ${SNOOZE_BUTTON_MINUTES} min`, actionId: ACTION_IDS.snoozeIncident }]),
+          ...snoozeButton,
         ]),
       ],
     };
@@ -116,9 +118,13 @@ function buildDm(
     blocks: [
       section(headline),
       context(incidentStatusText(incident)),
+      ...(snooze ? [context(snoozeLine(snooze))] : []),
       actions(incident, [
         { text: 'Join', actionId: ACTION_IDS.joinIncident, primary: true },
         { text: 'Open incident', actionId: ACTION_IDS.openIncident },
+        // Reminders still run once it is acknowledged, and a snooze pauses them too; once it is
+        // mitigated nothing is left to pause.
+        ...(incident.status === 'acknowledged' ? snoozeButton : []),
       ]),
     ],
   };

@@ -5,6 +5,7 @@ import { runIncidentCommand } from '../commands/slash-command-client.ts';
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { dmsTo, escalationYaml, tickEscalation } from '../support/escalation-harness.ts';
 import { cardThread } from '../support/rds-incidents.ts';
+import { sendEvent } from '../support/slack-requests.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { type Harness, startHarness } from '../support/warroom-harness.ts';
 
@@ -13,13 +14,15 @@ const MINUTE = 60_000;
 const clock = new ManualClock(new Date('2026-12-07T09:00:00Z'));
 let harness: Harness;
 
-// default: 0s → U0ALICE, 5m → U0BOB; impact ≤ 2: 0s → U0CAROL.
+// default: 0s → U0ALICE, 5m → U0BOB; impact ≤ 2: 0s → U0CAROL. Acknowledged and quiet 20 min: a reminder.
 const yaml = escalationYaml(`  major:
     - after: 0s
       notify: [U0CAROL]
 escalationRules:
   - when: { impactAtMost: 2 }
     policy: major
+reminders:
+  afterMinutes: 20
 `);
 
 beforeAll(async () => {
@@ -128,6 +131,78 @@ describe('/incident snooze', () => {
     expect(clock.now().getTime() - start.getTime()).toBe(7 * MINUTE);
     const twice = await runIncidentCommand(harness, `unsnooze INC-${seq}`);
     expect(twice.all).toContain(`INC-${seq} is not snoozed.`);
+    await resolve(seq);
+  });
+});
+
+/** The sections of the App Home tab `user` is shown after opening it. */
+async function homeSectionsFor(user: string): Promise<string[]> {
+  const before = harness.slack.callsTo('views.publish').length;
+  const opened = await sendEvent(harness.warroom.url, {
+    type: 'app_home_opened',
+    user,
+    channel: 'D0WARROOM',
+    tab: 'home',
+    event_ts: `${Date.now() / 1000}`,
+  });
+  expect(opened.status).toBe(200);
+  for (let waited = 0; harness.slack.callsTo('views.publish').length <= before; waited += 20) {
+    if (waited > 5000) throw new Error('views.publish was not called');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(harness.slack.callsTo('views.publish')[before]?.ok).toBe(true);
+  const home = harness.slack.views(user).find((view) => view.type === 'home');
+  const blocks = (home?.['blocks'] ?? []) as Array<{ type: string; text?: { text: string } }>;
+  return blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
+}
+
+describe('a snooze, wherever the incident is shown', () => {
+  it('an acknowledged incident’s DM snoozes its reminders, and show, App Home and list say so', async () => {
+    const seq = await openIncident();
+    await harness.warroom.triage.perform(seq, { kind: 'acknowledge' }, { userId: 'U0ALICE' });
+    await tickEscalation(harness);
+    const clicker = cardClicker(harness);
+    const dm = dmsTo(harness, 'U0ALICE').at(-1)!;
+    expect(JSON.stringify(dm.blocks)).toContain(ACTION_IDS.joinIncident);
+    const ends = new Date(clock.now().getTime() + 30 * MINUTE);
+    const hhmm = `${ends.toISOString().slice(11, 16)} UTC`;
+    const click = await clicker.click(dm, 'U0ALICE', ACTION_IDS.snoozeIncident);
+    await clicker.settled();
+    expect(clicker.replies(click.responseUrl)).toEqual([
+      `INC-${seq}: you snoozed escalation and reminders until ${hhmm} (30 min).`,
+    ]);
+    await harness.warroom.settled();
+    const shown = JSON.stringify(dmsTo(harness, 'U0ALICE').at(-1)?.blocks);
+    expect(shown).toContain(`|${hhmm}> by <@U0ALICE>`);
+    expect(shown).not.toContain(ACTION_IDS.snoozeIncident);
+
+    const until = `<!date^${ends.getTime() / 1000}^{time}|${hhmm}>`;
+    const show = await runIncidentCommand(harness, `show INC-${seq}`, { userId: 'U0BOB' });
+    expect(show.all).toContain(
+      `💤 Snoozed until ${until} by <@U0ALICE>: no escalation or reminders until then.`,
+    );
+    const list = await runIncidentCommand(harness, 'list', { userId: 'U0BOB' });
+    expect(list.all).toMatch(
+      new RegExp(`\\*INC-${seq}\\* · 3 · Medium · Acknowledged by <@U0ALICE> [^·]+ · 💤 until `),
+    );
+    expect(list.all).toContain(`💤 until ${until} · CPUUtilization`);
+    const home = (await homeSectionsFor('U0BOB')).find((text) => text.startsWith(`*INC-${seq}*`));
+    expect(home).toContain(`💤 snoozed until ${until} by <@U0ALICE>`);
+
+    // Quiet for 25 min (a reminder is due after 20), but snoozed: none.
+    const reminders = () => pingsOf(seq, 'has had no update');
+    clock.advance(25 * MINUTE);
+    await tickEscalation(harness);
+    expect(await reminders()).toEqual([]);
+    // The snooze ends after 30 min; that end starts a new quiet period, so the next reminder is 20 min on.
+    clock.advance(6 * MINUTE);
+    await tickEscalation(harness);
+    await tickEscalation(harness);
+    expect(await reminders()).toEqual([]);
+    expect((await homeSectionsFor('U0BOB')).join('\n')).not.toContain('💤');
+    clock.advance(20 * MINUTE);
+    await tickEscalation(harness);
+    expect(await reminders()).toHaveLength(1);
     await resolve(seq);
   });
 });

@@ -97,4 +97,23 @@ describe('buildAppHome', () => {
     expect(shown[1]).toContain('*INC-2*');
     expect(shown[1]).toContain('2 resources in this storm');
   });
+
+  it('marks a snoozed incident with who snoozed it and until when, on its status line', () => {
+    const until = new Date('2026-11-22T11:30:00Z');
+    const view = buildAppHome({
+      incidents: [
+        openIncident({ seq: 1, snooze: { by: 'U0ALICE', at: now, until } }),
+        openIncident({ seq: 2, openedAt: new Date(now.getTime() - 60_000) }),
+      ],
+      now,
+      alertChannel: 'C0ALERTS',
+    });
+    const [newer, older] = texts(view);
+    expect(older).toContain(
+      `Open · not acknowledged yet · 💤 snoozed until <!date^${until.getTime() / 1000}^{time}|11:30 UTC> by <@U0ALICE>`,
+    );
+    expect(newer).toContain('*INC-2*');
+    expect(newer).not.toContain('💤');
+    expect(validateView(view, 'home')).toEqual([]);
+  });
 });

@@ -66,4 +66,21 @@ describe('the open-incident list', () => {
     expect(all.indexOf('*INC-2*')).toBeLessThan(all.indexOf('*INC-30*'));
     expect(all).not.toContain('INC-10*');
   });
+
+  it('marks a snoozed incident 💤 with the time its snooze ends, and only that one', () => {
+    const until = new Date('2026-11-22T14:30:00Z');
+    const list = buildIncidentList([
+      openIncident({ seq: 4, snooze: { by: 'U0ALICE', at: new Date('2026-11-22T14:00:00Z'), until } }),
+      openIncident({ seq: 5, openedAt: new Date('2026-11-22T08:00:00Z') }),
+    ]);
+    const [snoozed, other] = texts(list.blocks)
+      .split('\n')
+      .filter((line) => line.startsWith('• '));
+    expect(snoozed).toContain(
+      `*INC-4* · 3 · Medium · Open · 💤 until <!date^${until.getTime() / 1000}^{time}|14:30 UTC> · `,
+    );
+    expect(other).toContain('*INC-5*');
+    expect(other).not.toContain('💤');
+    expect(validateBlocks(list.blocks, 'message')).toEqual([]);
+  });
 });

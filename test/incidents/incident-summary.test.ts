@@ -131,4 +131,21 @@ describe('the incident summary (/incident show)', () => {
     expect(all).toContain('*Declared by*\n<@U0ALICE>');
     expect(validateBlocks(summary.blocks, 'message')).toEqual([]);
   });
+
+  it("says who snoozed it and until when, as a time in the reader's zone, and nothing once it ends", () => {
+    const snooze = {
+      by: 'U0ALICE',
+      at: new Date('2026-11-22T14:00:00Z'),
+      until: new Date('2026-11-22T14:30:00Z'),
+    };
+    const summary = buildIncidentSummary(openIncident({ snooze }), [], { defaultRegion: 'us-east-1' });
+    const all = texts(summary.blocks);
+    expect(all).toContain(
+      `💤 Snoozed until <!date^${snooze.until.getTime() / 1000}^{time}|14:30 UTC> by <@U0ALICE>: no escalation or reminders until then.`,
+    );
+    expect(validateBlocks(summary.blocks, 'message')).toEqual([]);
+    expect(
+      texts(buildIncidentSummary(openIncident(), [], { defaultRegion: 'us-east-1' }).blocks),
+    ).not.toContain('Snoozed');
+  });
 });

@@ -43,4 +43,30 @@ describe('the page DM', () => {
     expect(blocks).toContain('\\"seq\\":6');
     expect(JSON.stringify(buildPageDm(storm, reason).blocks)).not.toContain('now part of storm');
   });
+
+  it('offers Snooze 30 min on an acknowledged incident too, since reminders still run on it', () => {
+    const acknowledged = { status: 'acknowledged', acknowledgedBy: 'U0BOB', acknowledgedAt: at } as const;
+    const page = buildPageDm(openIncident(acknowledged), reason);
+    const buttons = page.blocks.flatMap((block) =>
+      block.type === 'actions' ? block.elements.map((element) => element.action_id) : [],
+    );
+    expect(buttons).toEqual([ACTION_IDS.joinIncident, ACTION_IDS.openIncident, ACTION_IDS.snoozeIncident]);
+    expect(JSON.stringify(page.blocks)).toContain('Snooze 30 min');
+    // Once it is mitigated there are no reminders left to pause.
+    expect(dm({ ...acknowledged, status: 'mitigated' })).not.toContain(ACTION_IDS.snoozeIncident);
+  });
+
+  it('says a running snooze instead of offering another, open or acknowledged', () => {
+    const snooze = { by: 'U0ALICE', at, until: new Date('2026-11-22T09:40:00Z') };
+    const said = `💤 Snoozed until <!date^${snooze.until.getTime() / 1000}^{time}|09:40 UTC> by <@U0ALICE>`;
+    for (const overrides of [
+      { snooze },
+      { snooze, status: 'acknowledged', acknowledgedBy: 'U0BOB', acknowledgedAt: at } as const,
+    ]) {
+      const blocks = dm(overrides);
+      expect(blocks).toContain(said);
+      expect(blocks).not.toContain(ACTION_IDS.snoozeIncident);
+    }
+    expect(dm({})).toContain(ACTION_IDS.snoozeIncident);
+  });
 });
