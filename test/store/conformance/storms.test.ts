@@ -1,25 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NewIncident, TimelineEntry } from '../../src/incidents/index.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { openIncident } from '../support/incident-fixtures.ts';
+import { expect, it } from 'vitest';
+import type { NewIncident, TimelineEntry } from '../../../src/incidents/index.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { openIncident } from '../../support/incident-fixtures.ts';
+import { describeEachStoreAdapter } from '../adapters.ts';
 
 const now = new Date('2026-11-22T09:00:00Z');
-const stores: SqliteStore[] = [];
 
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-function openStore() {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'warroom-storms-')), 'w.db'));
-  stores.push(store);
-  return store;
-}
-
-async function declareMember(store: SqliteStore, db: string) {
+async function declareMember(store: Store, db: string) {
   const { seq: _seq, ...incident } = openIncident({ groupKey: `rds-instance:1:us-east-1:${db}` });
   const entry: TimelineEntry = { at: now, kind: 'opened', actor: 'aws:cloudwatch-alarm', text: db };
   return (await store.createIncident(incident, entry)).incident.seq;
@@ -37,9 +24,9 @@ function newStorm(): { create: NewIncident; entry: TimelineEntry } {
   };
 }
 
-describe('SqliteStore storms', () => {
+describeEachStoreAdapter('storms', (adapter) => {
   it('creates a storm and folds its members in, each naming it and each timeline saying so', async () => {
-    const store = openStore();
+    const store = await adapter.open();
     const a = await declareMember(store, 'db-1');
     const b = await declareMember(store, 'db-2');
     const formed = await store.joinStorm(newStorm(), [a, b], now);
@@ -60,7 +47,7 @@ describe('SqliteStore storms', () => {
   });
 
   it('finds the storm created before for the same key, and skips members already in it', async () => {
-    const store = openStore();
+    const store = await adapter.open();
     const a = await declareMember(store, 'db-1');
     const first = await store.joinStorm(newStorm(), [a], now);
     const c = await declareMember(store, 'db-3');
@@ -73,7 +60,7 @@ describe('SqliteStore storms', () => {
   });
 
   it('answers undefined and changes nothing for an incident that is not a storm', async () => {
-    const store = openStore();
+    const store = await adapter.open();
     const a = await declareMember(store, 'db-1');
     const b = await declareMember(store, 'db-2');
     expect(await store.joinStorm({ seq: a }, [b], now)).toBeUndefined();

@@ -1,34 +1,21 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Incident } from '../../src/incidents/incident.ts';
-import type { NewEscalationStage } from '../../src/store/escalation-store.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import type { Store } from '../../src/store/store.ts';
-import { openIncident } from '../support/incident-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../../src/incidents/incident.ts';
+import type { NewEscalationStage } from '../../../src/store/escalation-store.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { describeEachStoreAdapter } from '../adapters.ts';
+import { declareIncident } from './declare-incident.ts';
 
 const opened = new Date('2026-11-22T09:00:00Z');
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(opened.getTime() + minutes * MINUTE);
-
-/** Two handles on one store: two warroom processes sharing it. Another adapter passes its own. */
-type OpenPair = () => { a: Store; b: Store };
 
 const policy = (seq: number, name: string, from: Date): NewEscalationStage[] => [
   { seq, index: 0, policy: name, notify: ['U0ALICE'], dueAt: from },
   { seq, index: 1, policy: name, notify: ['U0BOB'], dueAt: new Date(from.getTime() + 10 * MINUTE) },
 ];
 
-async function createIncident(store: Store, overrides: Partial<Incident> = {}): Promise<number> {
-  const { seq: _seq, ...incident } = openIncident(overrides);
-  const { incident: created } = await store.createIncident(incident, {
-    at: opened,
-    kind: 'opened',
-    actor: 'aws:cloudwatch-alarm',
-    text: 'opened',
-  });
-  return created.seq;
+function createIncident(store: Store, overrides: Partial<Incident> = {}): Promise<number> {
+  return declareIncident(store, opened, overrides);
 }
 
 /** The signal raised the stored impact (as intake's applySignal would). */
@@ -52,11 +39,16 @@ async function snooze(store: Store, seq: number, until: Date | undefined, now: D
   }));
 }
 
-/** The escalation store's claims, as any adapter must keep them. */
-function escalationClaimContract(adapter: string, open: OpenPair) {
-  describe(`${adapter}: an impact raise re-evaluates the policy once`, () => {
+describeEachStoreAdapter('escalation claims', (adapter) => {
+  /** Two Store instances on one backing store: two warroom processes sharing it. */
+  async function open(): Promise<{ a: Store; b: Store }> {
+    const a = await adapter.open();
+    return { a, b: await adapter.openAnother(a) };
+  }
+
+  describe('an impact raise re-evaluates the policy once', () => {
     it('starts the new policy for one of two processes raising at the same time, cancelling the old', async () => {
-      const { a, b } = open();
+      const { a, b } = await open();
       const seq = await createIncident(a);
       await a.escalations.schedule(policy(seq, 'low', opened));
       await a.escalations.markFired(seq, 0, opened);
@@ -72,10 +64,12 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
         [0, 'high', 'due', at(3)],
         [1, 'high', 'due', at(13)],
       ]);
+      // Both processes see the one round.
+      expect(await b.escalations.list(seq)).toEqual(stages);
     });
 
     it('starts nothing a second time, even after the new policy fired', async () => {
-      const { a } = open();
+      const { a } = await open();
       const seq = await createIncident(a);
       await raiseImpact(a, seq, 2, at(1));
       expect(await a.escalations.startImpactRound(seq, 2, at(1), policy(seq, 'high', at(1)))).toBe(2);
@@ -85,7 +79,7 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
 
     it('starts nothing for a raise the stored impact has moved past, and starts the newer one', async () => {
-      const { a } = open();
+      const { a } = await open();
       const seq = await createIncident(a);
       await raiseImpact(a, seq, 2, at(1));
       await raiseImpact(a, seq, 1, at(2));
@@ -96,7 +90,7 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
 
     it("leaves room for the new policy's repeats where the old policy had more stages", async () => {
-      const { a } = open();
+      const { a } = await open();
       const seq = await createIncident(a);
       await a.escalations.schedule([
         ...policy(seq, 'low', opened),
@@ -125,7 +119,7 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
 
     it('keeps each incident apart', async () => {
-      const { a } = open();
+      const { a } = await open();
       const first = await createIncident(a);
       const second = await createIncident(a, { groupKey: 'rds-instance:123456789012:us-east-1:billing-db' });
       await raiseImpact(a, first, 2, at(1));
@@ -135,9 +129,9 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
   });
 
-  describe(`${adapter}: a snoozed incident's stages wait`, () => {
+  describe("a snoozed incident's stages wait", () => {
     it('neither lists nor claims a due stage until the snooze is over', async () => {
-      const { a, b } = open();
+      const { a, b } = await open();
       const seq = await createIncident(a);
       await a.escalations.schedule(policy(seq, 'low', opened));
       await snooze(a, seq, at(30), at(1));
@@ -149,7 +143,7 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
 
     it('lists the stages again at once when the snooze is taken off early', async () => {
-      const { a } = open();
+      const { a } = await open();
       const seq = await createIncident(a);
       await a.escalations.schedule(policy(seq, 'low', opened));
       await snooze(a, seq, at(30), at(1));
@@ -159,7 +153,7 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
     });
 
     it("holds only the snoozed incident's stages", async () => {
-      const { a } = open();
+      const { a } = await open();
       const snoozed = await createIncident(a);
       const other = await createIncident(a, { groupKey: 'rds-instance:123456789012:us-east-1:billing-db' });
       await a.escalations.schedule([...policy(snoozed, 'low', opened), ...policy(other, 'low', opened)]);
@@ -167,17 +161,4 @@ function escalationClaimContract(adapter: string, open: OpenPair) {
       expect((await a.escalations.listDue(at(12), 10)).map((stage) => stage.seq)).toEqual([other, other]);
     });
   });
-}
-
-const stores: SqliteStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-escalationClaimContract('sqlite', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'warroom-claims-')), 'w.db');
-  const a = new SqliteStore(path);
-  const b = new SqliteStore(path);
-  stores.push(a, b);
-  return { a, b };
 });

@@ -1,41 +1,23 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NewEscalationStage } from '../../src/store/escalation-store.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { openIncident } from '../support/incident-fixtures.ts';
+import { expect, it } from 'vitest';
+import type { NewEscalationStage } from '../../../src/store/escalation-store.ts';
+import { describeEachStoreAdapter } from '../adapters.ts';
+import { declareIncident } from './declare-incident.ts';
 
 const opened = new Date('2026-11-22T09:00:00Z');
 const MINUTE = 60_000;
-const stores: SqliteStore[] = [];
-
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-/** Two SqliteStores on one file: two warroom processes sharing it. */
-async function twoStoresWithIncident() {
-  const path = join(mkdtempSync(join(tmpdir(), 'warroom-rounds-')), 'w.db');
-  const a = new SqliteStore(path);
-  const b = new SqliteStore(path);
-  stores.push(a, b);
-  const { seq: _seq, ...incident } = openIncident();
-  const { incident: created } = await a.createIncident(incident, {
-    at: opened,
-    kind: 'opened',
-    actor: 'aws:cloudwatch-alarm',
-    text: 'opened',
-  });
-  return { a, b, seq: created.seq };
-}
-
 const round = (seq: number, from: Date): NewEscalationStage[] => [
   { seq, index: 0, policy: 'default', notify: ['U0ALICE'], dueAt: from },
   { seq, index: 1, policy: 'default', notify: ['U0BOB'], dueAt: new Date(from.getTime() + 5 * MINUTE) },
 ];
 
-describe('escalation rounds (a reopened incident)', () => {
+describeEachStoreAdapter('escalation rounds (a reopened incident)', (adapter) => {
+  /** Two Store instances on one backing store (two warroom processes sharing it), with an incident. */
+  async function twoStoresWithIncident() {
+    const a = await adapter.open();
+    const b = await adapter.openAnother(a);
+    return { a, b, seq: await declareIncident(a, opened) };
+  }
+
   it('writes a new round over a cancelled one once, even when two processes ask at the same time', async () => {
     const { a, b, seq } = await twoStoresWithIncident();
     await a.escalations.schedule(round(seq, opened));

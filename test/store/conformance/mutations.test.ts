@@ -1,32 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { acknowledge, addNote, reopen, resolve, setImpact } from '../../src/incidents/transitions.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { openIncident } from '../support/incident-fixtures.ts';
+import { expect, it } from 'vitest';
+import { acknowledge, addNote, reopen, resolve, setImpact } from '../../../src/incidents/transitions.ts';
+import { openIncident } from '../../support/incident-fixtures.ts';
+import { describeEachStoreAdapter } from '../adapters.ts';
+import { declareIncident } from './declare-incident.ts';
 
 const now = new Date('2026-11-22T09:30:00Z');
-const stores: SqliteStore[] = [];
 
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
+describeEachStoreAdapter('mutateIncident', (adapter) => {
+  async function storeWithIncident(overrides = {}) {
+    const store = await adapter.open();
+    return { store, seq: await declareIncident(store, now, overrides) };
+  }
 
-async function storeWithIncident(overrides = {}) {
-  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'warroom-mut-')), 'w.db'));
-  stores.push(store);
-  const { seq: _seq, ...incident } = openIncident(overrides);
-  const { incident: created } = await store.createIncident(incident, {
-    at: now,
-    kind: 'opened',
-    actor: 'aws:cloudwatch-alarm',
-    text: 'opened',
-  });
-  return { store, seq: created.seq };
-}
-
-describe('SqliteStore.mutateIncident', () => {
   it('changes state once for 50 concurrent acknowledges, with one timeline entry', async () => {
     const { store, seq } = await storeWithIncident();
     const outcomes = await Promise.all(
@@ -37,6 +22,19 @@ describe('SqliteStore.mutateIncident', () => {
     expect(outcomes.filter((outcome) => outcome.kind === 'changed')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === 'unchanged')).toHaveLength(49);
     expect((await store.listTimeline(seq)).filter((entry) => entry.kind === 'status')).toHaveLength(1);
+  });
+
+  it('changes state once for acknowledges from two Store instances on one backing store', async () => {
+    const { store, seq } = await storeWithIncident();
+    const other = await adapter.openAnother(store);
+    const outcomes = await Promise.all(
+      [store, other, store, other].map((handle, i) =>
+        handle.mutateIncident(seq, now, (incident) => acknowledge(incident, { userId: `U${i}` }, now)),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.kind === 'changed')).toHaveLength(1);
+    expect((await other.listTimeline(seq)).filter((entry) => entry.kind === 'status')).toHaveLength(1);
+    expect((await other.getIncident(seq))?.status).toBe('acknowledged');
   });
 
   it('treats a repeated dedupe key as a duplicate (a double-submitted note)', async () => {

@@ -1,28 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunbookExecution } from '../../src/runbooks/execution.ts';
-import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { openIncident } from '../support/incident-fixtures.ts';
+import { expect, it } from 'vitest';
+import type { RunbookExecution } from '../../../src/runbooks/execution.ts';
+import { describeEachStoreAdapter } from '../adapters.ts';
+import { declareIncident } from './declare-incident.ts';
 
 const now = new Date('2026-11-22T09:30:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
-const stores: SqliteStore[] = [];
-
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-async function storeWithIncident(overrides = {}) {
-  const store = new SqliteStore(':memory:');
-  stores.push(store);
-  const { seq: _seq, ...incident } = openIncident(overrides);
-  const { incident: created } = await store.createIncident(incident, {
-    at: now,
-    kind: 'opened',
-    actor: 'aws:cloudwatch-alarm',
-    text: 'opened',
-  });
-  return { store, seq: created.seq };
-}
 
 function execution(seq: number, id = '11111111-1111-4111-8111-111111111111'): RunbookExecution {
   return {
@@ -52,7 +34,12 @@ const started = (id: string) => ({
   dedupeKey: `automation:${id}:started`,
 });
 
-describe('SqliteRunbooks', () => {
+describeEachStoreAdapter('runbooks', (adapter) => {
+  async function storeWithIncident(overrides = {}) {
+    const store = await adapter.open();
+    return { store, seq: await declareIncident(store, now, overrides) };
+  }
+
   it('records a started execution once, by id or client token, with one timeline entry', async () => {
     const { store, seq } = await storeWithIncident();
     const first = execution(seq);
