@@ -116,7 +116,15 @@ export async function startWarroom(
   const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
   const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
   const slackClient = createSlackWebClient(config.slack.botToken, config.slack.apiUrl);
-  const gatewayOptions = { client: slackClient, metrics, logger, pacer: options.slackPacer };
+  // Aborted by stop(): Slack calls stop retrying, so failing work ends instead of eating the grace.
+  const stopping = new AbortController();
+  const gatewayOptions = {
+    client: slackClient,
+    metrics,
+    logger,
+    pacer: options.slackPacer,
+    stopping: stopping.signal,
+  };
   const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
@@ -270,6 +278,7 @@ export async function startWarroom(
       server.closeIdleConnections();
       clearInterval(retry);
       core.stop();
+      stopping.abort();
       // In-flight work gets the grace; what is still failing after it stays in the store, and the
       // next start (this replica or another) finishes it.
       const graceMs = options.graceMs ?? config.shutdownGraceSeconds * 1000;
