@@ -33,14 +33,22 @@ const running = await start();
 // From here on a fault is logged and counted, and warroom keeps running (see process-faults.ts).
 keepRunningOnFaults(process, logger, (fault) => running.metrics.processFaults.inc({ kind: fault }));
 
+// The first signal stops within shutdownGraceSeconds and exits 0 (unfinished work stays in the
+// store for the next start); a second one exits at once, for an operator who will not wait.
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'stopping now: second signal');
+      process.exit(0);
+    }
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'stopping');
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'stop failed');
         process.exit(1);

@@ -28,6 +28,7 @@ import { SlackGateway } from './slack/slack-gateway.ts';
 import type { SlackPacer } from './slack/slack-pacer.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
+import { drainWithin, type GraceWait } from './work/drain-within.ts';
 
 /** What the Slack listeners in handlers/ and commands/ get. */
 export interface SlackHandlerDeps {
@@ -91,7 +92,15 @@ export interface RunningWarroom {
   bolt: App;
   /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
   settled(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking work, waits up to the grace for work in hand, then closes the store. */
+  stop(options?: StopOptions): Promise<void>;
+}
+
+export interface StopOptions {
+  /** Default: `shutdownGraceSeconds` from warroom.yml. */
+  graceMs?: number;
+  /** How the grace is waited out (tests inject one that they end by hand). */
+  wait?: GraceWait;
 }
 
 /** The one composition root: builds every dependency once and wires them together. */
@@ -107,7 +116,15 @@ export async function startWarroom(
   const sqsQueue = config.sqs ? options.aws.openSqsQueue(config.sqs.queueUrl) : undefined;
   const sqsChecked = sqsQueue ? (await checkSqsQueue(sqsQueue, logger, metrics)) !== undefined : false;
   const slackClient = createSlackWebClient(config.slack.botToken, config.slack.apiUrl);
-  const gatewayOptions = { client: slackClient, metrics, logger, pacer: options.slackPacer };
+  // Aborted by stop(): Slack calls stop retrying, so failing work ends instead of eating the grace.
+  const stopping = new AbortController();
+  const gatewayOptions = {
+    client: slackClient,
+    metrics,
+    logger,
+    pacer: options.slackPacer,
+    stopping: stopping.signal,
+  };
   const slack = options.drill ? new DrillSlackGateway(gatewayOptions) : new SlackGateway(gatewayOptions);
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
@@ -254,16 +271,36 @@ export async function startWarroom(
       do await core.idle();
       while ((await store.listIncidentsNeedingCardSync()).length > 0 && (await waitForRetry()));
     },
-    async stop() {
+    async stop(options: StopOptions = {}) {
+      // Stop taking work at once: new connections are refused (a load balancer moves on to another
+      // replica), the timers and pollers end, and nothing new is scheduled.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       clearInterval(retry);
-      // Ends the long poll at once; a message in hand is finished (stored, then deleted) first.
-      await sqsIntake?.stop();
       core.stop();
-      // Stop taking work from both doors (Slack's socket, then HTTP) before draining what came in.
-      await bolt.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping.abort();
+      // In-flight work gets the grace; what is still failing after it stays in the store, and the
+      // next start (this replica or another) finishes it.
+      const graceMs = options.graceMs ?? config.shutdownGraceSeconds * 1000;
+      const drain = (async () => {
+        // Ends the long poll at once; a message in hand is finished (stored, then deleted) first.
+        await sqsIntake?.stop();
+        await bolt.stop();
+        await core.idle();
+        await closed;
+      })();
+      const outcome = await drainWithin(
+        drain.catch((error: unknown) => logger.warn({ err: error }, 'stopping: draining failed')),
+        graceMs,
+        options.wait,
+      );
+      if (outcome === 'grace-over') {
+        logger.warn(
+          { graceMs },
+          'stopping: grace over; unfinished work stays in the store for the next start',
+        );
+      }
       server.closeAllConnections();
-      await core.idle();
       store.close();
     },
   };

@@ -47,6 +47,8 @@ export interface Config {
   oncall: { rotations: Record<string, OnCallRotation> };
   /** `accounts:` by id: the names shown instead of ids, and the role per other account. */
   accounts: Accounts;
+  /** `shutdownGraceSeconds`: how long a stop waits for work in hand before exiting anyway. */
+  shutdownGraceSeconds: number;
   /** Top-level YAML keys present but not active in this version. */
   inactiveKeys: string[];
 }

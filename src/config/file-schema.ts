@@ -106,6 +106,15 @@ export const fileSchema = z.strictObject({
   oncall: oncallSchema,
   /** Account names and roles: src/config/accounts-schema.ts. */
   accounts: accountsSchema,
+  shutdownGraceSeconds: z
+    .number()
+    .int('expected whole seconds')
+    .min(0, 'expected 0 to 300 seconds')
+    .max(300, 'expected 0 to 300 seconds')
+    .default(10)
+    .describe(
+      'On SIGTERM or SIGINT warroom stops taking work at once, gives work in hand this many seconds to finish, then exits 0; what did not finish stays in the store and the next start finishes it. Keep it below the stop timeout of whatever runs warroom (ECS: 30 s by default).',
+    ),
 });
 
 export type FileConfig = z.infer<typeof fileSchema>;

@@ -155,6 +155,7 @@ export function loadConfig(
       escalation: toEscalationConfig(f),
       oncall: { rotations: f.oncall.rotations },
       accounts: f.accounts,
+      shutdownGraceSeconds: f.shutdownGraceSeconds,
       // Every top-level key is active in this version; the list stays for later reserved keys.
       inactiveKeys: [],
     },

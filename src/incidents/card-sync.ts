@@ -52,6 +52,8 @@ export class CardSync {
   );
   private readonly failures = new Map<number, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Set by stop(): a sync that fails from then on is left in the store for the next start. */
+  private stopped = false;
 
   constructor(private readonly deps: CardSyncDeps) {}
 
@@ -73,6 +75,7 @@ export class CardSync {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
@@ -85,6 +88,14 @@ export class CardSync {
       const attempt = (this.failures.get(seq) ?? 0) + 1;
       this.failures.set(seq, attempt);
       const delay = (this.deps.retryDelayMs ?? ((n) => Math.min(60_000, 1000 * 2 ** n)))(attempt);
+      if (this.stopped) {
+        // A retry timer set now would make the card busy again, and a stop waiting for idle never end.
+        this.deps.logger.warn(
+          { err: error, incidentSeq: seq },
+          'card sync failed while stopping; the next start retries it',
+        );
+        return;
+      }
       this.deps.logger.error({ err: error, incidentSeq: seq, attempt, retryInMs: delay }, 'card sync failed');
       const timer = setTimeout(() => {
         this.timers.delete(timer);

@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { BotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { abortablePause } from '../work/abortable-pause.ts';
 import { readCallPriority, UNTIED_CALL_RANK } from './call-priority.ts';
 import { type Delivery, readDelivery } from './slack-delivery.ts';
 import { type PaceTicket, SlackPacer } from './slack-pacer.ts';
@@ -12,14 +13,17 @@ export interface SlackGatewayOptions {
   client: WebClient;
   metrics: Metrics;
   logger: Logger;
-  /** How a retry's backoff waits; injected so tests of the retry loop need not sleep. */
-  sleep?: (ms: number) => Promise<void>;
+  /** How a retry's backoff waits (ends early when `stopping` aborts); injected so tests need not sleep. */
+  sleep?: (ms: number, stopping?: AbortSignal) => Promise<void>;
+  /**
+   * Aborted when warroom starts stopping: a failed call is then not sent again and a backoff ends,
+   * so the work fails now and stays in the store for the next start instead of eating the grace.
+   */
+  stopping?: AbortSignal;
   /** Holds calls under Slack's limits (default: a pacer on real time and Slack's limits). */
   pacer?: SlackPacer;
   maxRateLimitRetries?: number;
 }
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The Web API client every gateway call goes through. It never retries by itself (its default
@@ -67,12 +71,12 @@ export const SLACK_UNCONFIRMED = 'SLACK.UNCONFIRMED';
  */
 export class SlackApiCaller {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, stopping?: AbortSignal) => Promise<void>;
   private readonly maxRetries: number;
   private readonly pacer: SlackPacer;
 
   constructor(protected readonly options: SlackGatewayOptions) {
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? abortablePause;
     this.maxRetries = options.maxRateLimitRetries ?? 8;
     this.pacer = options.pacer ?? new SlackPacer();
   }
@@ -115,7 +119,8 @@ export class SlackApiCaller {
         return result;
       } catch (error) {
         const delivery = readDelivery(error);
-        if (delivery.kind === 'rate-limited' && rateLimited < this.maxRetries) {
+        const stopping = this.options.stopping?.aborted === true;
+        if (!stopping && delivery.kind === 'rate-limited' && rateLimited < this.maxRetries) {
           rateLimited += 1;
           metrics.slackRateLimited.inc({ method });
           const waitSeconds = Math.max(1, delivery.retryAfterSeconds);
@@ -129,6 +134,7 @@ export class SlackApiCaller {
         }
         const unsure = delivery.kind === 'unknown';
         if (
+          !stopping &&
           (delivery.kind === 'not-sent' || (unsure && !CREATES.has(method))) &&
           transient < MAX_TRANSIENT_RETRIES
         ) {
@@ -136,9 +142,10 @@ export class SlackApiCaller {
             { method, failure: delivery.reason, attempt: transient + 1 },
             'Slack call failed; retrying',
           );
-          await this.sleep(backoffMs(transient));
+          await this.sleep(backoffMs(transient), this.options.stopping);
           transient += 1;
-          continue;
+          // Stopping began during the backoff: this failure is the answer.
+          if (!this.options.stopping?.aborted) continue;
         }
         metrics.slackCalls.inc({ method, outcome: 'error' });
         throw toSlackBotError(method, delivery, error);

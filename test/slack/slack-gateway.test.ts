@@ -16,7 +16,7 @@ afterEach(async () => {
   slack = undefined;
 });
 
-async function setUp(clock: ManualClock, scopes?: string[]) {
+async function setUp(clock: ManualClock, scopes?: string[], stopping?: AbortController) {
   slack = await startSlackEmulator({
     botToken: TOKEN,
     clock,
@@ -44,6 +44,7 @@ async function setUp(clock: ManualClock, scopes?: string[]) {
     client,
     metrics,
     logger: pino({ level: 'silent' }),
+    stopping: stopping?.signal,
     // Waiting (a backoff, Slack's limits) moves the emulator's clock instead of sleeping.
     sleep: async (ms) => {
       slept.push(ms);
@@ -210,5 +211,30 @@ describe('SlackGateway', () => {
       code: 'SLACK.MESSAGE_NOT_FOUND',
     });
     expect(emulator.callsTo('chat.update')).toHaveLength(1);
+  });
+
+  it('once warroom is stopping, a failed read is not sent again: the work fails now, for the next start', async () => {
+    const stopping = new AbortController();
+    const { gateway, emulator, slept } = await setUp(new ManualClock(), undefined, stopping);
+    const { ts } = await gateway.postMessage({ channel: 'C0ALERTS', text: 'card' });
+    stopping.abort();
+    emulator.loseAnswer('conversations.history', 'http-500');
+    await expect(gateway.readMessage('C0ALERTS', ts)).rejects.toMatchObject({ code: expect.any(String) });
+    expect(emulator.callsTo('conversations.history')).toHaveLength(1);
+    expect(slept).toEqual([]);
+  });
+
+  it('a stop that comes while a call is being retried ends its retries', async () => {
+    const stopping = new AbortController();
+    const { gateway, emulator, slept } = await setUp(new ManualClock(), undefined, stopping);
+    const { ts } = await gateway.postMessage({ channel: 'C0ALERTS', text: 'card' });
+    emulator.loseAnswer('conversations.history', 'http-500', 3);
+    const read = gateway.readMessage('C0ALERTS', ts);
+    // The first retry is under way (its backoff is recorded); SIGTERM arrives now.
+    while (slept.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    stopping.abort();
+    await expect(read).rejects.toBeDefined();
+    expect(emulator.callsTo('conversations.history')).toHaveLength(2);
+    expect(slept).toEqual([200]);
   });
 });
