@@ -20,6 +20,7 @@ import { takeCommand } from './take.ts';
 import { timelineCommand } from './timeline.ts';
 import { timesCommand } from './times.ts';
 import { unsnoozeCommand } from './unsnooze.ts';
+import { updateCommand } from './update.ts';
 
 const others: AnySubcommand[] = [
   declareCommand,
@@ -29,6 +30,7 @@ const others: AnySubcommand[] = [
   takeCommand,
   impactCommand,
   noteCommand,
+  updateCommand,
   timelineCommand,
   timesCommand,
   startedCommand,

@@ -20,6 +20,8 @@ export interface Config {
     alertChannel: string;
     incidentChannels: boolean;
     incidentChannelPrivate: boolean;
+    /** Where status updates are also posted, for stakeholders who should not see the incident's noise. */
+    updatesChannel?: string;
   };
   aws: { region: string };
   store: { kind: 'sqlite'; path: string };

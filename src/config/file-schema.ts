@@ -39,6 +39,11 @@ export const fileSchema = z.strictObject({
         .boolean()
         .default(false)
         .describe('`true`: incident channels are private (needs the `groups:write` scope).'),
+      updatesChannel: channelId
+        .optional()
+        .describe(
+          'Channel id where status updates (`/incident update`, Post update) are also posted, e.g. `C0123UPDATES`: for stakeholders who should not see the noise. Invite the bot there.',
+        ),
     })
     .describe('Where warroom posts in Slack.'),
   sns: z

@@ -136,6 +136,7 @@ export function loadConfig(
         alertChannel: f.slack.alertChannel,
         incidentChannels: f.slack.incidentChannels,
         incidentChannelPrivate: f.slack.incidentChannelPrivate,
+        ...(f.slack.updatesChannel ? { updatesChannel: f.slack.updatesChannel } : {}),
       },
       aws: { region: (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) as string },
       store: { kind: 'sqlite', path: e.WARROOM_STORE.slice('sqlite:'.length) },

@@ -31,7 +31,12 @@ function describe(entry: TimelineEntry): string {
         : `Slack user ${entry.actor}`;
   const change = entry.from !== undefined && entry.to !== undefined ? ` (${entry.from} → ${entry.to})` : '';
   // A note is the person's own words, not an action: say so, or "Alice Archer the replica lags" reads oddly.
-  const what = entry.kind === 'note' ? `added a note: ${entry.text}` : entry.text;
+  const what =
+    entry.kind === 'note'
+      ? `added a note: ${entry.text}`
+      : entry.kind === 'update'
+        ? `posted an update: ${entry.text}`
+        : entry.text;
   return `warroom: ${who} ${what}${change}`;
 }
 

@@ -203,6 +203,19 @@ export function buildIncidentCard(
       elements: [{ type: 'mrkdwn', text: snoozeLine(incident.snooze) }],
     });
   }
+  if (incident.lastUpdate) {
+    const { at, by, text } = incident.lastUpdate;
+    blocks.push({
+      type: 'context',
+      block_id: BLOCK_IDS.cardLatestUpdate,
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `📣 Latest update ${slackDate(at)} by <@${by}>: ${escapeMrkdwn(truncate(text, 280))}`,
+        },
+      ],
+    });
+  }
   if (incident.channelError) {
     blocks.push({
       type: 'context',

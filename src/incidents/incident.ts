@@ -51,6 +51,8 @@ export interface Incident {
   acknowledgedBy?: string;
   /** Who took the incident ("Take it" on a page): the person driving it. */
   owner?: string;
+  /** The latest status update (`/incident update`, Post update): the card shows it and when. */
+  lastUpdate?: { at: Date; by: string; text: string };
   acknowledgedAt?: Date;
   resolvedBy?: string;
   resolvedAt?: Date;
@@ -163,6 +165,8 @@ export type TimelineKind =
   | 'status'
   | 'impact'
   | 'note'
+  /** A status update posted for stakeholders (`/incident update`, the Post update modal). */
+  | 'update'
   | 'message'
   /** A runbook requested, approved, started, or its execution changing status. */
   | 'runbook';

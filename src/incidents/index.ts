@@ -38,6 +38,7 @@ export { buildNoteMessages, MAX_NOTE_TEXT } from './note-messages.ts';
 export type { OlderInteraction, PointedIncident } from './older-warroom-text.ts';
 export { buildOlderWarroomText } from './older-warroom-text.ts';
 export { NOTE_EVENT, noteConfirmation, type PostedNote, type PostNoteDeps, postNote } from './post-note.ts';
+export { type PostUpdateDeps, postUpdate, UPDATE_EVENT } from './post-update.ts';
 export type { SnoozeEnd } from './snooze.ts';
 export { durationText, endSnooze, isSnoozed, MAX_SNOOZE_MS, utcTime } from './snooze.ts';
 export { snoozeLine, snoozeMark } from './snooze-line.ts';

@@ -110,6 +110,26 @@ export function addNote(
   };
 }
 
+/** A status update: on the timeline as one, and the incident remembers it as its latest. */
+export function addUpdate(
+  incident: Incident,
+  text: string,
+  actor: SlackActor,
+  now: Date,
+  dedupeKey?: string,
+): Transition {
+  return {
+    kind: 'changed',
+    incident: {
+      ...incident,
+      lastUpdate: { at: now, by: actor.userId, text },
+      updatedAt: now,
+      version: incident.version + 1,
+    },
+    entry: { at: now, kind: 'update', actor: actor.userId, text, dedupeKey },
+  };
+}
+
 export function resolve(
   incident: Incident,
   summary: string | undefined,

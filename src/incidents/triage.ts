@@ -11,7 +11,15 @@ import { endSnooze, snoozeIncident } from './snooze.ts';
 import { splitFromStorm } from './split-from-storm.ts';
 import { FANNED_OUT, fanOutToMembers, leaveStorm } from './storm-fan-out.ts';
 import { takeIncident } from './take-incident.ts';
-import { acknowledge, addNote, reopen, resolve, setImpact, type Transition } from './transitions.ts';
+import {
+  acknowledge,
+  addNote,
+  addUpdate,
+  reopen,
+  resolve,
+  setImpact,
+  type Transition,
+} from './transitions.ts';
 
 export type TriageAction =
   /** `how`: the responder action that acknowledged it (`ran runbook reboot`), for the timeline. */
@@ -20,6 +28,8 @@ export type TriageAction =
   | { kind: 'take'; to?: string }
   | { kind: 'impact'; impact: Impact }
   | { kind: 'note'; text: string }
+  /** A status update for stakeholders; posting it is the caller's (src/incidents/post-update.ts). */
+  | { kind: 'update'; text: string }
   | { kind: 'resolve'; summary?: string }
   /** Reopen a resolved incident; the reason is required and kept with the undone resolution. */
   | { kind: 'reopen'; reason: string }
@@ -43,6 +53,7 @@ export const PERMISSION_FOR: Record<TriageAction['kind'] | 'declare', Permission
   take: 'triage',
   impact: 'triage',
   note: 'triage',
+  update: 'triage',
   resolve: 'resolve',
   reopen: 'resolve',
   started: 'triage',
@@ -57,6 +68,7 @@ const SNOOZES = new Set<TriageAction['kind']>(['snooze', 'unsnooze']);
 /** Actions that also acknowledge an open incident, and how the timeline says so. */
 const FOLLOWS: Partial<Record<TriageAction['kind'], string>> = {
   note: 'added a note',
+  update: 'posted an update',
   impact: 'changed the impact',
 };
 
@@ -87,6 +99,8 @@ function transitionFor(action: TriageAction, actor: SlackActor, now: Date, dedup
         return setImpact(incident, action.impact, actor, now);
       case 'note':
         return addNote(incident, action.text, actor, now, dedupeKey);
+      case 'update':
+        return addUpdate(incident, action.text, actor, now, dedupeKey);
       case 'resolve':
         return resolve(incident, action.summary, actor, now);
       case 'reopen':

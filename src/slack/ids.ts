@@ -14,6 +14,7 @@ export const BLOCK_IDS = {
   cardSummary: 'warroom_card_summary',
   cardStorm: 'warroom_card_storm',
   cardSnooze: 'warroom_card_snooze',
+  cardLatestUpdate: 'warroom_card_latest_update',
   cardDurations: 'warroom_card_durations',
   cardReopened: 'warroom_card_reopened',
   noteInput: 'warroom_note_input',

@@ -27,6 +27,9 @@ export function decodeIncident(seq: number, data: string): Incident {
     ...(parsed.impactStartedAt ? { impactStartedAt: new Date(parsed.impactStartedAt) } : {}),
     ...(parsed.mitigatedAt ? { mitigatedAt: new Date(parsed.mitigatedAt) } : {}),
     ...(Array.isArray(parsed.resolutions) ? { resolutions: parsed.resolutions.map(decodeResolution) } : {}),
+    ...(parsed.lastUpdate
+      ? { lastUpdate: { ...parsed.lastUpdate, at: new Date(parsed.lastUpdate.at) } }
+      : {}),
     ...(parsed.splitAt ? { splitAt: new Date(parsed.splitAt) } : {}),
     ...(parsed.snooze
       ? { snooze: { ...parsed.snooze, at: new Date(parsed.snooze.at), until: new Date(parsed.snooze.until) } }

@@ -390,6 +390,7 @@ describe('the catalog', () => {
       'take',
       'impact',
       'note',
+      'update',
       'timeline',
       'times',
       'started',
