@@ -6,6 +6,7 @@ import { registerAddNoteButton } from './add-note-button.ts';
 import { registerDatabaseActions } from './database-actions.ts';
 import { registerImpactSelect } from './impact-select.ts';
 import { registerPageActions } from './page-actions.ts';
+import { registerPostUpdateButton } from './post-update-button.ts';
 import { registerRecruitActions } from './recruit-actions.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
@@ -18,6 +19,7 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerAcknowledgeButton(app, deps);
   registerImpactSelect(app, deps);
   registerAddNoteButton(app, deps);
+  registerPostUpdateButton(app, deps);
   registerResolveButton(app, deps);
   registerReopenButton(app, deps);
   registerRunbookActions(app, deps);

@@ -5,10 +5,12 @@ import { registerNoteSubmission } from './note-submission.ts';
 import { registerReopenSubmission } from './reopen-submission.ts';
 import { registerResolveSubmission } from './resolve-submission.ts';
 import { registerRunbookSubmission } from './runbook-submission.ts';
+import { registerUpdateSubmission } from './update-submission.ts';
 
 /** Modal submissions. */
 export function registerViews(app: App, deps: SlackHandlerDeps): void {
   registerNoteSubmission(app, deps);
+  registerUpdateSubmission(app, deps);
   registerResolveSubmission(app, deps);
   registerReopenSubmission(app, deps);
   registerDeclareSubmission(app, deps);

@@ -20,7 +20,7 @@ export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
 
 /**
  * The card's buttons, only those that apply: Acknowledge while open; Take it until someone owns it;
- * impact, note and resolve until
+ * impact, note, update and resolve until
  * resolved, and on an RDS incident the Database menu (status, check, logs, snapshot); a resolved
  * incident offers Reopen only (no console links either: the card reads as finished).
  */
@@ -71,6 +71,12 @@ export function buildIncidentActions(
       type: 'button',
       action_id: ACTION_IDS.addNote,
       text: { type: 'plain_text', text: 'Add note' },
+      value,
+    },
+    {
+      type: 'button',
+      action_id: ACTION_IDS.postUpdate,
+      text: { type: 'plain_text', text: 'Post update' },
       value,
     },
     {

@@ -52,3 +52,4 @@ export type { TriageAction, TriageResult } from './triage.ts';
 export { PERMISSION_FOR, Triage } from './triage.ts';
 export { snoozeReplyText, triageReplyText } from './triage-replies.ts';
 export { parseTypedTime, TYPED_TIME_FORMS, utcDateTime } from './typed-time.ts';
+export { buildUpdateModal } from './update-modal.ts';

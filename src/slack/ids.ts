@@ -18,6 +18,8 @@ export const BLOCK_IDS = {
   cardDurations: 'warroom_card_durations',
   cardReopened: 'warroom_card_reopened',
   noteInput: 'warroom_note_input',
+  updateInput: 'warroom_update_input',
+  updateImpactInput: 'warroom_update_impact_input',
   summaryInput: 'warroom_summary_input',
   reasonInput: 'warroom_reason_input',
   titleInput: 'warroom_title_input',
@@ -43,6 +45,8 @@ export const ACTION_IDS = {
   splitFromStorm: 'warroom_split_from_storm',
   impactSelect: 'warroom_impact_select',
   addNote: 'warroom_add_note',
+  /** Post update on the card: the status update modal, impact and status prefilled. */
+  postUpdate: 'warroom_post_update',
   resolve: 'warroom_resolve',
   reopen: 'warroom_reopen',
   /** A "Check snapshot" button on a snapshot's card (and, on cards drawn before the menu, Check database). */
@@ -54,6 +58,7 @@ export const ACTION_IDS = {
   /** "Run <runbook>" beside a ✗ of the database check: opens the runbook modal with it chosen. */
   runRemediation: 'warroom_run_remediation',
   noteText: 'warroom_note_text',
+  updateText: 'warroom_update_text',
   summaryText: 'warroom_summary_text',
   reasonText: 'warroom_reason_text',
   titleText: 'warroom_title_text',
@@ -80,6 +85,7 @@ export const ACTION_IDS = {
 
 export const VIEW_IDS = {
   noteModal: 'warroom_note_modal',
+  updateModal: 'warroom_update_modal',
   resolveModal: 'warroom_resolve_modal',
   reopenModal: 'warroom_reopen_modal',
   declareModal: 'warroom_declare_modal',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPDATE_EVENT } from '../../src/incidents/index.ts';
-import { BLOCK_IDS } from '../../src/slack/ids.ts';
+import { ACTION_IDS, BLOCK_IDS } from '../../src/slack/ids.ts';
 import { runIncidentCommand } from '../commands/slash-command-client.ts';
+import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
+import { selectState, textState } from '../handlers/actions/slack-interactions.ts';
 import { signedOrdersDbScenario } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, defaultYaml, type Harness, startHarness } from '../support/warroom-harness.ts';
 
@@ -100,5 +102,46 @@ describe('status updates', () => {
     const { reply } = await runIncidentCommand(harness, 'update INC-1');
     expect(reply.text).toContain('Write the update after the id.');
     expect(updateLines().updates).toHaveLength(before);
+  });
+
+  it('Post update opens a form with the impact and status prefilled; its update, with a new impact, is posted once though submitted twice', async () => {
+    const clicker = cardClicker(harness);
+    await clicker.click(clicker.card(1), 'U0CAROL', ACTION_IDS.postUpdate);
+    await clicker.settled();
+    const modal = clicker.openModal('U0CAROL');
+    const shown = JSON.stringify(modal);
+    expect(shown).toContain('"initial_option":{"text":{"type":"plain_text","text":"2 · High"},"value":"2"}');
+    expect(shown).toContain('*Status:* Acknowledged');
+
+    const blank = await clicker.submit(modal, 'U0CAROL', {
+      [BLOCK_IDS.updateImpactInput]: { [ACTION_IDS.impactChoice]: selectState(2) },
+      [BLOCK_IDS.updateInput]: { [ACTION_IDS.updateText]: textState(null) },
+    });
+    expect(JSON.parse(blank.body)).toEqual({
+      response_action: 'errors',
+      errors: { [BLOCK_IDS.updateInput]: 'Write the update before posting it.' },
+    });
+
+    const values = {
+      [BLOCK_IDS.updateImpactInput]: { [ACTION_IDS.impactChoice]: selectState(1) },
+      [BLOCK_IDS.updateInput]: { [ACTION_IDS.updateText]: textState('Checkout is failing for everyone') },
+    };
+    await Promise.all([clicker.submit(modal, 'U0CAROL', values), clicker.submit(modal, 'U0CAROL', values)]);
+    await clicker.settled();
+    expect((await harness.warroom.store.getIncident(1))?.impact).toBe(1);
+    const posted = (lines: string[]) =>
+      lines.filter((line) => line.includes('Checkout is failing for everyone'));
+    const { thread, channel, updates } = updateLines();
+    expect(posted(thread)).toHaveLength(1);
+    expect(posted(channel)).toEqual(posted(thread));
+    expect(posted(updates)).toEqual(posted(thread));
+    expect(posted(thread)[0]).toMatch(
+      / · Impact 1 \(Critical\) · .*\n<@U0CAROL>: Checkout is failing for everyone$/,
+    );
+    const told = harness.slack
+      .ephemerals(ALERT_CHANNEL)
+      .filter((message) => message.user === 'U0CAROL')
+      .map((message) => message.text);
+    expect(told.filter((text) => text?.startsWith('INC-1: your update is on the timeline'))).toHaveLength(1);
   });
 });

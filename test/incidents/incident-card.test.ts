@@ -65,6 +65,7 @@ describe('buildIncidentCard', () => {
       ACTION_IDS.takeIncident,
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
+      ACTION_IDS.postUpdate,
       ACTION_IDS.resolve,
       ACTION_IDS.openConsole,
       ACTION_IDS.databaseMenu,

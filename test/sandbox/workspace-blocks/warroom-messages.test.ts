@@ -34,6 +34,7 @@ describe('the incident card, rendered', () => {
       ACTION_IDS.takeIncident,
       ACTION_IDS.impactSelect,
       ACTION_IDS.addNote,
+      ACTION_IDS.postUpdate,
       ACTION_IDS.resolve,
       ACTION_IDS.pageOnCall,
       ACTION_IDS.runRunbook,
