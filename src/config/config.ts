@@ -1,4 +1,5 @@
 import type { Accounts } from '../accounts/index.ts';
+import type { Impact } from '../incidents/index.ts';
 import type { EscalationConfig, OnCallRotation } from '../paging/index.ts';
 import type { Route } from '../routes/index.ts';
 import type { RunbookDefinition } from '../runbooks/index.ts';
@@ -45,6 +46,8 @@ export interface Config {
   };
   /** Escalation policies, the rules choosing them, and reminders. */
   escalation: EscalationConfig;
+  /** `updates.every`: how often a status update is due, by impact (src/paging/update-reminders.ts). */
+  updates?: { everyMs: Partial<Record<Impact, number>> };
   /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */
   oncall: { rotations: Record<string, OnCallRotation> };
   /** `accounts:` by id: the names shown instead of ids, and the role per other account. */

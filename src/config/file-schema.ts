@@ -7,6 +7,7 @@ import { permissionsSchema } from './permissions-schema.ts';
 import { routesSchema } from './routes-schema.ts';
 import { automationSchema, runbooksSchema } from './runbooks-schema.ts';
 import { stormsSchema } from './storms-schema.ts';
+import { updatesSchema } from './updates-schema.ts';
 
 const channelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123ALERTS');
 const snsTopicArn = z
@@ -107,6 +108,7 @@ export const fileSchema = z.strictObject({
   escalation: escalationSchema,
   escalationRules: escalationRulesSchema,
   reminders: remindersSchema,
+  updates: updatesSchema,
   /** On-call rotations: src/config/oncall-schema.ts. */
   oncall: oncallSchema,
   /** Account names and roles: src/config/accounts-schema.ts. */

@@ -9,6 +9,7 @@ import { type FileConfig, fileSchema } from './file-schema.ts';
 import { permissionProblems } from './permissions-schema.ts';
 import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
+import { toUpdatesConfig } from './updates-schema.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
 export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -154,6 +155,7 @@ export function loadConfig(
         approvers: f.automation.approvers,
       },
       escalation: toEscalationConfig(f),
+      ...(f.updates ? { updates: toUpdatesConfig(f.updates) } : {}),
       oncall: { rotations: f.oncall.rotations },
       accounts: f.accounts,
       shutdownGraceSeconds: f.shutdownGraceSeconds,

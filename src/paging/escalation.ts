@@ -10,12 +10,15 @@ import type { PageOutcome, Pager } from './pager.ts';
 import { choosePolicy, type EscalationConfig, type NotifyTarget } from './policy.ts';
 import type { Reminders } from './reminders.ts';
 import { SnoozeEnds } from './snooze-ends.ts';
+import type { UpdateReminders } from './update-reminders.ts';
 
 export interface EscalationDeps {
   config: EscalationConfig;
   store: Pick<Store, 'escalations' | 'getCard' | 'getIncident' | 'mutateIncident' | 'listOpenIncidents'>;
   pager: Pager;
   reminders?: Reminders;
+  /** `updates.every`: status updates due (src/paging/update-reminders.ts). */
+  updateReminders?: Pick<UpdateReminders, 'pass'>;
   /** SSM Contacts engagements: stopped with the escalation, followed on each pass. */
   engagements?: Engagements;
   clock: Clock;
@@ -207,6 +210,7 @@ export class Escalation {
       }
     }
     await this.deps.reminders?.pass();
+    await this.deps.updateReminders?.pass();
     await this.deps.engagements?.pass();
   }
 

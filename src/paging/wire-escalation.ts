@@ -14,6 +14,7 @@ import type { OnCallResolver } from './on-call-resolver.ts';
 import { Pager } from './pager.ts';
 import { Reminders } from './reminders.ts';
 import { SsmOnCallReader } from './ssm-on-call.ts';
+import { UpdateReminders } from './update-reminders.ts';
 
 export interface EscalationWiringInput {
   config: Config;
@@ -81,11 +82,22 @@ export function wireEscalation(input: EscalationWiringInput): {
         afterMs: config.escalation.reminders.afterMs,
       })
     : undefined;
+  const updateReminders = config.updates
+    ? new UpdateReminders({
+        store,
+        slack,
+        clock,
+        logger,
+        alertChannel: config.slack.alertChannel,
+        everyMs: config.updates.everyMs,
+      })
+    : undefined;
   const escalation = new Escalation({
     config: config.escalation,
     store,
     pager,
     reminders,
+    updateReminders,
     engagements,
     clock,
     logger,
