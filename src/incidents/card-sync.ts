@@ -10,6 +10,7 @@ import { KeyedRunner } from '../work/keyed-runner.ts';
 import { homeChannelOf } from './home-channel.ts';
 import type { Incident } from './incident.ts';
 import { buildIncidentCard } from './incident-card.ts';
+import { loadStormMembers } from './storm-members.ts';
 
 export interface CardSyncDeps {
   store: Store;
@@ -147,7 +148,7 @@ export class CardSync {
     // A storm member is shown on the storm's card: only a card posted before it joined is kept (updated).
     if (!card && incident.stormSeq !== undefined) return;
     if (!card) card = await store.beginCardPost(seq, channel, clock.now());
-    const content = this.render(incident, channel, await this.membersOf(incident));
+    const content = this.render(incident, channel, await loadStormMembers(this.deps.store, incident));
     if (!card.ts) {
       const { ts, found } = await postOrFind(slack, content, findCard(card.postStartedAt));
       if (found)
@@ -160,15 +161,6 @@ export class CardSync {
       await slack.updateMessage({ ...content, ts: card.ts });
       await store.recordCardRendered(seq, channel, incident.version);
     }
-  }
-
-  private async membersOf(incident: Incident): Promise<Incident[]> {
-    const members: Incident[] = [];
-    for (const seq of incident.storm?.members ?? []) {
-      const member = await this.deps.store.getIncident(seq);
-      if (member) members.push(member);
-    }
-    return members;
   }
 
   private render(incident: Incident, channel: string, members: readonly Incident[]) {

@@ -42,6 +42,7 @@ export { type PostUpdateDeps, postUpdate, UPDATE_EVENT } from './post-update.ts'
 export type { SnoozeEnd } from './snooze.ts';
 export { durationText, endSnooze, isSnoozed, MAX_SNOOZE_MS, utcTime } from './snooze.ts';
 export { snoozeLine, snoozeMark } from './snooze-line.ts';
+export { loadStormMembers } from './storm-members.ts';
 export { describeStormZones } from './storm-section.ts';
 export type { CaptureOutcome } from './timeline-capture.ts';
 export { TimelineCapture } from './timeline-capture.ts';

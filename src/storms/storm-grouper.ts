@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Incident, NewIncident } from '../incidents/index.ts';
+import { type Incident, loadStormMembers, type NewIncident } from '../incidents/index.ts';
 import type { Store } from '../store/store.ts';
 import { describeStormKey } from './storm-key.ts';
 import { decideStorm, type StormRule } from './storm-rule.ts';
@@ -96,7 +96,7 @@ export class StormGrouper {
     const { store, clock } = this.deps;
     const storm = await store.getIncident(stormSeq);
     if (!storm?.storm) return undefined;
-    const members = await this.membersOf(storm);
+    const members = await loadStormMembers(this.deps.store, storm);
     const now = clock.now();
     let before: Incident['impact'] | undefined;
     const outcome = await store.mutateIncident(stormSeq, now, (current) => {
@@ -114,15 +114,6 @@ export class StormGrouper {
     if (raised && outcome.incident.status !== 'resolved')
       this.deps.onImpactRaised?.(outcome.incident, before as Incident['impact']);
     return outcome.incident;
-  }
-
-  private async membersOf(storm: Incident): Promise<Incident[]> {
-    const members: Incident[] = [];
-    for (const seq of storm.storm?.members ?? []) {
-      const member = await this.deps.store.getIncident(seq);
-      if (member) members.push(member);
-    }
-    return members;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { homeChannelOf, type Incident } from '../incidents/index.ts';
+import { homeChannelOf, type Incident, loadStormMembers } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
@@ -57,11 +57,7 @@ export class StormThread {
     const channel = homeChannelOf(storm, alertChannel);
     const card = await store.getCard(storm.seq, channel);
     if (!card?.ts) return;
-    const members: Incident[] = [];
-    for (const member of storm.storm.members) {
-      const found = await store.getIncident(member);
-      if (found) members.push(found);
-    }
+    const members = await loadStormMembers(store, storm);
     const list = buildStormMemberList(storm, members);
     const signature = JSON.stringify(list.blocks);
     if (this.sent.get(storm.seq) === signature) return;

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { describeStormZones, type Incident } from '../incidents/index.ts';
+import { describeStormZones, type Incident, loadStormMembers } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DbInstanceFacts } from '../rds/index.ts';
 import type { Store } from '../store/store.ts';
@@ -60,11 +60,7 @@ export class StormZones {
   private async sync(storm: Incident): Promise<void> {
     const { store, clock, logger } = this.deps;
     if (!storm.storm || storm.status === 'resolved') return;
-    const members: Incident[] = [];
-    for (const member of storm.storm.members) {
-      const found = await store.getIncident(member);
-      if (found) members.push(found);
-    }
+    const members = await loadStormMembers(store, storm);
     const wanted = this.unknownInstances(members, storm.storm.zones ?? {});
     if (wanted.length === 0) return;
     const learnt: Record<string, string> = {};
