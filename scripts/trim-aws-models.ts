@@ -90,6 +90,7 @@ const OPERATIONS: Record<string, string[]> = {
   // The DynamoDB store (docs/store.md) and `npm run store:init`.
   dynamodb: [
     'CreateTable',
+    'DeleteTable',
     'DescribeTable',
     'UpdateTimeToLive',
     'DescribeTimeToLive',
@@ -98,6 +99,8 @@ const OPERATIONS: Record<string, string[]> = {
     'UpdateItem',
     'DeleteItem',
     'Query',
+    // Counting processed and failed notifications (tests and figures only, docs/store.md).
+    'Scan',
     'BatchGetItem',
     'TransactWriteItems',
     'TransactGetItems',

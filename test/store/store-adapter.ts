@@ -23,4 +23,6 @@ export interface StoreAdapter {
   reopen?(store: Store): Promise<Store>;
   /** Closes every Store this adapter opened and throws their backing stores away (after each test). */
   close(): Promise<void>;
+  /** Stops what the adapter started for the file (an emulator), after its last test. */
+  dispose?(): Promise<void>;
 }

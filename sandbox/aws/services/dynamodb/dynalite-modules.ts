@@ -65,7 +65,9 @@ export const DYNALITE_OPERATIONS = [
   'UpdateItem',
   'DeleteItem',
   'Query',
+  'Scan',
   'BatchGetItem',
+  'DeleteTable',
 ] as const;
 export type DynaliteOperation = (typeof DYNALITE_OPERATIONS)[number];
 

@@ -1,0 +1,176 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+
+export type Item = Record<string, unknown>;
+export type Key = { pk: string; sk: string };
+type SdkTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Action<K extends keyof SdkTransactItem> = Omit<NonNullable<SdkTransactItem[K]>, 'TableName'>;
+/** One action of a transaction on this table (the table name is added when it is sent). */
+export type TransactItem =
+  | { Put: Action<'Put'> }
+  | { Update: Action<'Update'> }
+  | { Delete: Action<'Delete'> }
+  | { ConditionCheck: Action<'ConditionCheck'> };
+
+/** Why each action of a cancelled transaction failed, in order ('None' for those that did not). */
+export type TransactResult = { ok: true } | { ok: false; reasons: string[] };
+
+/** DynamoDB's limit on the actions in one TransactWriteItems call. */
+export const MAX_TRANSACT_ITEMS = 100;
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * warroom's one table, through the document client: consistent reads (everything that decides
+ * reads the item itself), conditional single writes that answer false when their condition fails,
+ * paged queries and transactions that answer their cancellation reasons instead of throwing.
+ */
+export class DynamoTable {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+  }
+
+  static open(tableName: string, region?: string): DynamoTable {
+    return new DynamoTable(new DynamoDBClient(region ? { region } : {}), tableName);
+  }
+
+  async get(key: Key): Promise<Item | undefined> {
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return result.Item;
+  }
+
+  /** Puts the item; false when `condition` failed (nothing was written). */
+  async put(item: Item, condition?: Condition): Promise<boolean> {
+    try {
+      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Updates the item; false when its condition failed (nothing was written). */
+  async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+    try {
+      await this.documents.send(new UpdateCommand({ TableName: this.tableName, ...input }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(key: Key, condition?: Condition): Promise<boolean> {
+    try {
+      await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Every item the query matches (all pages), or the first `limit`. */
+  async query(input: Omit<QueryCommandInput, 'TableName'>, limit?: number): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ...input,
+          ...(limit !== undefined ? { Limit: limit - items.length } : {}),
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start && (limit === undefined || items.length < limit));
+    return items;
+  }
+
+  /** How many items the query matches, without reading them. */
+  async count(input: Omit<QueryCommandInput, 'TableName'>): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      total += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
+  /** Counts items over the whole table: for figures nothing decides on (see docs/store.md). */
+  async scanCount(input: Omit<ScanCommandInput, 'TableName'>): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      total += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
+  /** All or nothing. A cancelled transaction answers each action's reason instead of throwing. */
+  async transact(items: readonly TransactItem[]): Promise<TransactResult> {
+    if (items.length === 0) return { ok: true };
+    if (items.length > MAX_TRANSACT_ITEMS) {
+      throw new Error(`a transaction of ${items.length} actions is over DynamoDB's ${MAX_TRANSACT_ITEMS}`);
+    }
+    const stamped = items.map((item) => withTable(item, this.tableName));
+    try {
+      await this.documents.send(new TransactWriteCommand({ TransactItems: stamped }));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      return { ok: false, reasons: (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None') };
+    }
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+}
+
+export interface Condition {
+  ConditionExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/** Transaction items are built without the table name (they are the same table); it is added here. */
+function withTable(item: TransactItem, tableName: string): SdkTransactItem {
+  const [kind, action] = Object.entries(item)[0] as [string, Record<string, unknown>];
+  return { [kind]: { ...action, TableName: tableName } } as SdkTransactItem;
+}

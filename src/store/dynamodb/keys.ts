@@ -1,0 +1,41 @@
+import type { Key } from './dynamo-table.ts';
+
+/**
+ * The table's keys, as docs/store.md lays them out. Numbers in sort keys are zero-padded so they
+ * sort as numbers; times are ISO 8601 UTC with milliseconds, which sort as times.
+ */
+export const pad = (n: number): string => String(n).padStart(10, '0');
+export const iso = (at: Date): string => at.toISOString();
+/** Sorts after every `<time>#…` key of the same time: "due by now" is `gsi1sk <= dueBy(now)`. */
+export const dueBy = (now: Date): string => `${iso(now)}#~`;
+
+export const incidentPk = (seq: number): string => `INC#${pad(seq)}`;
+export const incidentKey = (seq: number): Key => ({ pk: incidentPk(seq), sk: 'INCIDENT' });
+export const counterKey: Key = { pk: 'SEQ', sk: 'INCIDENT' };
+export const openMarkerKey = (groupKey: string): Key => ({ pk: `OPEN#${groupKey}`, sk: 'OPEN' });
+export const dedupeKey = (key: string): Key => ({ pk: `DEDUPE#${key}`, sk: 'DEDUPE' });
+export const channelMarkerKey = (channelId: string): Key => ({ pk: `CHANNEL#${channelId}`, sk: 'CHANNEL' });
+export const inboxKey = (messageId: string): Key => ({ pk: `INBOX#${messageId}`, sk: 'INBOX' });
+export const outboxKey = (seq: number, n: number): Key => ({ pk: incidentPk(seq), sk: `OUTBOX#${pad(n)}` });
+export const cardKey = (seq: number, channel: string): Key => ({
+  pk: incidentPk(seq),
+  sk: `CARD#${channel}`,
+});
+export const cardMessageKey = (channel: string, ts: string): Key => ({
+  pk: `CARDTS#${channel}#${ts}`,
+  sk: 'CARDTS',
+});
+
+/** The gsi1 lists. */
+export const OPEN_INCIDENTS = 'INCIDENTS#OPEN';
+export const OUTBOX_DUE = 'OUTBOX#DUE';
+/** The gsi2 list of incidents whose cards may be behind (checked, then settled, by the card code). */
+export const CARD_SYNC = 'CARDSYNC';
+export const cardsIn = (channel: string): string => `CARDIN#${channel}`;
+
+/** Outbox ids name their item: `seq × OUTBOX_ID_SPAN + n`. */
+export const OUTBOX_ID_SPAN = 1_000_000;
+
+/** Epoch seconds `days` after `at`: when DynamoDB may delete finished work (TTL). */
+export const expiresAfterDays = (at: Date, days: number): number =>
+  Math.floor(at.getTime() / 1000) + days * 86_400;
