@@ -31,6 +31,7 @@ import type { SlackGateway } from './slack/slack-gateway.ts';
 import type { Store } from './store/store.ts';
 import { StormFollower, StormGrouper, StormThread, StormZones } from './storms/index.ts';
 import { BackgroundTasks } from './work/background-tasks.ts';
+import type { LeasedWork } from './work/leased-work.ts';
 
 export interface CoreServicesInput {
   config: Config;
@@ -43,6 +44,8 @@ export interface CoreServicesInput {
   aws: AwsPorts;
   /** Who is on call in a rotation (`rotation:<name>` targets); default: `oncall.rotations` via whoIsOnCall. */
   onCall?: OnCallResolver;
+  /** Leases on background work shared with the other replicas on the store (docs/store.md). */
+  leased?: LeasedWork;
 }
 
 export interface CoreServices {
@@ -84,6 +87,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     );
   const cards = new CardSync({
     store,
+    leased: input.leased,
     slack,
     clock,
     logger,
@@ -218,6 +222,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const peopleNames = new PeopleNames({ slack, clock, logger });
   const incidentManager = new IncidentManagerSync({
     store,
+    leased: input.leased,
     writer: input.aws.incidentManager,
     clock,
     logger,
@@ -304,6 +309,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   const runbooks = wireRunbooks({
     config,
     store,
+    leased: input.leased,
     slack,
     clock,
     logger,

@@ -4,6 +4,7 @@ import { isBotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { OutboxItem } from '../store/outbox.ts';
 import type { Store } from '../store/store.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import { encodeEventData, type IncidentManagerWrite } from './incident-manager-writes.ts';
 
@@ -11,6 +12,8 @@ type TimelineEventWrite = Extract<IncidentManagerWrite, { kind: 'timeline-event'
 
 export interface IncidentManagerSyncDeps {
   store: Store;
+  /** Leases shared with the other replicas on the store; absent: this process is the only one. */
+  leased?: LeasedWork;
   writer: IncidentManagerWriter;
   clock: Clock;
   logger: Logger;
@@ -51,12 +54,22 @@ export class IncidentManagerSync {
 
   private async drain(): Promise<void> {
     const items = await this.deps.store.listDueOutbox(this.deps.clock.now(), 50);
-    const blocked = new Set<number>();
-    for (const item of items) {
-      // Writes for one incident keep their order: after a failure, its later writes wait.
-      if (blocked.has(item.incidentSeq)) continue;
-      if (!(await this.perform(item))) blocked.add(item.incidentSeq);
+    const byIncident = new Map<number, OutboxItem[]>();
+    for (const item of items)
+      byIncident.set(item.incidentSeq, [...(byIncident.get(item.incidentSeq) ?? []), item]);
+    for (const [seq, writes] of byIncident) {
+      const { leased } = this.deps;
+      // One replica at a time sends an incident's writes (lease `outbox:<seq>`), keeping their order.
+      // A write listed here and sent meanwhile by another replica goes again with the same client
+      // token, which Incident Manager answers without doing it twice.
+      if (leased) await leased.run(`outbox:${seq}`, () => this.performInOrder(writes));
+      else await this.performInOrder(writes);
     }
+  }
+
+  /** Writes for one incident keep their order: after a failure, its later writes wait. */
+  private async performInOrder(writes: readonly OutboxItem[]): Promise<void> {
+    for (const item of writes) if (!(await this.perform(item))) return;
   }
 
   /**

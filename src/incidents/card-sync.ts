@@ -7,6 +7,7 @@ import { postOrFind } from '../slack/post-or-find.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import { KeyedRunner } from '../work/keyed-runner.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { homeChannelOf } from './home-channel.ts';
 import type { Incident } from './incident.ts';
 import { buildIncidentCard } from './incident-card.ts';
@@ -35,6 +36,11 @@ export interface CardSyncDeps {
   onSynced?: (incident: Incident) => void;
   /** Delay before a failed sync is tried again, by attempt number. */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Replicas sharing the store sync one incident's cards one at a time (lease `card:<seq>`): two
+   * posting at once would post two cards. Absent: this process is the only one.
+   */
+  leased?: LeasedWork;
 }
 
 /**
@@ -108,6 +114,14 @@ export class CardSync {
   }
 
   private async sync(seq: number): Promise<void> {
+    const { leased } = this.deps;
+    if (!leased) return this.syncNow(seq);
+    // Busy: another replica is syncing this incident; the periodic resumeAll looks again, and
+    // syncs what that replica left behind (a version that moved on while it worked).
+    await leased.run(`card:${seq}`, () => this.syncNow(seq));
+  }
+
+  private async syncNow(seq: number): Promise<void> {
     const incident = await this.deps.store.getIncident(seq);
     if (!incident) return;
     const channels = [

@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../incidents/index.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import { FIRST_POLL_MS, MAX_POLL_MS } from './automation-links.ts';
 import { isFinalStatus, mergeSteps, type RunbookExecution } from './execution.ts';
@@ -12,6 +13,8 @@ import { RunbookRunMessages } from './runbook-run-messages.ts';
 
 export interface AutomationFollowerDeps {
   store: Store;
+  /** Leases shared with the other replicas on the store; absent: this process is the only one. */
+  leased?: LeasedWork;
   /** SSM where the execution runs: its incident's account and Region. */
   automationOf: (incidentSeq: number) => Promise<AutomationRunner>;
   slack: Pick<SlackGateway, 'postMessage' | 'updateMessage' | 'findReplyByMetadata'>;
@@ -94,6 +97,18 @@ export class AutomationFollower {
   }
 
   private async follow(execution: RunbookExecution, nudged: boolean): Promise<void> {
+    const { leased } = this.deps;
+    if (!leased) return this.followNow(execution, nudged);
+    // One replica at a time polls an execution and keeps its thread message (lease `exec:<id>`);
+    // another holding it now means it is being followed. Read again under the lease: the other
+    // replica may have moved it on since it was listed.
+    await leased.run(`exec:${execution.executionId}`, async () => {
+      const current = await this.deps.store.runbooks.getExecution(execution.executionId);
+      if (current) await this.followNow(current, nudged);
+    });
+  }
+
+  private async followNow(execution: RunbookExecution, nudged: boolean): Promise<void> {
     const now = this.deps.clock.now();
     let current = execution;
     const due = nudged || (current.nextPollAt !== undefined && current.nextPollAt <= now);

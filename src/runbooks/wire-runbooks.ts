@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Permissions } from '../permissions/index.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { AutomationFollower } from './automation-follower.ts';
 import { placeAutomation } from './automation-place.ts';
 import { RunbookApprovals } from './runbook-approvals.ts';
@@ -24,6 +25,8 @@ export interface RunbookServices {
 }
 
 export interface RunbookWiringInput {
+  /** Leases shared with the other replicas: one follows each execution at a time. */
+  leased?: LeasedWork;
   config: Config;
   store: Store;
   slack: SlackGateway;
@@ -89,6 +92,7 @@ export function wireRunbooks(input: RunbookWiringInput): RunbookServices {
   });
   const follower: AutomationFollower = new AutomationFollower({
     store,
+    leased: input.leased,
     automationOf: async (seq) => automationFor(await store.getIncident(seq)),
     slack,
     clock,

@@ -224,4 +224,13 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (incident_seq, impact)
   );
   `,
+  `
+  -- Leases on work any process may pick up (src/store/lease-store.ts): one owner at a time, taken
+  -- over when it runs out.
+  CREATE TABLE leases (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    until TEXT NOT NULL
+  );
+  `,
 ];

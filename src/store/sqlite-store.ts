@@ -9,6 +9,7 @@ import { SqliteEngagements } from './sqlite-engagements.ts';
 import { SqliteEscalations } from './sqlite-escalations.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
+import { SqliteLeases } from './sqlite-leases.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqlitePageDms } from './sqlite-page-dms.ts';
 import { SqliteRunbooks } from './sqlite-runbooks.ts';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   readonly escalations: SqliteEscalations;
   readonly engagements: SqliteEngagements;
   readonly pageDms: SqlitePageDms;
+  readonly leases: SqliteLeases;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -55,6 +57,7 @@ export class SqliteStore implements Store {
     this.escalations = new SqliteEscalations(this.db);
     this.engagements = new SqliteEngagements(this.db);
     this.pageDms = new SqlitePageDms(this.db);
+    this.leases = new SqliteLeases(this.db);
   }
 
   private migrate(): void {

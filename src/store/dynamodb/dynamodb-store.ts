@@ -15,6 +15,7 @@ import { DynamoDbEngagements } from './dynamodb-engagements.ts';
 import { DynamoDbEscalations } from './dynamodb-escalations.ts';
 import { DynamoDbInbox } from './dynamodb-inbox.ts';
 import { DynamoDbIncidents } from './dynamodb-incidents.ts';
+import { DynamoDbLeases } from './dynamodb-leases.ts';
 import { DynamoDbOutbox } from './dynamodb-outbox.ts';
 import { DynamoDbPageDms } from './dynamodb-page-dms.ts';
 import { DynamoDbRunbooks } from './dynamodb-runbooks.ts';
@@ -39,6 +40,7 @@ export class DynamoDbStore implements Store {
   readonly escalations: DynamoDbEscalations;
   readonly engagements: DynamoDbEngagements;
   readonly pageDms: DynamoDbPageDms;
+  readonly leases: DynamoDbLeases;
   private closed = false;
 
   constructor(private readonly table: DynamoTable) {
@@ -51,6 +53,7 @@ export class DynamoDbStore implements Store {
     this.escalations = new DynamoDbEscalations(table);
     this.engagements = new DynamoDbEngagements(table);
     this.pageDms = new DynamoDbPageDms(table);
+    this.leases = new DynamoDbLeases(table);
   }
 
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {

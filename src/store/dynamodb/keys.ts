@@ -39,3 +39,4 @@ export const OUTBOX_ID_SPAN = 1_000_000;
 /** Epoch seconds `days` after `at`: when DynamoDB may delete finished work (TTL). */
 export const expiresAfterDays = (at: Date, days: number): number =>
   Math.floor(at.getTime() / 1000) + days * 86_400;
+export const leaseKey = (key: string): Key => ({ pk: `LEASE#${key}`, sk: 'LEASE' });
