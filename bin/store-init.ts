@@ -1,25 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { parseStoreTarget } from '../src/config/store-target.ts';
+import { sdkTableReader } from '../src/store/dynamodb/index.ts';
 import { initTable, type TableAdmin } from '../src/store/dynamodb/init-table.ts';
 
-const USAGE = `npm run store:init -- dynamodb:<table>
+const USAGE = `npm run store:init -- dynamodb:<table>   (or dynamodb:<table ARN>)
 
 Creates warroom's DynamoDB table (keys, indexes, TTL, on-demand) as docs/store.md describes, in
-AWS_REGION with the standard credential chain (AWS_ENDPOINT_URL_DYNAMODB is honoured). An existing
+AWS_REGION (or the ARN's Region) with the standard credential chain (AWS_ENDPOINT_URL_DYNAMODB is honoured). An existing
 table that matches is left as it is; one that differs is reported and not changed.
 Exit 0: created or matching; 2: bad argument, or the table differs; 1: DynamoDB failed.`;
-
-const argumentSchema = z
-  .string()
-  .regex(/^dynamodb:[A-Za-z0-9_.-]{3,255}$/, 'expected dynamodb:<table> (3–255 of A-Z a-z 0-9 _ . -)');
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -31,26 +21,25 @@ if (target === '--help' || target === '-h') {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const parsed = argumentSchema.safeParse(target ?? '');
-if (!parsed.success || rest.length > 0) {
-  fail(`store:init: ${parsed.error?.issues[0]?.message ?? 'one argument only'}\n\n${USAGE}`, 2);
+// The same reading of dynamodb:<table> as WARROOM_STORE's, so what start-up accepts, this creates.
+const parsed = target?.startsWith('dynamodb:') ? parseStoreTarget(target) : undefined;
+if (parsed?.ok !== true || parsed.store.kind !== 'dynamodb' || rest.length > 0) {
+  const problem =
+    parsed && !parsed.ok
+      ? parsed.problem
+      : rest.length > 0
+        ? 'one argument only'
+        : 'expected dynamodb:<table>';
+  fail(`store:init: ${problem}\n\n${USAGE}`, 2);
 }
-if (!process.env.AWS_REGION) fail('store:init: AWS_REGION is not set (the Region to create the table in)', 2);
-const tableName = parsed.data.slice('dynamodb:'.length);
+const { table: tableName, region = process.env.AWS_REGION } = parsed.store;
+if (!region) fail('store:init: AWS_REGION is not set (the Region to create the table in)', 2);
 
-const client = new DynamoDBClient({ region: process.env.AWS_REGION });
+const client = new DynamoDBClient({ region });
 const admin: TableAdmin = {
-  async describeTable(name) {
-    try {
-      return (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
-    } catch (error) {
-      if (error instanceof ResourceNotFoundException) return undefined;
-      throw error;
-    }
-  },
-  async describeTimeToLive(name) {
-    return (await client.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
-  },
+  // Table set-up is an admin's job: CreateTable and UpdateTimeToLive live here, outside src/,
+  // so scripts/aws-calls.ts never puts them in warroom's own role.
+  ...sdkTableReader(client),
   async createTable(input) {
     await client.send(new CreateTableCommand(input));
   },

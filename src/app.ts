@@ -129,6 +129,7 @@ export async function startWarroom(
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
   const identity = await botAuthorization.verify();
+  if (config.store.kind !== 'sqlite') throw new Error('wired by the integrator');
   const store = new SqliteStore(config.store.path);
   const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
     config,

@@ -48,6 +48,11 @@ export function resolveScenario(
   template: CfnTemplate,
   values: ParameterValues,
   schemas: Map<string, ProviderSchema>,
+  /**
+   * What only a deployment knows, to compute a name or an output exactly: pseudo parameters
+   * (`AWS::StackId`) and resources' Refs (`StoreTable`: the table name). The rest stay intrinsic.
+   */
+  deployed: Record<string, string> = {},
 ): Scenario {
   const problems: string[] = [];
   const { parameters } = template;
@@ -105,6 +110,7 @@ export function resolveScenario(
         const name = String(argument);
         if (name === 'AWS::NoValue') return REMOVED;
         if (name === 'AWS::NotificationARNs') return intrinsic('array', name);
+        if (deployed[name] !== undefined) return deployed[name];
         if (name.startsWith('AWS::')) return intrinsic('string', name);
         if (name in parameters) return parameterValue(parameters, values, name);
         return intrinsic('string', `Ref ${name}`);

@@ -25,7 +25,11 @@ export interface Config {
     updatesChannel?: string;
   };
   aws: { region: string };
-  store: { kind: 'sqlite'; path: string };
+  /**
+   * `table` is the name or the ARN as given (the SDK takes either as TableName); `region` is the
+   * ARN's, when an ARN was given, else the table is in aws.region.
+   */
+  store: { kind: 'sqlite'; path: string } | { kind: 'dynamodb'; table: string; region?: string };
   sns: { topicArns: string[]; certDir?: string };
   /** Present when SQS_QUEUE_URL is set: notifications are also long-polled from that queue. */
   sqs?: { queueUrl: string };

@@ -45,10 +45,11 @@ export const envSchema = z.object({
     ),
   WARROOM_STORE: z
     .string()
-    .regex(/^(sqlite:.+|dynamodb:[A-Za-z0-9_.-]{3,255})$/, 'expected sqlite:<path> or dynamodb:<table>')
+    // The table part is checked by parseStoreTarget, which says what is wrong with it.
+    .regex(/^(sqlite:.+|dynamodb:.+)$/, 'expected sqlite:<path> or dynamodb:<table>')
     .default('sqlite:./data/warroom.db')
     .describe(
-      'Where incidents and the notification inbox are kept: `sqlite:<path>`. `dynamodb:<table>` is reserved and refused at start-up in this version. The container image sets `sqlite:/data/warroom.db`.',
+      "Where incidents and the notification inbox are kept: `sqlite:<path>` (one process), or `dynamodb:<table>` / `dynamodb:<table ARN>` (a table shared by several replicas, in `AWS_REGION` or the ARN's Region; see docs/store.md). The container image sets `sqlite:/data/warroom.db`.",
     ),
   SNS_CERT_DIR: z
     .string()

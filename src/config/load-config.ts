@@ -9,6 +9,7 @@ import { type FileConfig, fileSchema } from './file-schema.ts';
 import { permissionProblems } from './permissions-schema.ts';
 import { toRoutes } from './routes-schema.ts';
 import { queueUrlProblem } from './sqs-queue-url.ts';
+import { parseStoreTarget } from './store-target.ts';
 import { toUpdatesConfig } from './updates-schema.ts';
 import { parseLocatedYaml } from './yaml-lines.ts';
 
@@ -105,12 +106,9 @@ export function loadConfig(
   problems.push(...fileRead.problems);
   const file = fileRead.file;
 
+  const store = env.success ? parseStoreTarget(env.data.WARROOM_STORE) : undefined;
   if (env.success) {
-    if (env.data.WARROOM_STORE.startsWith('dynamodb:')) {
-      problems.push(
-        'WARROOM_STORE: expected sqlite:<path> (the DynamoDB store is not available in this version)',
-      );
-    }
+    if (store && !store.ok) problems.push(`WARROOM_STORE: ${store.problem}`);
     const queueProblem = env.data.SQS_QUEUE_URL ? queueUrlProblem(env.data.SQS_QUEUE_URL) : undefined;
     if (queueProblem) problems.push(`SQS_QUEUE_URL: ${queueProblem}`);
     if (env.data.SNS_CERT_DIR && !files.isDirectory(env.data.SNS_CERT_DIR)) {
@@ -119,7 +117,7 @@ export function loadConfig(
       );
     }
   }
-  if (problems.length > 0 || !env.success || !file) return { ok: false, problems };
+  if (problems.length > 0 || !env.success || !file || !store?.ok) return { ok: false, problems };
 
   const e = env.data;
   const f = file;
@@ -140,7 +138,7 @@ export function loadConfig(
         ...(f.slack.updatesChannel ? { updatesChannel: f.slack.updatesChannel } : {}),
       },
       aws: { region: (e.AWS_REGION ?? e.AWS_DEFAULT_REGION) as string },
-      store: { kind: 'sqlite', path: e.WARROOM_STORE.slice('sqlite:'.length) },
+      store: store.store,
       sns: { topicArns: f.sns.topicArns, certDir: e.SNS_CERT_DIR },
       ...(e.SQS_QUEUE_URL ? { sqs: { queueUrl: e.SQS_QUEUE_URL } } : {}),
       incidents: { responsePlanArn: f.incidents.responsePlanArn },

@@ -92,12 +92,66 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('refuses features this version does not have rather than ignoring them', () => {
-    const env = { ...validEnv, WARROOM_STORE: 'dynamodb:warroom' };
+  it('takes a DynamoDB table by name, in AWS_REGION', () => {
+    const env = { ...validEnv, WARROOM_STORE: 'dynamodb:warroom-prod.store_1' };
     const result = loadConfig(env, filesWith({ '/etc/warroom.yml': validYaml }));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.problems.join('\n')).toContain('DynamoDB store is not available');
+    expect(result.ok && result.config.store).toEqual({ kind: 'dynamodb', table: 'warroom-prod.store_1' });
+  });
+
+  it("takes a DynamoDB table by ARN, in the ARN's Region, in every partition", () => {
+    for (const [arn, region] of [
+      ['arn:aws:dynamodb:eu-west-1:123456789012:table/warroom', 'eu-west-1'],
+      ['arn:aws-cn:dynamodb:cn-north-1:123456789012:table/warroom', 'cn-north-1'],
+      ['arn:aws-us-gov:dynamodb:us-gov-west-1:123456789012:table/warroom', 'us-gov-west-1'],
+    ] as const) {
+      const result = loadConfig(
+        { ...validEnv, WARROOM_STORE: `dynamodb:${arn}` },
+        filesWith({ '/etc/warroom.yml': validYaml }),
+      );
+      expect(result.ok && result.config.store).toEqual({ kind: 'dynamodb', table: arn, region });
+    }
+  });
+
+  it('refuses a table name DynamoDB would refuse, saying what a name may be', () => {
+    for (const name of ['wr', 'war room', 'x'.repeat(256), 'warroom/prod']) {
+      const result = loadConfig(
+        { ...validEnv, WARROOM_STORE: `dynamodb:${name}` },
+        filesWith({ '/etc/warroom.yml': validYaml }),
+      );
+      expect(result.ok ? [] : result.problems).toEqual([
+        `WARROOM_STORE: expected a DynamoDB table name of 3–255 characters from A-Z a-z 0-9 _ . -, got "${name}"`,
+      ]);
+    }
+  });
+
+  it('refuses a malformed table ARN, naming the shape expected', () => {
+    for (const arn of [
+      'arn:aws:dynamodb:eu-west-1:1234:table/warroom',
+      'arn:aws:s3:eu-west-1:123456789012:table/warroom',
+      'arn:aws:dynamodb:eu-west-1:123456789012:warroom',
+      'arn:aws:dynamodb:eu-west-1:123456789012:table/warroom/index/gsi1',
+      'arn:azure:dynamodb:eu-west-1:123456789012:table/warroom',
+    ]) {
+      const result = loadConfig(
+        { ...validEnv, WARROOM_STORE: `dynamodb:${arn}` },
+        filesWith({ '/etc/warroom.yml': validYaml }),
+      );
+      expect(result.ok ? [] : result.problems.join('\n')).toMatch(
+        /^WARROOM_STORE: expected (dynamodb:<table ARN> as arn:aws:dynamodb:<region>:<12-digit account>:table\/<name>|a DynamoDB table name)/,
+      );
+    }
+  });
+
+  it('refuses an empty table or path', () => {
+    for (const value of ['dynamodb:', 'sqlite:']) {
+      const result = loadConfig(
+        { ...validEnv, WARROOM_STORE: value },
+        filesWith({ '/etc/warroom.yml': validYaml }),
+      );
+      expect(result.ok ? [] : result.problems).toEqual([
+        'WARROOM_STORE: expected sqlite:<path> or dynamodb:<table>',
+      ]);
+    }
   });
 
   it('checks that SNS_CERT_DIR is a directory', () => {

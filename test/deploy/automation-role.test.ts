@@ -109,4 +109,35 @@ describe('the AutomationRole in deploy/cloudformation.yml', () => {
     expect(resources.AutomationRole).toBeUndefined();
     expect(outputs.AutomationRoleArn?.Value).toBe(GIVEN_AUTOMATION_ROLE);
   });
+
+  it("is named so deploy/iam-policy.json's PassRole covers it: within IAM's 64 characters, one per stack", () => {
+    const policy = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as {
+      Statement: Array<{ Sid: string; Resource: string }>;
+    };
+    const pattern =
+      policy.Statement.find((statement) => statement.Sid === 'PassAutomationRole')?.Resource ?? '';
+    // IAM's ARN wildcards: * any run of characters, ? one.
+    const glob = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    const longestStackName = `w${'x'.repeat(127)}`;
+    const names = ['ap-southeast-2', 'us-gov-west-1', 'us-east-1'].map((region, i) => {
+      const stackId = `arn:aws:cloudformation:${region}:123456789012:stack/${longestStackName}/${i}1b2c3d4-5e6f-11ef-8a9b-0a1b2c3d4e5f`;
+      const { resources } = resolved(CREATES_ROLE[0] as string, {
+        'AWS::Region': region,
+        'AWS::StackId': stackId,
+      });
+      return resources.AutomationRole?.Properties?.RoleName;
+    });
+    for (const name of names) {
+      expect(typeof name === 'string' && name.length).toBeLessThanOrEqual(64);
+      expect(name).toMatch(/^[\w+=,.@-]{1,64}$/);
+      expect(`arn:aws:iam::123456789012:role/${name}`).toMatch(glob);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[0]).toBe('warroom-automation-ap-southeast-2-01b2c3d4');
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadCfnTemplate } from '../../scripts/deploy-checks/cfn-template.ts';
 import { checkCfnTemplate } from '../../scripts/deploy-checks/check-cfn-template.ts';
 import { usedResourceTypes } from '../../scripts/deploy-checks/used-resource-types.ts';
 import {
@@ -21,6 +22,9 @@ const roleStatements = (scenario: string) => statementsOf(scenario, 'WarroomRole
 /** Every action of deploy/iam-policy.json, read from the generated file (`npm run iam`). */
 const generated = JSON.parse(readFileSync('deploy/iam-policy.json', 'utf8')) as { Statement: Statement[] };
 const generatedActions = [...new Set(actionsOf(generated.Statement))].sort();
+const isStoreAction = (action: string) => action.startsWith('dynamodb:');
+/** Without the DynamoDB store the role has no DynamoDB action at all. */
+const sqliteActions = generatedActions.filter((action) => !isStoreAction(action));
 
 describe('deploy/cloudformation.yml', () => {
   it('passes the template check (names, parameters, rules, resource schemas) in every scenario', () => {
@@ -34,14 +38,64 @@ describe('deploy/cloudformation.yml', () => {
   it('gives its role exactly the actions of deploy/iam-policy.json, plus reading the Slack secrets and assuming the account roles', () => {
     const actions = actionsOf(roleStatements('sqs, everything set'));
     const extra = ['secretsmanager:GetSecretValue', 'sts:AssumeRole'];
-    expect(actions.filter((action) => !extra.includes(action))).toEqual(generatedActions);
+    expect(actions.filter((action) => !extra.includes(action))).toEqual(sqliteActions);
     expect(new Set(actions).size).toBe(actions.length);
   });
 
   it('drops the queue statement when there is no queue, and keeps PassRole for the role the stack creates', () => {
     const actions = actionsOf(roleStatements('https, HTTP mode'));
-    const expected = generatedActions.filter((action) => !action.startsWith('sqs:'));
+    const expected = sqliteActions.filter((action) => !action.startsWith('sqs:'));
     expect(actions).toEqual([...expected, 'secretsmanager:GetSecretValue'].sort());
+  });
+
+  it("gives its role the policy's DynamoDB actions with Store=dynamodb, on the stack's table and its indexes only", () => {
+    const policyStore = generated.Statement.find((statement) => statement.Sid === 'WarroomStoreTable');
+    for (const scenario of ['https, DynamoDB store', 'sqs, DynamoDB store with its own KMS key']) {
+      const statements = roleStatements(scenario);
+      const store = statements.filter((statement) => actionsOf([statement]).some(isStoreAction));
+      expect(store).toEqual([
+        {
+          Sid: 'WarroomStoreTable',
+          Effect: 'Allow',
+          Action: policyStore?.Action,
+          Resource: [
+            { $cfnIntrinsic: 'string', from: 'GetAtt StoreTable.Arn' },
+            { $cfnIntrinsic: 'string', from: 'Fn::Sub' },
+          ],
+        },
+      ]);
+    }
+    // The Sub, worked out for a deployed table: its indexes, nothing wider.
+    const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/warroom-StoreTable-1A2B3C';
+    const template = loadCfnTemplate(TEMPLATE, SCENARIOS['https, DynamoDB store'] ?? {});
+    const policies = template.resources.WarroomRole?.Properties?.Policies as Array<{
+      PolicyDocument: { Statement: Array<{ 'Fn::If'?: [string, { Resource: unknown[] }] }> };
+    }>;
+    const conditional = policies[0]?.PolicyDocument.Statement.find(
+      (statement) => statement['Fn::If']?.[0] === 'UseDynamoDbStore',
+    );
+    const sub = conditional?.['Fn::If']?.[1].Resource[1] as { 'Fn::Sub': string };
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub text, not a JavaScript template
+    expect(sub['Fn::Sub'].replace('${StoreTable.Arn}', arn)).toBe(`${arn}/index/*`);
+  });
+
+  it('tells the container where its store is: WARROOM_STORE=dynamodb:<the table> with Store=dynamodb', () => {
+    const deployed = {
+      'AWS::Region': 'eu-west-1',
+      StoreTable: 'warroom-StoreTable-1A2B3C',
+      NotificationQueue: 'https://sqs.eu-west-1.amazonaws.com/123456789012/warroom-NotificationQueue-X',
+    };
+    expect(resolved('https, DynamoDB store', deployed).outputs.WarroomEnvironment?.Value).toBe(
+      'AWS_REGION=eu-west-1 WARROOM_STORE=dynamodb:warroom-StoreTable-1A2B3C',
+    );
+    expect(
+      resolved('sqs, DynamoDB store with its own KMS key', deployed).outputs.WarroomEnvironment?.Value,
+    ).toBe(
+      `AWS_REGION=eu-west-1 SQS_QUEUE_URL=${deployed.NotificationQueue} WARROOM_STORE=dynamodb:warroom-StoreTable-1A2B3C`,
+    );
+    expect(resolved('https, HTTP mode', deployed).outputs.WarroomEnvironment?.Value).toBe(
+      'AWS_REGION=eu-west-1',
+    );
   });
 
   it("lets its role assume exactly the other accounts' roles listed, and none when none are", () => {

@@ -64,11 +64,17 @@ export const SCENARIOS: Record<string, ParameterValues> = {
   },
 };
 
-/** What CloudFormation would create for one of SCENARIOS. */
-export function resolved(scenario: keyof typeof SCENARIOS & string): Scenario {
+/**
+ * What CloudFormation would create for one of SCENARIOS; `deployed` gives pseudo parameters and
+ * resources' Refs their deploy-time values, to check a name or an output exactly.
+ */
+export function resolved(
+  scenario: keyof typeof SCENARIOS & string,
+  deployed: Record<string, string> = {},
+): Scenario {
   const values = SCENARIOS[scenario];
   if (!values) throw new Error(`no scenario named ${scenario}`);
-  return resolveScenario(loadCfnTemplate(TEMPLATE, values), values, schemas);
+  return resolveScenario(loadCfnTemplate(TEMPLATE, values), values, schemas, deployed);
 }
 
 export interface Statement {

@@ -1,18 +1,13 @@
-import type {
-  CreateTableCommandInput,
-  TableDescription,
-  TimeToLiveDescription,
-} from '@aws-sdk/client-dynamodb';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { TableReader } from './check-table.ts';
 import { createTableInput, describeTableMismatches, TABLE_DEFINITION } from './table-definition.ts';
 
 /**
  * The four DynamoDB calls table set-up needs, given by the caller (bin/store-init.ts wraps the SDK),
- * so warroom's own code never holds CreateTable: its role does not need it.
+ * so warroom's own code never holds CreateTable: its role does not need it. The two reads are
+ * the start-up check's (src/store/dynamodb/sdk-table-reader.ts).
  */
-export interface TableAdmin {
-  /** The table, or undefined when DynamoDB answers ResourceNotFoundException. */
-  describeTable(name: string): Promise<TableDescription | undefined>;
-  describeTimeToLive(name: string): Promise<TimeToLiveDescription | undefined>;
+export interface TableAdmin extends TableReader {
   createTable(input: CreateTableCommandInput): Promise<void>;
   enableTimeToLive(name: string, attributeName: string): Promise<void>;
 }
