@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { App } from '@slack/bolt';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -26,7 +28,8 @@ import { createTellSender } from './slack/payload/tell-sender.ts';
 import { createSlackWebClient } from './slack/slack-api-caller.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import type { SlackPacer } from './slack/slack-pacer.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
+import { LeasedWork } from './work/leased-work.ts';
 import type { Store } from './store/store.ts';
 import { drainWithin, type GraceWait } from './work/drain-within.ts';
 
@@ -129,11 +132,19 @@ export async function startWarroom(
   // A token Slack refuses stops start-up here, in words; Slack unreachable only delays readiness.
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
   const identity = await botAuthorization.verify();
-  if (config.store.kind !== 'sqlite') throw new Error('wired by the integrator');
-  const store = new SqliteStore(config.store.path);
+  const store = await openStore(config.store, config.aws.region);
+  // This process, among the replicas sharing the store: a restart is a new owner, so a lease a
+  // crashed run held is not inherited; it runs out and is taken over.
+  const leased = new LeasedWork({
+    leases: store.leases,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock,
+    leaseMs: config.leaseSeconds * 1000,
+  });
   const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
     config,
     store,
+    leased,
     slack,
     clock,
     logger,

@@ -56,6 +56,8 @@ export interface Config {
   oncall: { rotations: Record<string, OnCallRotation> };
   /** `accounts:` by id: the names shown instead of ids, and the role per other account. */
   accounts: Accounts;
+  /** `leaseSeconds`: how long a replica's claim on background work lasts unrenewed. */
+  leaseSeconds: number;
   /** `shutdownGraceSeconds`: how long a stop waits for work in hand before exiting anyway. */
   shutdownGraceSeconds: number;
   /** Top-level YAML keys present but not active in this version. */

@@ -113,6 +113,15 @@ export const fileSchema = z.strictObject({
   oncall: oncallSchema,
   /** Account names and roles: src/config/accounts-schema.ts. */
   accounts: accountsSchema,
+  leaseSeconds: z
+    .number()
+    .int('expected whole seconds')
+    .min(5, 'expected 5 to 60 seconds')
+    .max(60, 'expected 5 to 60 seconds')
+    .default(30)
+    .describe(
+      'How long a replica\'s claim on background work (posting a card, sending Incident Manager writes, following a runbook) lasts without being renewed. A replica renews its claims while it works; one that dies loses them this long after, and another replica takes the work over. Matters with several replicas on DynamoDB; see docs/store.md.',
+    ),
   shutdownGraceSeconds: z
     .number()
     .int('expected whole seconds')

@@ -156,6 +156,7 @@ export function loadConfig(
       ...(f.updates ? { updates: toUpdatesConfig(f.updates) } : {}),
       oncall: { rotations: f.oncall.rotations },
       accounts: f.accounts,
+      leaseSeconds: f.leaseSeconds,
       shutdownGraceSeconds: f.shutdownGraceSeconds,
       // Every top-level key is active in this version; the list stays for later reserved keys.
       inactiveKeys: [],

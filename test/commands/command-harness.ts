@@ -46,6 +46,7 @@ export const TEST_CONFIG: Config = {
   escalation: NO_ESCALATION,
   oncall: { rotations: {} },
   accounts: {},
+  leaseSeconds: 30,
   shutdownGraceSeconds: 10,
   inactiveKeys: [],
 };

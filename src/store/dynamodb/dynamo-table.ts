@@ -52,21 +52,40 @@ export class DynamoTable {
     });
   }
 
-  static open(tableName: string, region?: string): DynamoTable {
-    return new DynamoTable(new DynamoDBClient(region ? { region } : {}), tableName);
+  /**
+   * False from a call DynamoDB did not answer (unreachable, throttled past the SDK's retries,
+   * denied) until one it answers: what /readyz says about the store.
+   */
+  get reachable(): boolean {
+    return this.lastCallAnswered;
+  }
+
+  private lastCallAnswered = true;
+
+  private async track<T>(call: Promise<T>): Promise<T> {
+    try {
+      const output = await call;
+      this.lastCallAnswered = true;
+      return output;
+    } catch (error) {
+      // A refused condition or a cancelled transaction is DynamoDB answering, not failing.
+      const name = (error as { name?: string }).name;
+      this.lastCallAnswered = name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+      throw error;
+    }
   }
 
   async get(key: Key): Promise<Item | undefined> {
-    const result = await this.documents.send(
+    const result = await this.track(this.documents.send(
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    ));
     return result.Item;
   }
 
   /** Puts the item; false when `condition` failed (nothing was written). */
   async put(item: Item, condition?: Condition): Promise<boolean> {
     try {
-      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition }));
+      await this.track(this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -77,7 +96,7 @@ export class DynamoTable {
   /** Updates the item; false when its condition failed (nothing was written). */
   async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
     try {
-      await this.documents.send(new UpdateCommand({ TableName: this.tableName, ...input }));
+      await this.track(this.documents.send(new UpdateCommand({ TableName: this.tableName, ...input })));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -87,7 +106,7 @@ export class DynamoTable {
 
   async delete(key: Key, condition?: Condition): Promise<boolean> {
     try {
-      await this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition }));
+      await this.track(this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition })));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -100,14 +119,14 @@ export class DynamoTable {
     const items: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.documents.send(
+      const page = await this.track(this.documents.send(
         new QueryCommand({
           TableName: this.tableName,
           ...input,
           ...(limit !== undefined ? { Limit: limit - items.length } : {}),
           ExclusiveStartKey: start,
         }),
-      );
+      ));
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start && (limit === undefined || items.length < limit));
@@ -119,9 +138,9 @@ export class DynamoTable {
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.documents.send(
+      const page = await this.track(this.documents.send(
         new QueryCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
-      );
+      ));
       total += page.Count ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);
@@ -133,9 +152,9 @@ export class DynamoTable {
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.documents.send(
+      const page = await this.track(this.documents.send(
         new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
-      );
+      ));
       total += page.Count ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);
@@ -150,7 +169,7 @@ export class DynamoTable {
     }
     const stamped = items.map((item) => withTable(item, this.tableName));
     try {
-      await this.documents.send(new TransactWriteCommand({ TransactItems: stamped }));
+      await this.track(this.documents.send(new TransactWriteCommand({ TransactItems: stamped })));
       return { ok: true };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

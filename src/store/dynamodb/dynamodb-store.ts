@@ -301,9 +301,9 @@ export class DynamoDbStore implements Store {
     return this.cards.listNeedingSync();
   }
 
-  /** DynamoDB is reached per request: healthy until closed (readiness probes the table itself). */
+  /** Healthy while DynamoDB answers: the last call was answered (the 5 s work loop keeps calling). */
   isHealthy(): boolean {
-    return !this.closed;
+    return !this.closed && this.table.reachable;
   }
 
   close(): void {
