@@ -40,3 +40,16 @@ export const OUTBOX_ID_SPAN = 1_000_000;
 export const expiresAfterDays = (at: Date, days: number): number =>
   Math.floor(at.getTime() / 1000) + days * 86_400;
 export const leaseKey = (key: string): Key => ({ pk: `LEASE#${key}`, sk: 'LEASE' });
+
+/** Engagements: the record, the page-request marker that finds it, and their lists. */
+export const engagementKey = (engagementArn: string): Key => ({ pk: `ENG#${engagementArn}`, sk: 'ENG' });
+export const engagementRequestKey = (dedupeKey: string, contactArn: string): Key => ({
+  pk: `ENGREQ#${dedupeKey}#${contactArn}`,
+  sk: 'ENGREQ',
+});
+export const OPEN_ENGAGEMENTS = 'ENG#OPEN';
+export const engagementsOf = (seq: number): string => `${incidentPk(seq)}#ENG`;
+
+/** Page DMs, listed per incident. */
+export const pageDmKey = (channel: string, ts: string): Key => ({ pk: `DM#${channel}#${ts}`, sk: 'DM' });
+export const pageDmsOf = (seq: number): string => `${incidentPk(seq)}#DM`;

@@ -62,4 +62,58 @@ describeEachStoreAdapter('SSM Contacts engagements', (adapter) => {
     ]);
     expect(await store.engagements.listOpen(1)).toHaveLength(1);
   });
+
+  it('refuses a second engagement for the same page request and contact, keeping the first', async () => {
+    const store = await adapter.open();
+    const seq = await declareIncident(store, now);
+    const first = engagement(seq, 'alice');
+    await store.engagements.record(first);
+    const second = { ...first, engagementArn: `${first.engagementArn}-again` };
+    await expect(store.engagements.record(second)).rejects.toThrow();
+    expect((await store.engagements.find(first.dedupeKey, first.contactArn))?.engagementArn).toBe(
+      first.engagementArn,
+    );
+    expect((await store.engagements.list(seq)).map((item) => item.engagementArn)).toEqual([
+      first.engagementArn,
+    ]);
+  });
+
+  it('accepts once among many callers on two Stores, keeping the winning time', async () => {
+    const store = await adapter.open();
+    const other = await adapter.openAnother(store);
+    const seq = await declareIncident(store, now);
+    const first = engagement(seq, 'alice');
+    await store.engagements.record(first);
+    const times = [1, 2, 3, 4, 5, 6].map((n) => later(n * 1000));
+    const accepted = await Promise.all(
+      times.map((at, n) => (n % 2 === 0 ? store : other).engagements.markAccepted(first.engagementArn, at)),
+    );
+    expect(accepted.filter(Boolean)).toHaveLength(1);
+    const winner = times[accepted.indexOf(true)];
+    expect((await other.engagements.find(first.dedupeKey, first.contactArn))?.acceptedAt).toEqual(winner);
+    expect(
+      await other.engagements.markAccepted('arn:aws:ssm-contacts:us-east-1:1:engagement/x/none', now),
+    ).toBe(false);
+  });
+
+  it("lists an incident's engagements oldest first, and keeps the first stop time", async () => {
+    const store = await adapter.open();
+    const seq = await declareIncident(store, now);
+    const another = await declareIncident(store, now, { groupKey: 'other:k' });
+    await store.engagements.record(engagement(seq, 'bob', later(1000)));
+    await store.engagements.record(engagement(seq, 'alice'));
+    await store.engagements.record(engagement(another, 'carol'));
+    await store.engagements.markStopped(engagement(seq, 'bob').engagementArn, later(2000));
+    await store.engagements.markStopped(engagement(seq, 'bob').engagementArn, later(9000));
+    const listed = await store.engagements.list(seq);
+    expect(listed.map((item) => [item.contactAlias, item.stoppedAt])).toEqual([
+      ['alice', undefined],
+      ['bob', later(2000)],
+    ]);
+    const open = await store.engagements.listOpen(10);
+    expect(open.map((item) => [item.contactAlias, item.seq, item.incidentStatus])).toEqual([
+      ['alice', seq, 'open'],
+      ['carol', another, 'open'],
+    ]);
+  });
 });

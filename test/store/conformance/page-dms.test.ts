@@ -45,4 +45,48 @@ describeEachStoreAdapter('page DMs', (adapter) => {
     expect(await store.pageDms.listFor(member)).toEqual([]);
     expect(await store.pageDms.listFor(storm)).toEqual([{ ...dm(storm, '1.000001', 0), memberSeq: member }]);
   });
+
+  it('moves each DM once when two Stores move the same member at once', async () => {
+    const store = await adapter.open();
+    const other = await adapter.openAnother(store);
+    const member = await declareIncident(store, now);
+    const storm = await declareIncident(store, now, { groupKey: 'storm:k' });
+    for (const ts of ['1.000001', '1.000002', '1.000003']) await store.pageDms.record(dm(member, ts, 2));
+    const moved = await Promise.all([
+      store.pageDms.moveToStorm(member, storm),
+      other.pageDms.moveToStorm(member, storm),
+    ]);
+    expect(moved[0] + moved[1]).toBe(3);
+    expect(await store.pageDms.moveToStorm(member, storm)).toBe(0);
+    expect((await other.pageDms.listBehind(storm, 1)).map((record) => [record.ts, record.memberSeq])).toEqual(
+      [
+        ['1.000001', member],
+        ['1.000002', member],
+        ['1.000003', member],
+      ],
+    );
+  });
+
+  it('moves more DMs than one transaction holds, leaving other incidents alone', async () => {
+    const store = await adapter.open();
+    const member = await declareIncident(store, now);
+    const storm = await declareIncident(store, now, { groupKey: 'storm:k' });
+    const bystander = await declareIncident(store, now, { groupKey: 'bystander:k' });
+    const stamps = Array.from({ length: 130 }, (_, n) => `2.${String(n).padStart(6, '0')}`);
+    await Promise.all(stamps.map((ts) => store.pageDms.record(dm(member, ts))));
+    await store.pageDms.record(dm(bystander, '3.000001'));
+    expect(await store.pageDms.moveToStorm(member, storm)).toBe(130);
+    const moved = await store.pageDms.listFor(storm);
+    expect(moved.map((record) => record.ts)).toEqual(stamps);
+    expect(moved.every((record) => record.memberSeq === member && record.renderedVersion === 0)).toBe(true);
+    expect(await store.pageDms.listFor(bystander)).toEqual([dm(bystander, '3.000001')]);
+  });
+
+  it('ignores a rendered mark for a DM never recorded', async () => {
+    const store = await adapter.open();
+    const seq = await declareIncident(store, now);
+    await store.pageDms.markRendered('D0NOBODY', '9.000001', 3);
+    await store.pageDms.record(dm(seq, '9.000001'));
+    expect(await store.pageDms.listFor(seq)).toEqual([dm(seq, '9.000001')]);
+  });
 });

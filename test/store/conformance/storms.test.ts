@@ -66,4 +66,31 @@ describeEachStoreAdapter('storms', (adapter) => {
     expect(await store.joinStorm({ seq: a }, [b], now)).toBeUndefined();
     expect((await store.getIncident(b))?.stormSeq).toBeUndefined();
   });
+
+  it('folds in more members than one transaction holds, each once', async () => {
+    const store = await adapter.open();
+    const members: number[] = [];
+    for (let n = 0; n < 45; n++) members.push(await declareMember(store, `db-${n}`));
+    const formed = await store.joinStorm(newStorm(), members, now);
+    expect(formed?.members.map((member) => member.seq)).toEqual(members);
+    const storm = await store.getIncident(formed!.storm.seq);
+    expect(storm?.storm?.members).toEqual(members);
+    for (const seq of members) expect((await store.getIncident(seq))?.stormSeq).toBe(storm?.seq);
+    expect(await store.listTimeline(storm!.seq)).toHaveLength(46);
+  });
+
+  it('forms one storm when two Stores form it at once, with both members in it', async () => {
+    const store = await adapter.open();
+    const other = await adapter.openAnother(store);
+    const a = await declareMember(store, 'db-1');
+    const b = await declareMember(store, 'db-2');
+    const formed = await Promise.all([
+      store.joinStorm(newStorm(), [a], now),
+      other.joinStorm(newStorm(), [b], now),
+    ]);
+    expect(formed[0]?.storm.seq).toBe(formed[1]?.storm.seq);
+    const storm = await other.getIncident(formed[0]!.storm.seq);
+    expect([...(storm?.storm?.members ?? [])].sort()).toEqual([a, b]);
+    expect((await store.listOpenIncidents()).filter((incident) => incident.storm)).toHaveLength(1);
+  });
 });
