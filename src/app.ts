@@ -29,9 +29,9 @@ import { createSlackWebClient } from './slack/slack-api-caller.ts';
 import { SlackGateway } from './slack/slack-gateway.ts';
 import type { SlackPacer } from './slack/slack-pacer.ts';
 import { openStore } from './store/open-store.ts';
-import { LeasedWork } from './work/leased-work.ts';
 import type { Store } from './store/store.ts';
 import { drainWithin, type GraceWait } from './work/drain-within.ts';
+import { LeasedWork } from './work/leased-work.ts';
 
 /** What the Slack listeners in handlers/ and commands/ get. */
 export interface SlackHandlerDeps {

@@ -120,7 +120,7 @@ export const fileSchema = z.strictObject({
     .max(60, 'expected 5 to 60 seconds')
     .default(30)
     .describe(
-      'How long a replica\'s claim on background work (posting a card, sending Incident Manager writes, following a runbook) lasts without being renewed. A replica renews its claims while it works; one that dies loses them this long after, and another replica takes the work over. Matters with several replicas on DynamoDB; see docs/store.md.',
+      "How long a replica's claim on background work (posting a card, sending Incident Manager writes, following a runbook) lasts without being renewed. A replica renews its claims while it works; one that dies loses them this long after, and another replica takes the work over. Matters with several replicas on DynamoDB; see docs/store.md.",
     ),
   shutdownGraceSeconds: z
     .number()

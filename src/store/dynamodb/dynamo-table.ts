@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -70,22 +70,25 @@ export class DynamoTable {
     } catch (error) {
       // A refused condition or a cancelled transaction is DynamoDB answering, not failing.
       const name = (error as { name?: string }).name;
-      this.lastCallAnswered = name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+      this.lastCallAnswered =
+        name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
       throw error;
     }
   }
 
   async get(key: Key): Promise<Item | undefined> {
-    const result = await this.track(this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    ));
+    const result = await this.track(
+      this.documents.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
+    );
     return result.Item;
   }
 
   /** Puts the item; false when `condition` failed (nothing was written). */
   async put(item: Item, condition?: Condition): Promise<boolean> {
     try {
-      await this.track(this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })));
+      await this.track(
+        this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -106,7 +109,9 @@ export class DynamoTable {
 
   async delete(key: Key, condition?: Condition): Promise<boolean> {
     try {
-      await this.track(this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition })));
+      await this.track(
+        this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition })),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -119,14 +124,16 @@ export class DynamoTable {
     const items: Item[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.track(this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ...input,
-          ...(limit !== undefined ? { Limit: limit - items.length } : {}),
-          ExclusiveStartKey: start,
-        }),
-      ));
+      const page = await this.track(
+        this.documents.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            ...input,
+            ...(limit !== undefined ? { Limit: limit - items.length } : {}),
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start && (limit === undefined || items.length < limit));
@@ -138,9 +145,16 @@ export class DynamoTable {
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.track(this.documents.send(
-        new QueryCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
-      ));
+      const page = await this.track(
+        this.documents.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            ...input,
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
       total += page.Count ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);
@@ -152,9 +166,11 @@ export class DynamoTable {
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.track(this.documents.send(
-        new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
-      ));
+      const page = await this.track(
+        this.documents.send(
+          new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
+        ),
+      );
       total += page.Count ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InboxItem, InboxStatus } from '../store.ts';
 import type { DynamoTable, Item, TransactItem } from './dynamo-table.ts';
-import { dueBy, expiresAfterDays, inboxKey, iso } from './keys.ts';
+import { expiresAfterDays, inboxKey, iso } from './keys.ts';
 
 /** Pending notifications spread over this many index partitions, so a storm is not one hot key. */
 const SHARDS = 4;
@@ -10,7 +10,8 @@ const KEEP_DONE_DAYS = 15;
 
 const dueList = (messageId: string): string =>
   `INBOX#DUE#${(createHash('sha1').update(messageId).digest()[0] ?? 0) % SHARDS}`;
-const dueSortKey = (at: Date, messageId: string): string => `${iso(at)}#${messageId}`;
+/** Pending notifications are listed oldest received first (as SQLite's), due or not: see listDue. */
+const pendingSortKey = (receivedAt: Date, messageId: string): string => `${iso(receivedAt)}#${messageId}`;
 
 function toInboxItem(item: Item): InboxItem {
   return {
@@ -42,21 +43,26 @@ export class DynamoDbInbox {
         attempts: 0,
         status: 'pending',
         gsi1pk: dueList(item.messageId),
-        gsi1sk: dueSortKey(item.receivedAt, item.messageId),
+        gsi1sk: pendingSortKey(item.receivedAt, item.messageId),
       },
       { ConditionExpression: 'attribute_not_exists(pk)' },
     );
     return stored ? 'stored' : 'duplicate';
   }
 
+  /**
+   * Oldest received first, as SQLite's: each shard is read in received order, leaving out those
+   * whose retry time has not come (few: only notifications that failed wait), then merged.
+   */
   async listDue(now: Date, limit: number): Promise<InboxItem[]> {
     const shards = await Promise.all(
       Array.from({ length: SHARDS }, (_, shard) =>
         this.table.query(
           {
             IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :list AND gsi1sk <= :due',
-            ExpressionAttributeValues: { ':list': `INBOX#DUE#${shard}`, ':due': dueBy(now) },
+            KeyConditionExpression: 'gsi1pk = :list',
+            FilterExpression: 'nextAttemptAt <= :now',
+            ExpressionAttributeValues: { ':list': `INBOX#DUE#${shard}`, ':now': iso(now) },
           },
           limit,
         ),
@@ -142,8 +148,7 @@ export class DynamoDbInbox {
     let update: string;
     if (retryAt) {
       values[':retryAt'] = iso(retryAt);
-      values[':due'] = dueSortKey(retryAt, messageId);
-      update = 'SET attempts = attempts + :one, lastError = :error, nextAttemptAt = :retryAt, gsi1sk = :due';
+      update = 'SET attempts = attempts + :one, lastError = :error, nextAttemptAt = :retryAt';
     } else {
       values[':failed'] = 'failed';
       // The port gives no "now" here; the expiry only frees space, so the machine time is enough.

@@ -193,7 +193,10 @@ export class DynamoDbStore implements Store {
       if (result.ok) {
         return { stored: { incident: created, rev: 1, outboxNext: writes.length }, created: true };
       }
-      if (plan.failedRoles(result.reasons).has('open-marker')) {
+      const failed = plan.failedRoles(result.reasons);
+      // The same declaration submitted twice at once: the next round finds it by its dedupe key.
+      if (failed.has('dedupe')) return CONFLICT;
+      if (failed.has('open-marker')) {
         const other = await this.incidents.findOpen(incident.groupKey);
         if (other) {
           throw new BotError(
