@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseNotification } from '../../handlers/notifications/index.ts';
 import { registerSlackHandlers } from '../../handlers/register-slack-handlers.ts';
 import { type AwsEmulator, startAwsEmulator } from '../../sandbox/aws/aws-emulator.ts';
@@ -13,6 +14,7 @@ import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { SlackPacer } from '../../src/slack/slack-pacer.ts';
+import { createTableInput } from '../../src/store/dynamodb/table-definition.ts';
 import { createSlackTime } from './slack-time.ts';
 
 export const TEST_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:warroom-alerts';
@@ -51,6 +53,11 @@ export interface HarnessOptions {
   /** The local Slack's users, channels and user groups (default: alice, bob, carol; @sre = alice). */
   slackWorkspace?: WorkspaceOptions;
   start?: Partial<StartOptions>;
+  /**
+   * Where warroom keeps its store: SQLite in the test's directory (default), or a DynamoDB table
+   * created in the local AWS. WARROOM_TEST_STORE=dynamodb runs any e2e file on DynamoDB.
+   */
+  store?: 'sqlite' | 'dynamodb';
 }
 
 /** Environment for a warroom process wired to the emulators (used in-process and for child processes). */
@@ -69,6 +76,23 @@ export function harnessEnv(aws: AwsEmulator, slack: SlackEmulator, dir: string):
     PORT: '0',
     LOG_LEVEL: 'silent',
   };
+}
+
+/** The table an e2e run on DynamoDB keeps its store in. */
+export const HARNESS_TABLE = 'warroom-e2e';
+
+/** Creates warroom's table in the local AWS, as `npm run store:init` would. */
+export async function createWarroomTable(aws: AwsEmulator, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: aws.url,
+    credentials: { accessKeyId: 'AKIDWARROOMTEST', secretAccessKey: 'warroom-test-secret' },
+  });
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } finally {
+    client.destroy();
+  }
 }
 
 export function defaultYaml(): string {
@@ -99,7 +123,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const dir = mkdtempSync(join(tmpdir(), 'warroom-e2e-'));
   writeFileSync(join(dir, 'warroom.yml'), options.yaml ?? defaultYaml());
-  const env = { ...harnessEnv(aws, slack, dir), ...options.env };
+  const onDynamoDb = (options.store ?? process.env.WARROOM_TEST_STORE) === 'dynamodb';
+  if (onDynamoDb) await createWarroomTable(aws, HARNESS_TABLE);
+  const env = {
+    ...harnessEnv(aws, slack, dir),
+    ...(onDynamoDb ? { WARROOM_STORE: `dynamodb:${HARNESS_TABLE}` } : {}),
+    ...options.env,
+  };
   Object.assign(process.env, env);
 
   const start = async () => {
