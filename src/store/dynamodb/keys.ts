@@ -25,13 +25,23 @@ export const cardMessageKey = (channel: string, ts: string): Key => ({
   pk: `CARDTS#${channel}#${ts}`,
   sk: 'CARDTS',
 });
+export const executionKey = (executionId: string): Key => ({ pk: `EXEC#${executionId}`, sk: 'EXEC' });
+export const executionTokenKey = (clientToken: string): Key => ({
+  pk: `EXECTOKEN#${clientToken}`,
+  sk: 'EXECTOKEN',
+});
+export const requestKey = (id: string): Key => ({ pk: `REQ#${id}`, sk: 'REQ' });
 
 /** The gsi1 lists. */
 export const OPEN_INCIDENTS = 'INCIDENTS#OPEN';
 export const OUTBOX_DUE = 'OUTBOX#DUE';
+export const EXECUTIONS_DUE = 'EXEC#DUE';
+export const REQUESTS_DUE = 'REQ#DUE';
 /** The gsi2 list of incidents whose cards may be behind (checked, then settled, by the card code). */
 export const CARD_SYNC = 'CARDSYNC';
 export const cardsIn = (channel: string): string => `CARDIN#${channel}`;
+/** The gsi2 list of an incident's runbook executions, by start time. */
+export const executionsOf = (seq: number): string => `${incidentPk(seq)}#EXEC`;
 
 /** Outbox ids name their item: `seq × OUTBOX_ID_SPAN + n`. */
 export const OUTBOX_ID_SPAN = 1_000_000;
