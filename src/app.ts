@@ -133,14 +133,19 @@ export async function startWarroom(
   const botAuthorization = new BotAuthorization(config.slack.botToken, () => slack.authTest());
   const identity = await botAuthorization.verify();
   const store = await openStore(config.store, config.aws.region);
-  // This process, among the replicas sharing the store: a restart is a new owner, so a lease a
-  // crashed run held is not inherited; it runs out and is taken over.
-  const leased = new LeasedWork({
-    leases: store.leases,
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    clock,
-    leaseMs: config.leaseSeconds * 1000,
-  });
+  // Several replicas share a DynamoDB table: background work is leased, one replica at a time. A
+  // SQLite file has one process, whose transactions already decide everything once; leases there
+  // would only make a restart after a crash wait for the dead run's leases to run out.
+  const leased =
+    config.store.kind === 'dynamodb'
+      ? new LeasedWork({
+          leases: store.leases,
+          // A restart is a new owner: a lease a killed run held runs out and is taken over.
+          owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+          clock,
+          leaseMs: config.leaseSeconds * 1000,
+        })
+      : undefined;
   const { cards, intake, incidentManager, permissions, triage, timelineCapture, ...core } = wireCoreServices({
     config,
     store,
@@ -313,6 +318,7 @@ export async function startWarroom(
         );
       }
       server.closeAllConnections();
+      await leased?.releaseAll();
       store.close();
     },
   };

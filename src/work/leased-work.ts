@@ -17,7 +17,19 @@ export interface LeasedWorkOptions {
  * its lease runs out `leaseMs` later.
  */
 export class LeasedWork {
+  private readonly held = new Set<string>();
+
   constructor(private readonly options: LeasedWorkOptions) {}
+
+  /**
+   * Gives up every lease still held: a stop whose grace ran out leaves work unfinished, and the
+   * replica taking it over should not wait for these leases to run out.
+   */
+  async releaseAll(): Promise<void> {
+    const { leases, owner } = this.options;
+    await Promise.all([...this.held].map((key) => leases.release(key, owner).catch(() => undefined)));
+    this.held.clear();
+  }
 
   /** Runs `work` when the lease on `key` is free (or ours); answers 'busy' when another replica holds it. */
   async run(key: string, work: () => Promise<void>): Promise<'done' | 'busy'> {
@@ -27,6 +39,7 @@ export class LeasedWork {
       return leases.acquire(key, owner, now, new Date(now.getTime() + leaseMs));
     };
     if (!(await take())) return 'busy';
+    this.held.add(key);
     const renewal = setInterval(() => {
       take().catch(() => {
         // A failed renewal is retried at the next interval; if none succeeds the lease runs out and
@@ -39,6 +52,7 @@ export class LeasedWork {
       return 'done';
     } finally {
       clearInterval(renewal);
+      this.held.delete(key);
       await leases.release(key, owner).catch(() => {
         // Not released: it runs out on its own.
       });
