@@ -5,29 +5,11 @@ import type {
   SnapshotWatchRecord,
   SnapshotWatchStore,
 } from '../snapshot-watch-store.ts';
-import type { DynamoTable, Item } from './dynamo-table.ts';
-import { dueBy, iso, SNAPSHOTS_DUE, snapshotWatchKey } from './keys.ts';
+import type { DynamoTable } from './dynamo-table.ts';
+import { dueBy, iso, SNAPSHOTS_DUE } from './keys.ts';
+import { readWatchItem, watchDueKey, watchItem, watchKey } from './snapshot-watch-items.ts';
 
 const STATUS = { '#status': 'status' };
-const keyOf = ({ kind, snapshotId }: SnapshotKey) => snapshotWatchKey(kind, snapshotId);
-const dueSortKey = (at: Date, { kind, snapshotId }: SnapshotKey) => `${iso(at)}#${kind}#${snapshotId}`;
-
-function toRecord(item: Item): SnapshotWatchRecord {
-  return {
-    kind: item.kind as SnapshotKey['kind'],
-    snapshotId: item.snapshotId as string,
-    seq: item.seq as number,
-    sourceId: item.sourceId as string,
-    startedBy: item.startedBy as string,
-    startedAt: new Date(item.startedAt as string),
-    status: item.status as SnapshotWatchRecord['status'],
-    nextCheckAt: item.nextCheckAt === undefined ? undefined : new Date(item.nextCheckAt as string),
-    delayMs: item.delayMs as number,
-    attempts: item.attempts as number,
-    outcome: item.outcome === undefined ? undefined : (JSON.parse(item.outcome as string) as SnapshotOutcome),
-    reportAttempts: item.reportAttempts as number,
-  };
-}
 
 /**
  * Snapshot watches (docs/store.md, Snapshot watches): `SNAP#<kind>#<snapshotId>`, in gsi1
@@ -38,30 +20,12 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
   constructor(private readonly table: DynamoTable) {}
 
   add(watch: NewSnapshotWatch): Promise<boolean> {
-    return this.table.put(
-      {
-        ...keyOf(watch),
-        kind: watch.kind,
-        snapshotId: watch.snapshotId,
-        seq: watch.seq,
-        sourceId: watch.sourceId,
-        startedBy: watch.startedBy,
-        startedAt: iso(watch.startedAt),
-        status: 'watching',
-        nextCheckAt: iso(watch.nextCheckAt),
-        delayMs: watch.delayMs,
-        attempts: 0,
-        reportAttempts: 0,
-        gsi1pk: SNAPSHOTS_DUE,
-        gsi1sk: dueSortKey(watch.nextCheckAt, watch),
-      },
-      { ConditionExpression: 'attribute_not_exists(pk)' },
-    );
+    return this.table.put(watchItem(watch), { ConditionExpression: 'attribute_not_exists(pk)' });
   }
 
   async get(watch: SnapshotKey): Promise<SnapshotWatchRecord | undefined> {
-    const item = await this.table.get(keyOf(watch));
-    return item ? toRecord(item) : undefined;
+    const item = await this.table.get(watchKey(watch));
+    return item ? readWatchItem(item) : undefined;
   }
 
   async listDue(now: Date, limit: number): Promise<SnapshotWatchRecord[]> {
@@ -75,7 +39,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
     );
     // The index may trail the table: a watch it still lists as due may be done (the claim decides).
     return items
-      .map(toRecord)
+      .map(readWatchItem)
       .filter(
         (watch) => watch.status !== 'done' && watch.nextCheckAt !== undefined && watch.nextCheckAt <= now,
       );
@@ -83,7 +47,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
 
   async recordLook(watch: SnapshotKey, next: Date, delayMs: number): Promise<void> {
     await this.table.update({
-      Key: keyOf(watch),
+      Key: watchKey(watch),
       UpdateExpression:
         'SET nextCheckAt = :next, delayMs = :delay, attempts = attempts + :one, gsi1sk = :due',
       ConditionExpression: '#status = :watching',
@@ -92,7 +56,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
         ':next': iso(next),
         ':delay': delayMs,
         ':one': 1,
-        ':due': dueSortKey(next, watch),
+        ':due': watchDueKey(next, watch),
         ':watching': 'watching',
       },
     });
@@ -112,11 +76,11 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
     const values = {
       ':reporting': 'reporting',
       ':lease': iso(leaseUntil),
-      ':due': dueSortKey(leaseUntil, watch),
+      ':due': watchDueKey(leaseUntil, watch),
       ':one': 1,
     };
     const fromWatching = await this.table.update({
-      Key: keyOf(watch),
+      Key: watchKey(watch),
       UpdateExpression:
         'SET #status = :reporting, outcome = :outcome, nextCheckAt = :lease, gsi1sk = :due, reportAttempts = reportAttempts + :one, attempts = attempts + :one',
       ConditionExpression: '#status = :watching',
@@ -126,7 +90,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
     if (fromWatching) return true;
     // A claim that ran out is taken again with the outcome it had.
     return this.table.update({
-      Key: keyOf(watch),
+      Key: watchKey(watch),
       UpdateExpression: 'SET nextCheckAt = :lease, gsi1sk = :due, reportAttempts = reportAttempts + :one',
       ConditionExpression: '#status = :reporting AND nextCheckAt <= :now',
       ExpressionAttributeNames: STATUS,
@@ -136,7 +100,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
 
   async finish(watch: SnapshotKey, now: Date, error?: string): Promise<void> {
     await this.table.update({
-      Key: keyOf(watch),
+      Key: watchKey(watch),
       UpdateExpression: `SET #status = :done, doneAt = :now${error === undefined ? '' : ', lastError = :error'} REMOVE nextCheckAt, gsi1pk, gsi1sk`,
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: STATUS,
@@ -150,7 +114,7 @@ export class DynamoDbSnapshotWatches implements SnapshotWatchStore {
 
   async recordReportFailure(watch: SnapshotKey, error: string): Promise<void> {
     await this.table.update({
-      Key: keyOf(watch),
+      Key: watchKey(watch),
       UpdateExpression: 'SET lastError = :error',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: { ':error': error.slice(0, 2000) },
