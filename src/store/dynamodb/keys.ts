@@ -31,12 +31,26 @@ export const executionTokenKey = (clientToken: string): Key => ({
   sk: 'EXECTOKEN',
 });
 export const requestKey = (id: string): Key => ({ pk: `REQ#${id}`, sk: 'REQ' });
+export const escalationKey = (seq: number, index: number): Key => ({
+  pk: incidentPk(seq),
+  sk: `ESC#${pad(index)}`,
+});
+export const impactRoundKey = (seq: number, impact: number): Key => ({
+  pk: incidentPk(seq),
+  sk: `IMPACT#${impact}`,
+});
+export const snapshotWatchKey = (kind: string, snapshotId: string): Key => ({
+  pk: `SNAP#${kind}#${snapshotId}`,
+  sk: 'SNAP',
+});
 
 /** The gsi1 lists. */
 export const OPEN_INCIDENTS = 'INCIDENTS#OPEN';
 export const OUTBOX_DUE = 'OUTBOX#DUE';
 export const EXECUTIONS_DUE = 'EXEC#DUE';
 export const REQUESTS_DUE = 'REQ#DUE';
+export const ESCALATIONS_DUE = 'ESC#DUE';
+export const SNAPSHOTS_DUE = 'SNAP#DUE';
 /** The gsi2 list of incidents whose cards may be behind (checked, then settled, by the card code). */
 export const CARD_SYNC = 'CARDSYNC';
 export const cardsIn = (channel: string): string => `CARDIN#${channel}`;

@@ -118,6 +118,34 @@ describeEachStoreAdapter('escalation claims', (adapter) => {
       ]);
     });
 
+    it('clears a long history of repeats (more than one transaction holds) for the new policy', async () => {
+      const { a } = await open();
+      const seq = await createIncident(a);
+      // The low policy repeated 120 times; its latest repeat is still due.
+      const history = Array.from({ length: 120 }, (_, index) => ({
+        seq,
+        index,
+        policy: 'low',
+        notify: ['U0ALICE'],
+        dueAt: at(index),
+        repeatEveryMs: MINUTE,
+      }));
+      expect(await a.escalations.schedule(history)).toBe(120);
+      for (const { index } of history.slice(0, -1)) await a.escalations.markFired(seq, index, at(index));
+      await raiseImpact(a, seq, 2, at(120));
+      expect(await a.escalations.startImpactRound(seq, 2, at(120), policy(seq, 'high', at(120)))).toBe(2);
+      expect(
+        (await a.escalations.list(seq)).map((stage) => [stage.index, stage.policy, stage.status]),
+      ).toEqual([
+        [0, 'high', 'due'],
+        [1, 'high', 'due'],
+      ]);
+      expect((await a.escalations.listDue(at(200), 10)).map((stage) => stage.policy)).toEqual([
+        'high',
+        'high',
+      ]);
+    });
+
     it('keeps each incident apart', async () => {
       const { a } = await open();
       const first = await createIncident(a);

@@ -86,4 +86,44 @@ describeEachStoreAdapter('snapshot watches', (adapter) => {
       nextCheckAt: undefined,
     });
   });
+
+  it('lists due watches by their next look, earliest first, up to the limit', async () => {
+    const store = await adapter.open();
+    const seq = await declareIncident(store, now);
+    const ids = ['snap-late', 'snap-early', 'snap-middle'];
+    const looks = [later(90_000), later(10_000), later(50_000)];
+    for (const [i, snapshotId] of ids.entries()) {
+      await store.snapshotWatches.add({ ...watch(seq), snapshotId, nextCheckAt: looks[i]! });
+    }
+    expect((await store.snapshotWatches.listDue(later(120_000), 2)).map((due) => due.snapshotId)).toEqual([
+      'snap-early',
+      'snap-middle',
+    ]);
+  });
+
+  it('counts a look only while watching: a claimed report is not looked at or counted again', async () => {
+    const store = await adapter.open();
+    const seq = await declareIncident(store, now);
+    await store.snapshotWatches.add(watch(seq));
+    expect(
+      await store.snapshotWatches.claimReport(snapshot, { kind: 'available' }, later(30_000), later(90_000)),
+    ).toBe(true);
+    await store.snapshotWatches.recordLook(snapshot, later(60_000), 60_000);
+    expect(await store.snapshotWatches.get(snapshot)).toMatchObject({
+      status: 'reporting',
+      nextCheckAt: later(90_000),
+      delayMs: 30_000,
+      attempts: 1,
+    });
+    expect(await store.snapshotWatches.listDue(later(60_000), 10)).toEqual([]);
+    expect(
+      await store.snapshotWatches.claimReport(snapshot, { kind: 'gone' }, later(90_000), later(150_000)),
+    ).toBe(true);
+    expect(await store.snapshotWatches.get(snapshot)).toMatchObject({
+      outcome: { kind: 'available' },
+      attempts: 1,
+      reportAttempts: 2,
+      nextCheckAt: later(150_000),
+    });
+  });
 });
