@@ -7,23 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { findAwsActions } from './aws-calls.ts';
 
 /**
- * The DynamoDB actions of the store: the adapter's item calls (docs/store.md; its transactions are
- * authorised by their items' Put/Update/Delete, IAM has no TransactWriteItems) and the start-up
- * check's two reads. Listed, not scanned, while the adapter is being written beside this; the
- * policy test checks that the scan stays within it.
- * TODO(integrator): once the adapter is merged, take these from the scan and make the test exact.
- */
-export const STORE_TABLE_ACTIONS = [
-  'dynamodb:DeleteItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:DescribeTimeToLive',
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:Query',
-  'dynamodb:UpdateItem',
-];
-
-/**
  * The tables the published policy covers, by name: `warroom` or any name starting with it
  * (`warroom-prod`, `warroom.eu`), and their indexes. Name the table so, or narrow this to yours.
  * (The CloudFormation template scopes its role to the table it creates instead.)
@@ -46,10 +29,11 @@ export function buildIamPolicy(actions: readonly string[]) {
         Resource: '*',
       },
       // The store's table only: warroom reads and writes its own table and nothing else in DynamoDB.
+      // Its transactions are authorised by their items' actions (IAM has no TransactWriteItems).
       {
         Sid: 'WarroomStoreTable',
         Effect: 'Allow',
-        Action: [...STORE_TABLE_ACTIONS],
+        Action: actions.filter(isStoreAction),
         Resource: [...STORE_TABLE_RESOURCES],
       },
       {

@@ -117,6 +117,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   });
   const stormThread = new StormThread({
     store,
+    leased: input.leased,
     slack,
     clock,
     logger,

@@ -255,6 +255,13 @@ export class SqliteStore implements Store {
     return this.incidents.get(seq);
   }
 
+  async getIncidents(seqs: readonly number[]): Promise<Incident[]> {
+    return seqs.flatMap((seq) => {
+      const incident = this.incidents.get(seq);
+      return incident ? [incident] : [];
+    });
+  }
+
   async listOpenIncidents(): Promise<Incident[]> {
     return this.incidents.listOpen();
   }

@@ -82,6 +82,8 @@ export interface Store {
   recordNotificationFailure(messageId: string, error: string, retryAt: Date | undefined): Promise<void>;
 
   getIncident(seq: number): Promise<Incident | undefined>;
+  /** Several incidents at once, in the order asked; those not stored are left out (a storm's members). */
+  getIncidents(seqs: readonly number[]): Promise<Incident[]>;
   listOpenIncidents(): Promise<Incident[]>;
   listTimeline(seq: number): Promise<TimelineEntry[]>;
   /** The incident whose own channel this is. */

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { runForIncident } from '../slack/call-priority.ts';
 import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { buildStormMemberList } from './storm-member-list.ts';
 import { StormRunner } from './storm-runner.ts';
 
@@ -13,6 +14,8 @@ export interface StormThreadDeps {
   clock: Clock;
   logger: Logger;
   alertChannel: string;
+  /** Leases shared with the other replicas: one keeps a storm's list at a time. */
+  leased?: LeasedWork;
 }
 
 /**
@@ -48,7 +51,14 @@ export class StormThread {
 
   private async sync(storm: Incident): Promise<void> {
     if (!storm.storm) return;
-    await runForIncident(storm, () => this.syncList(storm));
+    const { leased, store } = this.deps;
+    if (!leased) return runForIncident(storm, () => this.syncList(storm));
+    // Two replicas posting the first list at once would post two (lease `storm-list:<seq>`); under
+    // the lease the storm is read again, so a list another replica just posted is updated instead.
+    await leased.run(`storm-list:${storm.seq}`, async () => {
+      const current = await store.getIncident(storm.seq);
+      if (current?.storm) await runForIncident(current, () => this.syncList(current));
+    });
   }
 
   private async syncList(storm: Incident): Promise<void> {

@@ -1,5 +1,6 @@
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -27,6 +28,9 @@ export type TransactItem =
 
 /** Why each action of a cancelled transaction failed, in order ('None' for those that did not). */
 export type TransactResult = { ok: true } | { ok: false; reasons: string[] };
+
+/** DynamoDB's limit on the keys in one BatchGetItem call. */
+const BATCH_GET_LIMIT = 100;
 
 /** DynamoDB's limit on the actions in one TransactWriteItems call. */
 export const MAX_TRANSACT_ITEMS = 100;
@@ -81,6 +85,30 @@ export class DynamoTable {
       this.documents.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
     );
     return result.Item;
+  }
+
+  /**
+   * Several items by key (consistent reads), 100 per request as DynamoDB allows; keys DynamoDB left
+   * unprocessed (throttling) are asked again. Items come back in no particular order.
+   */
+  async getMany(keys: readonly Key[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_LIMIT);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** round)));
+        const result = await this.track(
+          this.documents.send(
+            new BatchGetCommand({
+              RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+            }),
+          ),
+        );
+        items.push(...(result.Responses?.[this.tableName] ?? []));
+        pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return items;
   }
 
   /** Puts the item; false when `condition` failed (nothing was written). */

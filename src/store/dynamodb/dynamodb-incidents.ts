@@ -22,6 +22,16 @@ export class DynamoDbIncidents {
     return item ? readIncidentItem(item) : undefined;
   }
 
+  /** Several incidents in the order asked, read together (consistent), leaving out those not stored. */
+  async getMany(seqs: readonly number[]): Promise<Incident[]> {
+    const items = await this.table.getMany([...new Set(seqs)].map(incidentKey));
+    const bySeq = new Map(items.map((item) => [item.seq as number, readIncidentItem(item).incident]));
+    return seqs.flatMap((seq) => {
+      const incident = bySeq.get(seq);
+      return incident ? [incident] : [];
+    });
+  }
+
   /** The last incident number handed out (0 before the first). */
   async lastSeq(): Promise<number> {
     return ((await this.table.get(counterKey))?.n as number | undefined) ?? 0;

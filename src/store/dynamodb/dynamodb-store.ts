@@ -244,6 +244,10 @@ export class DynamoDbStore implements Store {
     return (await this.incidents.get(seq))?.incident;
   }
 
+  getIncidents(seqs: readonly number[]): Promise<Incident[]> {
+    return this.incidents.getMany(seqs);
+  }
+
   listOpenIncidents(): Promise<Incident[]> {
     return this.incidents.listOpen();
   }

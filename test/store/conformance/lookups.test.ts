@@ -8,6 +8,21 @@ const now = new Date('2026-11-22T09:30:00Z');
 const billing = { groupKey: 'rds-instance:123456789012:us-east-1:billing-db' };
 
 describeEachStoreAdapter('lookups and links', (adapter) => {
+  it('reads several incidents at once in the order asked, leaving out unknown ones', async () => {
+    const store = await adapter.open();
+    const seqs: number[] = [];
+    // More than one DynamoDB BatchGetItem holds (100 keys).
+    for (let i = 0; i < 105; i++) {
+      seqs.push(await declareIncident(store, now, { groupKey: `rds-instance:1:us-east-1:db-${i}` }));
+    }
+    const asked = [seqs[104], 999, seqs[0], seqs[50], seqs[0]] as number[];
+    const found = await store.getIncidents(asked);
+    expect(found.map((incident) => incident.seq)).toEqual([seqs[104], seqs[0], seqs[50], seqs[0]]);
+    expect(found[0]?.openedAt).toBeInstanceOf(Date);
+    expect((await store.getIncidents(seqs)).map((incident) => incident.seq)).toEqual(seqs);
+    expect(await store.getIncidents([])).toEqual([]);
+  });
+
   it('finds an incident by its own channel and by its card, resolved or not', async () => {
     const store = await adapter.open();
     const seq = await declareIncident(store, now, { channelId: 'C0INC7' });
