@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CardRecord } from './store.ts';
 
-interface CardRow {
+export interface CardRow {
   incident_seq: number;
   channel: string;
   ts: string | null;
@@ -9,7 +9,7 @@ interface CardRow {
   rendered_version: number;
 }
 
-function toCard(row: CardRow): CardRecord {
+export function toCard(row: CardRow): CardRecord {
   return {
     incidentSeq: row.incident_seq,
     channel: row.channel,

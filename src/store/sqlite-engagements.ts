@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EngagementRecord, EngagementStore, NewEngagement, OpenEngagement } from './engagement-store.ts';
 
-interface EngagementRow {
+export interface EngagementRow {
   engagement_arn: string;
   incident_seq: number;
   dedupe_key: string;
@@ -17,7 +17,7 @@ interface EngagementRow {
 
 const date = (text: string | null) => (text === null ? undefined : new Date(text));
 
-function toRecord(row: EngagementRow): EngagementRecord {
+export function toEngagement(row: EngagementRow): EngagementRecord {
   return {
     engagementArn: row.engagement_arn,
     seq: row.incident_seq,
@@ -60,14 +60,14 @@ export class SqliteEngagements implements EngagementStore {
     const row = this.db
       .prepare('SELECT * FROM contact_engagements WHERE dedupe_key = ? AND contact_arn = ?')
       .get(dedupeKey, contactArn) as EngagementRow | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? toEngagement(row) : undefined;
   }
 
   async list(seq: number): Promise<EngagementRecord[]> {
     const rows = this.db
       .prepare('SELECT * FROM contact_engagements WHERE incident_seq = ? ORDER BY started_at')
       .all(seq) as EngagementRow[];
-    return rows.map(toRecord);
+    return rows.map(toEngagement);
   }
 
   async listOpen(limit: number): Promise<OpenEngagement[]> {
@@ -78,7 +78,7 @@ export class SqliteEngagements implements EngagementStore {
          WHERE e.stopped_at IS NULL ORDER BY e.started_at LIMIT ?`,
       )
       .all(limit) as EngagementRow[];
-    return rows.map((row) => ({ ...toRecord(row), incidentStatus: row.incident_status ?? 'open' }));
+    return rows.map((row) => ({ ...toEngagement(row), incidentStatus: row.incident_status ?? 'open' }));
   }
 
   async markStopped(engagementArn: string, at: Date): Promise<void> {

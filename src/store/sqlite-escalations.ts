@@ -6,7 +6,7 @@ import type {
   NewEscalationStage,
 } from './escalation-store.ts';
 
-interface StageRow {
+export interface StageRow {
   incident_seq: number;
   stage_index: number;
   policy: string;
@@ -19,7 +19,7 @@ interface StageRow {
   incident_status?: string;
 }
 
-function toRecord(row: StageRow): EscalationStageRecord {
+export function toStage(row: StageRow): EscalationStageRecord {
   return {
     seq: row.incident_seq,
     index: row.stage_index,
@@ -129,7 +129,7 @@ export class SqliteEscalations implements EscalationStore {
     const rows = this.db
       .prepare('SELECT * FROM escalation_stages WHERE incident_seq = ? ORDER BY stage_index')
       .all(seq);
-    return (rows as StageRow[]).map(toRecord);
+    return (rows as StageRow[]).map(toStage);
   }
 
   async listDue(now: Date, limit: number): Promise<DueEscalationStage[]> {
@@ -143,7 +143,7 @@ export class SqliteEscalations implements EscalationStore {
       )
       .all({ now: now.toISOString(), limit });
     return (rows as StageRow[]).map((row) => ({
-      ...toRecord(row),
+      ...toStage(row),
       incidentStatus: row.incident_status ?? 'open',
     }));
   }

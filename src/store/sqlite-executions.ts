@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AutomationStep } from '../aws/automation-port.ts';
 import type { RunbookExecution } from '../runbooks/index.ts';
 
-interface ExecutionRow {
+export interface ExecutionRow {
   execution_id: string;
   incident_seq: number;
   runbook_id: string;
@@ -28,7 +28,7 @@ interface ExecutionRow {
 
 const date = (value: string | null) => (value === null ? undefined : new Date(value));
 
-function toExecution(row: ExecutionRow): RunbookExecution {
+export function toExecution(row: ExecutionRow): RunbookExecution {
   return {
     executionId: row.execution_id,
     incidentSeq: row.incident_seq,

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Incident, NewIncident, TimelineEntry } from '../incidents/index.ts';
 import { decodeIncident, encodeIncident } from './incident-codec.ts';
 
-interface TimelineRow {
+export interface TimelineRow {
   at: string;
   kind: TimelineEntry['kind'];
   actor: string;
@@ -14,6 +14,19 @@ interface TimelineRow {
 }
 
 /** The incidents and timeline tables. Callers own the transaction. */
+export function toTimelineEntry(row: TimelineRow): TimelineEntry {
+  return {
+    at: new Date(row.at),
+    kind: row.kind,
+    actor: row.actor,
+    text: row.text,
+    signalType: row.signal_type ?? undefined,
+    from: row.from_value ?? undefined,
+    to: row.to_value ?? undefined,
+    dedupeKey: row.dedupe_key ?? undefined,
+  };
+}
+
 export class SqliteIncidents {
   constructor(private readonly db: Database.Database) {}
 
@@ -100,16 +113,7 @@ export class SqliteIncidents {
         'SELECT at, kind, actor, text, signal_type, from_value, to_value, dedupe_key FROM timeline WHERE incident_seq = ? ORDER BY at, id',
       )
       .all(seq) as TimelineRow[];
-    return rows.map((row) => ({
-      at: new Date(row.at),
-      kind: row.kind,
-      actor: row.actor,
-      text: row.text,
-      signalType: row.signal_type ?? undefined,
-      from: row.from_value ?? undefined,
-      to: row.to_value ?? undefined,
-      dedupeKey: row.dedupe_key ?? undefined,
-    }));
+    return rows.map(toTimelineEntry);
   }
 
   listOpen(): Incident[] {

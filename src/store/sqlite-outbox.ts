@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 import type { OutboxItem } from './outbox.ts';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   incident_seq: number;
   payload: string;
@@ -12,7 +12,7 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-function toItem(row: OutboxRow): OutboxItem {
+export function toOutboxItem(row: OutboxRow): OutboxItem {
   return {
     id: row.id,
     incidentSeq: row.incident_seq,
@@ -39,7 +39,7 @@ export class SqliteOutbox {
     const rows = this.db
       .prepare(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
       .all(now.toISOString(), limit) as OutboxRow[];
-    return rows.map(toItem);
+    return rows.map(toOutboxItem);
   }
 
   /** Everything not yet done for an incident: what `/incident show` reports. */
@@ -47,7 +47,7 @@ export class SqliteOutbox {
     const rows = this.db
       .prepare(`SELECT * FROM outbox WHERE incident_seq = ? AND status != 'done' ORDER BY id`)
       .all(seq) as OutboxRow[];
-    return rows.map(toItem);
+    return rows.map(toOutboxItem);
   }
 
   complete(id: number, now: Date): void {

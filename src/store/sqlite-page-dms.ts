@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { PageReason } from '../paging/index.ts';
 import type { PageDmRecord, PageDmStore } from './page-dm-store.ts';
 
-interface PageDmRow {
+export interface PageDmRow {
   channel: string;
   ts: string;
   incident_seq: number;
@@ -11,7 +11,7 @@ interface PageDmRow {
   member_seq: number | null;
 }
 
-function toRecord(row: PageDmRow): PageDmRecord {
+export function toPageDm(row: PageDmRow): PageDmRecord {
   return {
     channel: row.channel,
     ts: row.ts,
@@ -45,14 +45,14 @@ export class SqlitePageDms implements PageDmStore {
     const rows = this.db
       .prepare('SELECT * FROM page_dms WHERE incident_seq = ? AND rendered_version < ? ORDER BY ts')
       .all(seq, version) as PageDmRow[];
-    return rows.map(toRecord);
+    return rows.map(toPageDm);
   }
 
   async listFor(seq: number): Promise<PageDmRecord[]> {
     const rows = this.db
       .prepare('SELECT * FROM page_dms WHERE incident_seq = ? ORDER BY ts')
       .all(seq) as PageDmRow[];
-    return rows.map(toRecord);
+    return rows.map(toPageDm);
   }
 
   async moveToStorm(memberSeq: number, stormSeq: number): Promise<number> {

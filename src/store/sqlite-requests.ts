@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RunbookRequest } from '../runbooks/index.ts';
 
-interface RequestRow {
+export interface RequestRow {
   id: string;
   incident_seq: number;
   runbook_id: string;
@@ -20,7 +20,7 @@ interface RequestRow {
   thread_ts: string | null;
 }
 
-function toRequest(row: RequestRow): RunbookRequest {
+export function toRequest(row: RequestRow): RunbookRequest {
   return {
     id: row.id,
     incidentSeq: row.incident_seq,

@@ -7,7 +7,7 @@ import type {
   SnapshotWatchStore,
 } from './snapshot-watch-store.ts';
 
-interface WatchRow {
+export interface WatchRow {
   kind: SnapshotKey['kind'];
   snapshot_id: string;
   incident_seq: number;
@@ -22,7 +22,7 @@ interface WatchRow {
   report_attempts: number;
 }
 
-function toRecord(row: WatchRow): SnapshotWatchRecord {
+export function toWatch(row: WatchRow): SnapshotWatchRecord {
   return {
     kind: row.kind,
     snapshotId: row.snapshot_id,
@@ -68,7 +68,7 @@ export class SqliteSnapshotWatches implements SnapshotWatchStore {
 
   async get(watch: SnapshotKey): Promise<SnapshotWatchRecord | undefined> {
     const row = this.db.prepare(`SELECT * FROM snapshot_watches WHERE ${WHERE_KEY}`).get(key(watch));
-    return row ? toRecord(row as WatchRow) : undefined;
+    return row ? toWatch(row as WatchRow) : undefined;
   }
 
   async listDue(now: Date, limit: number): Promise<SnapshotWatchRecord[]> {
@@ -78,7 +78,7 @@ export class SqliteSnapshotWatches implements SnapshotWatchStore {
          ORDER BY next_check_at LIMIT ?`,
       )
       .all(now.toISOString(), limit);
-    return (rows as WatchRow[]).map(toRecord);
+    return (rows as WatchRow[]).map(toWatch);
   }
 
   async recordLook(watch: SnapshotKey, next: Date, delayMs: number): Promise<void> {

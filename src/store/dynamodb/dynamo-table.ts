@@ -205,6 +205,21 @@ export class DynamoTable {
     return total;
   }
 
+  /** Whether the table holds no item at all: Scan pages of one item, stopping at the first found. */
+  async isEmpty(): Promise<boolean> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.track(
+        this.documents.send(
+          new ScanCommand({ TableName: this.tableName, Limit: 1, ExclusiveStartKey: start }),
+        ),
+      );
+      if ((page.Items ?? []).length > 0) return false;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return true;
+  }
+
   /** All or nothing. A cancelled transaction answers each action's reason instead of throwing. */
   async transact(items: readonly TransactItem[]): Promise<TransactResult> {
     if (items.length === 0) return { ok: true };

@@ -1,8 +1,10 @@
 import type { Incident } from '../../incidents/index.ts';
 import type { CardRecord } from '../store.ts';
+import { cardItem } from './card-items.ts';
 import type { DynamoTable, Item } from './dynamo-table.ts';
 import { readIncidentItem } from './incident-items.ts';
-import { CARD_SYNC, cardKey, cardMessageKey, cardsIn, incidentKey, incidentPk, iso, pad } from './keys.ts';
+import { CARD_SYNC, cardKey, incidentKey, incidentPk, pad } from './keys.ts';
+import { cardMessageItem } from './marker-items.ts';
 
 function toCard(item: Item): CardRecord {
   return {
@@ -45,15 +47,7 @@ export class DynamoDbCards {
 
   async begin(seq: number, channel: string, at: Date): Promise<CardRecord> {
     const created = await this.table.put(
-      {
-        ...cardKey(seq, channel),
-        seq,
-        channel,
-        postStartedAt: iso(at),
-        renderedVersion: 0,
-        gsi2pk: cardsIn(channel),
-        gsi2sk: pad(seq),
-      },
+      cardItem({ incidentSeq: seq, channel, postStartedAt: at, renderedVersion: 0 }),
       { ConditionExpression: 'attribute_not_exists(pk)' },
     );
     if (created) await this.settle(seq);
@@ -70,7 +64,7 @@ export class DynamoDbCards {
           ExpressionAttributeValues: { ':ts': ts, ':version': version },
         },
       },
-      { Put: { Item: { ...cardMessageKey(channel, ts), seq } } },
+      { Put: { Item: cardMessageItem(channel, ts, seq) } },
     ]);
     // SQLite's UPDATE of a card never begun changes nothing; so does this.
     if (!result.ok) return;

@@ -15,6 +15,7 @@ import {
   iso,
   OPEN_ENGAGEMENTS,
 } from './keys.ts';
+import { engagementRequestItem } from './marker-items.ts';
 import { WritePlan } from './write-plan.ts';
 
 /**
@@ -33,7 +34,7 @@ export class DynamoDbEngagements implements EngagementStore {
       })
       .add('marker', {
         Put: {
-          Item: { ...engagementRequestKey(dedupeKey, contactArn), engagementArn },
+          Item: engagementRequestItem(dedupeKey, contactArn, engagementArn),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });

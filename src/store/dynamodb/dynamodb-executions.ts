@@ -5,6 +5,7 @@ import type { DynamoTable } from './dynamo-table.ts';
 import type { DynamoDbIncidents } from './dynamodb-incidents.ts';
 import { executionDue, executionItem, readExecutionItem } from './execution-items.ts';
 import { dueBy, EXECUTIONS_DUE, executionKey, executionsOf, executionTokenKey } from './keys.ts';
+import { executionTokenItem } from './marker-items.ts';
 import { CONFLICT, retryOnConflict } from './retry-on-conflict.ts';
 import { planRunbookEntry } from './runbook-timeline.ts';
 import { WritePlan } from './write-plan.ts';
@@ -81,7 +82,7 @@ export class DynamoDbExecutions {
         })
         .add('marker', {
           Put: {
-            Item: { ...executionTokenKey(created.clientToken), executionId: created.executionId },
+            Item: executionTokenItem(created.clientToken, created.executionId),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });

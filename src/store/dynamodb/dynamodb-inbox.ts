@@ -1,17 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { InboxItem, InboxStatus } from '../store.ts';
 import type { DynamoTable, Item, TransactItem } from './dynamo-table.ts';
+import { INBOX_KEEP_DONE_DAYS, INBOX_SHARDS, inboxDueList, inboxItem } from './inbox-items.ts';
 import { expiresAfterDays, inboxKey, iso } from './keys.ts';
-
-/** Pending notifications spread over this many index partitions, so a storm is not one hot key. */
-const SHARDS = 4;
-/** Longer than SQS keeps a message (14 days): a late redelivery is still known as a duplicate. */
-const KEEP_DONE_DAYS = 15;
-
-const dueList = (messageId: string): string =>
-  `INBOX#DUE#${(createHash('sha1').update(messageId).digest()[0] ?? 0) % SHARDS}`;
-/** Pending notifications are listed oldest received first (as SQLite's), due or not: see listDue. */
-const pendingSortKey = (receivedAt: Date, messageId: string): string => `${iso(receivedAt)}#${messageId}`;
 
 function toInboxItem(item: Item): InboxItem {
   return {
@@ -31,20 +21,7 @@ export class DynamoDbInbox {
 
   async save(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {
     const stored = await this.table.put(
-      {
-        ...inboxKey(item.messageId),
-        messageId: item.messageId,
-        topicArn: item.topicArn,
-        subject: item.subject,
-        message: item.message,
-        timestamp: iso(item.timestamp),
-        receivedAt: iso(item.receivedAt),
-        nextAttemptAt: iso(item.receivedAt),
-        attempts: 0,
-        status: 'pending',
-        gsi1pk: dueList(item.messageId),
-        gsi1sk: pendingSortKey(item.receivedAt, item.messageId),
-      },
+      inboxItem({ ...item, status: 'pending', attempts: 0, nextAttemptAt: item.receivedAt }),
       { ConditionExpression: 'attribute_not_exists(pk)' },
     );
     return stored ? 'stored' : 'duplicate';
@@ -56,13 +33,13 @@ export class DynamoDbInbox {
    */
   async listDue(now: Date, limit: number): Promise<InboxItem[]> {
     const shards = await Promise.all(
-      Array.from({ length: SHARDS }, (_, shard) =>
+      Array.from({ length: INBOX_SHARDS }, (_, shard) =>
         this.table.query(
           {
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :list',
             FilterExpression: 'nextAttemptAt <= :now',
-            ExpressionAttributeValues: { ':list': `INBOX#DUE#${shard}`, ':now': iso(now) },
+            ExpressionAttributeValues: { ':list': inboxDueList(shard), ':now': iso(now) },
           },
           limit,
         ),
@@ -80,11 +57,11 @@ export class DynamoDbInbox {
   async count(status: InboxStatus): Promise<number> {
     if (status === 'pending') {
       const counts = await Promise.all(
-        Array.from({ length: SHARDS }, (_, shard) =>
+        Array.from({ length: INBOX_SHARDS }, (_, shard) =>
           this.table.count({
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :list',
-            ExpressionAttributeValues: { ':list': `INBOX#DUE#${shard}` },
+            ExpressionAttributeValues: { ':list': inboxDueList(shard) },
           }),
         ),
       );
@@ -124,7 +101,7 @@ export class DynamoDbInbox {
           ':processed': 'processed',
           ':outcome': outcome,
           ':now': iso(now),
-          ':expires': expiresAfterDays(now, KEEP_DONE_DAYS),
+          ':expires': expiresAfterDays(now, INBOX_KEEP_DONE_DAYS),
           ':one': 1,
           ...(incidentSeq !== undefined ? { ':seq': incidentSeq } : {}),
         },
@@ -152,7 +129,7 @@ export class DynamoDbInbox {
     } else {
       values[':failed'] = 'failed';
       // The port gives no "now" here; the expiry only frees space, so the machine time is enough.
-      values[':expires'] = expiresAfterDays(new Date(), KEEP_DONE_DAYS);
+      values[':expires'] = expiresAfterDays(new Date(), INBOX_KEEP_DONE_DAYS);
       update =
         'SET attempts = attempts + :one, lastError = :error, #status = :failed, expiresAt = :expires REMOVE gsi1pk, gsi1sk';
     }

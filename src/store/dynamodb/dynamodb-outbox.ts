@@ -1,13 +1,9 @@
 import type { OutboxItem } from '../outbox.ts';
 import type { DynamoTable } from './dynamo-table.ts';
-import { readOutboxItem } from './incident-items.ts';
+import { OUTBOX_KEEP_DONE_DAYS, outboxDueKey, readOutboxItem } from './incident-items.ts';
 import { dueBy, expiresAfterDays, incidentPk, iso, OUTBOX_DUE, OUTBOX_ID_SPAN, outboxKey } from './keys.ts';
 
-/** Done writes are kept a while for `/incident show` history, then expire. */
-const KEEP_DONE_DAYS = 30;
-
 const keyOf = (id: number) => outboxKey(Math.floor(id / OUTBOX_ID_SPAN), id % OUTBOX_ID_SPAN);
-const dueSortKey = (at: Date, id: number) => `${iso(at)}#${String(id).padStart(16, '0')}`;
 
 /** Incident Manager writes queued with the changes that imply them (items are written by write-plan.ts). */
 export class DynamoDbOutbox {
@@ -47,7 +43,7 @@ export class DynamoDbOutbox {
         ':done': 'done',
         ':now': iso(now),
         ':one': 1,
-        ':expires': expiresAfterDays(now, KEEP_DONE_DAYS),
+        ':expires': expiresAfterDays(now, OUTBOX_KEEP_DONE_DAYS),
       },
     });
   }
@@ -56,7 +52,7 @@ export class DynamoDbOutbox {
     const values: Record<string, unknown> = { ':error': error.slice(0, 1000), ':one': 1 };
     let update = 'SET attempts = attempts + :one, lastError = :error';
     if (retryAt) {
-      Object.assign(values, { ':retryAt': iso(retryAt), ':due': dueSortKey(retryAt, id) });
+      Object.assign(values, { ':retryAt': iso(retryAt), ':due': outboxDueKey(retryAt, id) });
       update += ', nextAttemptAt = :retryAt, gsi1sk = :due';
     } else {
       values[':failed'] = 'failed';

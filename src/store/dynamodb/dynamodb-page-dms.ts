@@ -2,6 +2,7 @@ import type { PageReason } from '../../paging/index.ts';
 import type { PageDmRecord, PageDmStore } from '../page-dm-store.ts';
 import { type DynamoTable, type Item, MAX_TRANSACT_ITEMS, type TransactItem } from './dynamo-table.ts';
 import { pageDmKey, pageDmsOf } from './keys.ts';
+import { pageDmItem } from './page-dm-items.ts';
 import { CONFLICT, retryOnConflict } from './retry-on-conflict.ts';
 
 function readPageDm(item: Item): PageDmRecord {
@@ -25,19 +26,7 @@ export class DynamoDbPageDms implements PageDmStore {
 
   async record(dm: PageDmRecord): Promise<void> {
     // A DM recorded before keeps what it had (SQLite's ON CONFLICT DO NOTHING).
-    await this.table.put(
-      {
-        ...pageDmKey(dm.channel, dm.ts),
-        channel: dm.channel,
-        ts: dm.ts,
-        seq: dm.seq,
-        reason: JSON.stringify(dm.reason),
-        renderedVersion: dm.renderedVersion,
-        gsi2pk: pageDmsOf(dm.seq),
-        gsi2sk: dm.ts,
-      },
-      { ConditionExpression: 'attribute_not_exists(pk)' },
-    );
+    await this.table.put(pageDmItem(dm), { ConditionExpression: 'attribute_not_exists(pk)' });
   }
 
   async listBehind(seq: number, version: number): Promise<PageDmRecord[]> {

@@ -6,6 +6,11 @@ const date = (value: unknown): Date | undefined => (typeof value === 'string' ? 
 
 /** A new engagement's item: in the open list (gsi1) until stopped, and in its incident's list (gsi2). */
 export function engagementItem(engagement: NewEngagement): Item {
+  return storedEngagementItem({ ...engagement, stopAttempts: 0 });
+}
+
+/** An engagement in any state; `lastError` is the last failed stop, kept beside the port's record. */
+export function storedEngagementItem(engagement: EngagementRecord & { lastError?: string }): Item {
   const startedAt = iso(engagement.startedAt);
   return {
     ...engagementKey(engagement.engagementArn),
@@ -16,9 +21,13 @@ export function engagementItem(engagement: NewEngagement): Item {
     contactAlias: engagement.contactAlias,
     slackUser: engagement.slackUser,
     startedAt,
-    stopAttempts: 0,
-    gsi1pk: OPEN_ENGAGEMENTS,
-    gsi1sk: `${startedAt}#${engagement.engagementArn}`,
+    ...(engagement.stoppedAt ? { stoppedAt: iso(engagement.stoppedAt) } : {}),
+    ...(engagement.acceptedAt ? { acceptedAt: iso(engagement.acceptedAt) } : {}),
+    stopAttempts: engagement.stopAttempts,
+    ...(engagement.lastError !== undefined ? { lastError: engagement.lastError } : {}),
+    ...(engagement.stoppedAt
+      ? {}
+      : { gsi1pk: OPEN_ENGAGEMENTS, gsi1sk: `${startedAt}#${engagement.engagementArn}` }),
     gsi2pk: engagementsOf(engagement.seq),
     gsi2sk: startedAt,
   };

@@ -19,8 +19,24 @@ export const stageDueKey = (at: Date, seq: number, index: number): string =>
 export const isLive = (status: EscalationStageRecord['status']): boolean =>
   status === 'due' || status === 'claimed';
 
+/** What a stage's item keeps beside the port's record: its last failure and when it ended. */
+export interface StageHistory {
+  lastError?: string;
+  firedAt?: Date;
+  cancelledAt?: Date;
+}
+
 /** A stage written afresh (new, or over the row its index had): due, never tried. */
 export function stageItem(stage: NewEscalationStage, rev: number): Item {
+  return storedStageItem({ ...stage, status: 'due', attempts: 0 }, rev);
+}
+
+/**
+ * A stage in any state: in the due list while due (by `dueAt`) or claimed (by the claim's end, so a
+ * claim that ran out comes due again), out of it once fired or cancelled.
+ */
+export function storedStageItem(stage: EscalationStageRecord & StageHistory, rev: number): Item {
+  const dueAt = stage.status === 'claimed' && stage.claimedUntil ? stage.claimedUntil : stage.dueAt;
   return {
     ...escalationKey(stage.seq, stage.index),
     seq: stage.seq,
@@ -28,12 +44,17 @@ export function stageItem(stage: NewEscalationStage, rev: number): Item {
     policy: stage.policy,
     notify: [...stage.notify],
     dueAt: iso(stage.dueAt),
-    status: 'due',
+    status: stage.status,
+    ...(stage.claimedUntil ? { claimedUntil: iso(stage.claimedUntil) } : {}),
     repeatEveryMs: stage.repeatEveryMs,
-    attempts: 0,
+    attempts: stage.attempts,
+    ...(stage.lastError !== undefined ? { lastError: stage.lastError } : {}),
+    ...(stage.firedAt ? { firedAt: iso(stage.firedAt) } : {}),
+    ...(stage.cancelledAt ? { cancelledAt: iso(stage.cancelledAt) } : {}),
     rev,
-    gsi1pk: ESCALATIONS_DUE,
-    gsi1sk: stageDueKey(stage.dueAt, stage.seq, stage.index),
+    ...(isLive(stage.status)
+      ? { gsi1pk: ESCALATIONS_DUE, gsi1sk: stageDueKey(dueAt, stage.seq, stage.index) }
+      : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import {
   putStageAction,
   type StoredStage,
 } from './escalation-items.ts';
-import { impactRoundKey, incidentKey, iso } from './keys.ts';
+import { incidentKey } from './keys.ts';
+import { impactRoundItem } from './marker-items.ts';
 import { WritePlan } from './write-plan.ts';
 
 /**
@@ -56,7 +57,7 @@ export function planImpactRound(
   const plan = new WritePlan()
     .add('marker', {
       Put: {
-        Item: { ...impactRoundKey(seq, impact), seq, impact, startedAt: iso(now) },
+        Item: impactRoundItem(seq, impact, now),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })

@@ -5,6 +5,7 @@ import type { OutboxItem } from '../outbox.ts';
 import type { Item } from './dynamo-table.ts';
 import {
   CARD_SYNC,
+  expiresAfterDays,
   incidentKey,
   incidentPk,
   iso,
@@ -92,19 +93,53 @@ export function readTimelineItem(item: Item): TimelineEntry {
   };
 }
 
+/** Done writes are kept a while for `/incident show` history, then expire. */
+export const OUTBOX_KEEP_DONE_DAYS = 30;
+
+export const outboxDueKey = (at: Date, id: number): string => `${iso(at)}#${String(id).padStart(16, '0')}`;
+
+/** A write queued now: pending, due at once. */
 export function outboxItem(seq: number, n: number, write: IncidentManagerWrite, now: Date): Item {
+  return storedOutboxItem(seq, n, {
+    write,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}
+
+/** An outbox write in any state, as the item keeps it. */
+export interface OutboxRecord {
+  write: IncidentManagerWrite;
+  status: OutboxItem['status'];
+  attempts: number;
+  nextAttemptAt: Date;
+  createdAt: Date;
+  lastError?: string;
+  doneAt?: Date;
+}
+
+/** In the due list while pending; a done write expires a while after it was done. */
+export function storedOutboxItem(seq: number, n: number, record: OutboxRecord): Item {
   const id = seq * OUTBOX_ID_SPAN + n;
   return {
     ...outboxKey(seq, n),
     id,
     incidentSeq: seq,
-    write: JSON.stringify(write),
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: iso(now),
-    createdAt: iso(now),
-    gsi1pk: OUTBOX_DUE,
-    gsi1sk: `${iso(now)}#${String(id).padStart(16, '0')}`,
+    write: JSON.stringify(record.write),
+    status: record.status,
+    attempts: record.attempts,
+    nextAttemptAt: iso(record.nextAttemptAt),
+    createdAt: iso(record.createdAt),
+    ...(record.lastError !== undefined ? { lastError: record.lastError } : {}),
+    ...(record.doneAt ? { doneAt: iso(record.doneAt) } : {}),
+    ...(record.status === 'done' && record.doneAt
+      ? { expiresAt: expiresAfterDays(record.doneAt, OUTBOX_KEEP_DONE_DAYS) }
+      : {}),
+    ...(record.status === 'pending'
+      ? { gsi1pk: OUTBOX_DUE, gsi1sk: outboxDueKey(record.nextAttemptAt, id) }
+      : {}),
   };
 }
 

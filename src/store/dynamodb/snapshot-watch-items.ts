@@ -31,6 +31,21 @@ export function readWatchItem(item: Item): SnapshotWatchRecord {
 
 /** A new watch: watching, its first look due at `nextCheckAt`. */
 export function watchItem(watch: NewSnapshotWatch): Item {
+  return storedWatchItem({ ...watch, status: 'watching', attempts: 0, reportAttempts: 0 });
+}
+
+/** What a watch's item keeps beside the port's record: the last report failure and when it ended. */
+export interface WatchHistory {
+  lastError?: string;
+  doneAt?: Date;
+}
+
+/**
+ * A watch in any state: in the due list while watching (by its next look) or reporting (by the
+ * claim's end), out of it once done.
+ */
+export function storedWatchItem(watch: SnapshotWatchRecord & WatchHistory): Item {
+  const listed = watch.status !== 'done' && watch.nextCheckAt !== undefined;
   return {
     ...watchKey(watch),
     kind: watch.kind,
@@ -39,12 +54,16 @@ export function watchItem(watch: NewSnapshotWatch): Item {
     sourceId: watch.sourceId,
     startedBy: watch.startedBy,
     startedAt: iso(watch.startedAt),
-    status: 'watching',
-    nextCheckAt: iso(watch.nextCheckAt),
+    status: watch.status,
+    ...(watch.nextCheckAt && watch.status !== 'done' ? { nextCheckAt: iso(watch.nextCheckAt) } : {}),
     delayMs: watch.delayMs,
-    attempts: 0,
-    reportAttempts: 0,
-    gsi1pk: SNAPSHOTS_DUE,
-    gsi1sk: watchDueKey(watch.nextCheckAt, watch),
+    attempts: watch.attempts,
+    ...(watch.outcome !== undefined ? { outcome: JSON.stringify(watch.outcome) } : {}),
+    reportAttempts: watch.reportAttempts,
+    ...(watch.lastError !== undefined ? { lastError: watch.lastError } : {}),
+    ...(watch.doneAt ? { doneAt: iso(watch.doneAt) } : {}),
+    ...(listed && watch.nextCheckAt
+      ? { gsi1pk: SNAPSHOTS_DUE, gsi1sk: watchDueKey(watch.nextCheckAt, watch) }
+      : {}),
   };
 }

@@ -2,7 +2,8 @@ import type { IncidentManagerWrite } from '../../incident-manager/index.ts';
 import type { Incident, TimelineEntry } from '../../incidents/index.ts';
 import type { TransactItem } from './dynamo-table.ts';
 import { incidentItem, isOpen, outboxItem, type StoredIncident, timelineItem } from './incident-items.ts';
-import { channelMarkerKey, counterKey, dedupeKey, incidentKey, openMarkerKey } from './keys.ts';
+import { counterKey, incidentKey, openMarkerKey } from './keys.ts';
+import { channelMarkerItem, dedupeMarkerItem, openMarkerItem } from './marker-items.ts';
 
 /** What an action of a transaction is for, so a cancellation can say which rule stopped it. */
 export type WriteRole =
@@ -98,14 +99,14 @@ export function planIncidentWrite(
     if (openAfter !== undefined) {
       plan.add('open-marker', {
         Put: {
-          Item: { ...openMarkerKey(openAfter), seq: after.seq },
+          Item: openMarkerItem(openAfter, after.seq),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
     }
   }
   if (after.channelId && after.channelId !== before?.incident.channelId) {
-    plan.add('marker', { Put: { Item: { ...channelMarkerKey(after.channelId), seq: after.seq } } });
+    plan.add('marker', { Put: { Item: channelMarkerItem(after.channelId, after.seq) } });
   }
 }
 
@@ -146,7 +147,7 @@ function planEntryItems(
     if (entry.dedupeKey) {
       plan.add('dedupe', {
         Put: {
-          Item: { ...dedupeKey(entry.dedupeKey), seq },
+          Item: dedupeMarkerItem(entry.dedupeKey, seq),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
