@@ -1,0 +1,4 @@
+/** The reviews capability's public entry: the post-incident review, drafted, delivered and completed. */
+export { ANALYSIS_PROMPTS, buildReviewDraft, FOLLOW_UPS_HEADING, reviewTitle } from './review-draft.ts';
+export type { ReviewFollowUp, ReviewInput } from './review-input.ts';
+export { mentionedIds } from './review-markdown.ts';
