@@ -23,6 +23,7 @@ export function buildReviewThreadMessage(
       { type: 'section', block_id: BLOCK_IDS.reviewThread, text: { type: 'mrkdwn', text } },
       {
         type: 'actions',
+        block_id: BLOCK_IDS.reviewActions,
         elements: [
           {
             type: 'button',

@@ -19,6 +19,7 @@ export const BLOCK_IDS = {
   cardReopened: 'warroom_card_reopened',
   cardReview: 'warroom_card_review',
   reviewThread: 'warroom_review_thread',
+  reviewActions: 'warroom_review_actions',
   noteInput: 'warroom_note_input',
   updateInput: 'warroom_update_input',
   updateImpactInput: 'warroom_update_impact_input',
