@@ -9,6 +9,7 @@ import { pageCommand } from './page.ts';
 import { rdsCommand } from './rds.ts';
 import { reopenCommand } from './reopen.ts';
 import { resolveCommand } from './resolve.ts';
+import { reviewCommand } from './review.ts';
 import { routeCommand } from './route.ts';
 import { runbookCommand } from './runbook.ts';
 import { showCommand } from './show.ts';
@@ -44,6 +45,7 @@ const others: AnySubcommand[] = [
   splitCommand,
   resolveCommand,
   reopenCommand,
+  reviewCommand,
 ];
 
 /** Every `/incident` subcommand, in the order help lists them. */

@@ -16,6 +16,7 @@ import { Metrics } from './metrics.ts';
 import type { Escalation, SsmOnCallReader } from './paging/index.ts';
 import type { Permissions } from './permissions/index.ts';
 import type { RdsDesk } from './rds/index.ts';
+import type { ReviewWriter } from './reviews/index.ts';
 import type { RouteInquiry } from './routes/index.ts';
 import type { RunbookServices } from './runbooks/index.ts';
 import { catalogWarnings } from './runbooks/index.ts';
@@ -51,6 +52,8 @@ export interface SlackHandlerDeps {
   ssmOnCall?: SsmOnCallReader;
   /** `/incident route`: where a signal about a resource would go, and why. */
   routeInquiry: RouteInquiry;
+  /** `/incident review`, the card's Review button and Mark review complete. */
+  reviews: ReviewWriter;
 }
 
 /**
@@ -136,12 +139,13 @@ export async function startWarroom(
   // Several replicas share a DynamoDB table: background work is leased, one replica at a time. A
   // SQLite file has one process, whose transactions already decide everything once; leases there
   // would only make a restart after a crash wait for the dead run's leases to run out.
+  // A restart is a new replica: a lease (or a review's claim) a killed run held is taken over.
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const leased =
     config.store.kind === 'dynamodb'
       ? new LeasedWork({
           leases: store.leases,
-          // A restart is a new owner: a lease a killed run held runs out and is taken over.
-          owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+          owner: replicaId,
           clock,
           leaseMs: config.leaseSeconds * 1000,
         })
@@ -150,6 +154,7 @@ export async function startWarroom(
     config,
     store,
     leased,
+    replicaId,
     slack,
     clock,
     logger,
@@ -203,6 +208,7 @@ export async function startWarroom(
     escalation: core.escalation,
     ssmOnCall: core.ssmOnCall,
     routeInquiry: core.routeInquiry,
+    reviews: core.reviews,
   });
 
   const server = createHttpServer({

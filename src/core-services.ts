@@ -25,6 +25,7 @@ import type { Escalation, OnCallResolver, SsmOnCallReader } from './paging/index
 import { wireEscalation } from './paging/index.ts';
 import { Permissions } from './permissions/index.ts';
 import { RdsDesk } from './rds/index.ts';
+import { ReviewWriter } from './reviews/index.ts';
 import { type AccountLookup, createTagReader, RouteInquiry, SignalRouter } from './routes/index.ts';
 import { fittingRunbooks, type RunbookServices, wireRunbooks } from './runbooks/index.ts';
 import type { SlackGateway } from './slack/slack-gateway.ts';
@@ -46,6 +47,8 @@ export interface CoreServicesInput {
   onCall?: OnCallResolver;
   /** Leases on background work shared with the other replicas on the store (docs/store.md). */
   leased?: LeasedWork;
+  /** This process among the replicas (the review's claim names it); default: one made up here. */
+  replicaId?: string;
 }
 
 export interface CoreServices {
@@ -65,6 +68,8 @@ export interface CoreServices {
   ssmOnCall?: SsmOnCallReader;
   /** `/incident route`: where a signal about a resource would go, decided by intake's own router. */
   routeInquiry: RouteInquiry;
+  /** The post-incident review: drafted on resolve, regenerated on request, completed. */
+  reviews: ReviewWriter;
   /** Resolves once one whole pass finds every part idle (each part can start work in another). */
   idle(): Promise<void>;
   stop(): void;
@@ -273,6 +278,13 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       void incidentManager.kick();
       if (channels && incident.channelId) channels.requestInvite(incident.channelId, [actorId]);
       background.run(() => escalation.stopIfHandled(incident).catch(warn('could not stop escalation')));
+      // Just resolved (a storm's members are reviewed with their storm): the review is drafted after
+      // the resolve's own card update, so the thread reads in order.
+      if (isJustResolved(incident))
+        background.run(async () => {
+          await cards.idle();
+          await reviews.writeAfterResolve(incident.seq);
+        });
     },
     // A person raising the impact has acknowledged it (no page), but it gets the channel it now merits.
     onImpactRaised: (incident, from, actorId) => {
@@ -281,6 +293,20 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     onOpened: (incident, actorId) => {
       openChannelFor(incident, [actorId]);
       background.run(() => escalation.schedule(incident).catch(warn('could not schedule escalation')));
+    },
+  });
+  const reviews = new ReviewWriter({
+    store,
+    slack,
+    clock,
+    logger,
+    names: peopleNames,
+    alertChannel: config.slack.alertChannel,
+    defaultRegion: config.aws.region,
+    replicaId: input.replicaId ?? `warroom-${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
+    onChanged: (seq) => {
+      cards.request(seq);
+      void incidentManager.kick();
     },
   });
   const timelineCapture = new TimelineCapture({
@@ -355,6 +381,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     rds,
     runbooks,
     routeInquiry,
+    reviews,
     async idle() {
       for (;;) {
         await intake.idle();
@@ -390,4 +417,13 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
       escalation.stop();
     },
   };
+}
+
+/** The change was the resolve itself: it set the resolved time (an impact-start edit later does not). */
+function isJustResolved(incident: Incident): boolean {
+  return (
+    incident.status === 'resolved' &&
+    incident.stormSeq === undefined &&
+    incident.resolvedAt?.getTime() === incident.updatedAt.getTime()
+  );
 }

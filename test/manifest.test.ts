@@ -41,6 +41,11 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'reactions.add': ['reactions:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
+  // The post-incident review: a channel canvas, or a standalone one shared with the alert channel.
+  'conversations.canvases.create': ['canvases:write'],
+  'canvases.create': ['canvases:write'],
+  'canvases.edit': ['canvases:write'],
+  'canvases.access.set': ['canvases:write'],
 };
 
 /** The scope each Events API event needs. */
@@ -113,7 +118,7 @@ function recordRegistrations(): Registered {
 
 /** Every Web API method the Slack gateway calls, read from its source (and its history reads). */
 function gatewayMethods(): string[] {
-  const source = ['slack-gateway.ts', 'slack-history.ts']
+  const source = ['slack-gateway.ts', 'slack-history.ts', 'slack-canvases.ts']
     .map((file) => readFileSync(new URL(`../src/slack/${file}`, import.meta.url), 'utf8'))
     .join('\n');
   return [

@@ -10,6 +10,7 @@ import { registerPostUpdateButton } from './post-update-button.ts';
 import { registerRecruitActions } from './recruit-actions.ts';
 import { registerReopenButton } from './reopen-button.ts';
 import { registerResolveButton } from './resolve-button.ts';
+import { registerReviewButtons } from './review-buttons.ts';
 import { registerRunbookActions } from './runbook-actions.ts';
 import { registerSplitButton } from './split-button.ts';
 
@@ -22,6 +23,7 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerPostUpdateButton(app, deps);
   registerResolveButton(app, deps);
   registerReopenButton(app, deps);
+  registerReviewButtons(app, deps);
   registerRunbookActions(app, deps);
   registerDatabaseActions(app, deps);
   registerPageActions(app, deps);

@@ -2,6 +2,7 @@ import type { Clock } from '../../src/clock.ts';
 import { SlackApiError } from './api-error.ts';
 import type { MethodContext, MethodHandler } from './method-context.ts';
 import { APP_TOKEN_METHODS, appMethods } from './methods/app-methods.ts';
+import { canvasMethods } from './methods/canvas-methods.ts';
 import { chatMethods } from './methods/chat-methods.ts';
 import { conversationMethods } from './methods/conversation-methods.ts';
 import { fileMethods } from './methods/file-methods.ts';
@@ -23,6 +24,7 @@ export const METHODS: Record<string, MethodHandler> = {
   ...viewMethods,
   ...reactionMethods,
   ...fileMethods,
+  ...canvasMethods,
   ...appMethods,
 };
 
@@ -45,7 +47,17 @@ export interface ApiAnswer {
   call: RecordedCall;
 }
 
-const JSON_ARGS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
+const JSON_ARGS = [
+  'blocks',
+  'attachments',
+  'metadata',
+  'view',
+  'files',
+  'document_content',
+  'changes',
+  'channel_ids',
+  'user_ids',
+];
 
 /**
  * Answers one call in Slack's order: request format, method, token (`not_authed` /

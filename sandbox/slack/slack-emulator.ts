@@ -21,7 +21,14 @@ import {
   type SocketEnvelopeType,
   SocketModeServer,
 } from './socket-mode-server.ts';
-import type { EphemeralMessage, RecordedCall, StoredMessage, StoredView, UploadedFile } from './types.ts';
+import type {
+  CanvasState,
+  EphemeralMessage,
+  RecordedCall,
+  StoredMessage,
+  StoredView,
+  UploadedFile,
+} from './types.ts';
 import { buildWorkspace, type Workspace, type WorkspaceOptions } from './workspace.ts';
 
 /** Every scope the emulated methods need; pass `scopes` to test a bot installed with fewer. */
@@ -40,6 +47,7 @@ export const DEFAULT_SCOPES = [
   'usergroups:read',
   'reactions:write',
   'files:write',
+  'canvases:write',
   'im:write',
   'im:history',
   'commands',
@@ -89,6 +97,8 @@ export interface SlackEmulator {
   /** The user's open modals (root first) and then their App Home view, if published. */
   views(userId: string): StoredView[];
   files(): UploadedFile[];
+  /** Canvases now (edits applied), in creation order. Copies. */
+  canvases(): CanvasState[];
   channel(idOrName: string): ChannelSnapshot | undefined;
   /** A trigger_id as Slack would put in an interaction from `userId`: 3 s (of the clock), one use. */
   issueTriggerId(userId: string): string;
@@ -258,6 +268,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
         ...file,
         ...(file.bytes ? { bytes: Buffer.from(file.bytes) } : {}),
       })),
+    canvases: () =>
+      [...state.canvases.values()].map((canvas) => ({ ...canvas, access: new Map(canvas.access) })),
     channel: (idOrName) => {
       const channel = state.channels.get(idOrName) ?? state.findChannelByName(idOrName.replace(/^#/, ''));
       return channel && { ...channel, members: [...channel.members] };

@@ -1,5 +1,5 @@
 import type { Clock } from '../../src/clock.ts';
-import type { EphemeralMessage, StoredMessage, StoredView, UploadedFile } from './types.ts';
+import type { CanvasState, EphemeralMessage, StoredMessage, StoredView, UploadedFile } from './types.ts';
 import type { Workspace, WorkspaceUser } from './workspace.ts';
 
 /** A conversation as the emulator holds it: the workspace's channels plus those created at run time. */
@@ -38,6 +38,7 @@ export class SlackState {
   readonly homeViews = new Map<string, string>();
   readonly triggers = new Map<string, TriggerState>();
   readonly files = new Map<string, UploadedFile>();
+  readonly canvases = new Map<string, CanvasState>();
   private lastTsMicros = 0;
   private idCounter = 0;
 
@@ -58,6 +59,7 @@ export class SlackState {
     this.homeViews.clear();
     this.triggers.clear();
     this.files.clear();
+    this.canvases.clear();
     const created = Math.floor(this.clock.now().getTime() / 1000);
     for (const channel of this.workspace.channels) {
       this.channels.set(channel.id, {

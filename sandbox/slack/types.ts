@@ -89,3 +89,16 @@ export interface UploadedFile {
   bytes?: Buffer;
   completed: boolean;
 }
+
+/** A canvas: standalone (maybe tabbed in a channel) or a channel's own canvas. */
+export interface CanvasState {
+  id: string;
+  title: string;
+  markdown: string;
+  /** The channel it is tabbed in, or whose channel canvas it is. */
+  channelId?: string;
+  isChannelCanvas: boolean;
+  created: number;
+  /** Channels and users given access (canvases.access.set), with their level. */
+  access: Map<string, 'read' | 'write' | 'owner'>;
+}

@@ -34,7 +34,12 @@ export interface WorkspaceOptions {
   users?: WorkspaceUser[];
   channels?: WorkspaceChannel[];
   usergroups?: WorkspaceUsergroup[];
+  /** What the plan allows of canvases (default `paid`): see methods/canvas-methods.ts. */
+  canvases?: CanvasPlan;
 }
+
+/** `paid`: canvases as documented; `free`: a free plan's limits; `disabled`: canvases are off. */
+export type CanvasPlan = 'paid' | 'free' | 'disabled';
 
 export interface Workspace {
   teamId: string;
@@ -48,6 +53,7 @@ export interface Workspace {
   users: WorkspaceUser[];
   channels: Required<WorkspaceChannel>[];
   usergroups: WorkspaceUsergroup[];
+  canvases: CanvasPlan;
 }
 
 export const DEFAULT_USERS: WorkspaceUser[] = [
@@ -87,5 +93,6 @@ export function buildWorkspace(options: WorkspaceOptions = {}): Workspace {
       members: [...(channel.members ?? [])],
     })),
     usergroups: options.usergroups ?? [{ id: 'S0SRE', handle: 'sre', users: ['U0ALICE'] }],
+    canvases: options.canvases ?? 'paid',
   };
 }

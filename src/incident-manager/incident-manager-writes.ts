@@ -107,5 +107,14 @@ export function incidentManagerWrites(
       title: `Slack: incident card ${`INC-${after.seq}`}`,
     });
   }
+  if (after.review && after.review.url !== before?.review?.url) {
+    writes.push({
+      kind: 'related-item',
+      arn,
+      itemType: 'OTHER',
+      value: { url: after.review.url.slice(0, 1000) },
+      title: `Post-incident review INC-${after.seq}`,
+    });
+  }
   return writes;
 }

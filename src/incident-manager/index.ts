@@ -4,5 +4,5 @@ export { describeIncidentManagerState } from './incident-manager-state.ts';
 export { IncidentManagerSync } from './incident-manager-sync.ts';
 export type { IncidentManagerWrite } from './incident-manager-writes.ts';
 export { incidentManagerWrites } from './incident-manager-writes.ts';
-export { PeopleNames } from './people-names.ts';
+export { PeopleNames, plainMarkup } from './people-names.ts';
 export { SlackLink } from './slack-link.ts';

@@ -22,7 +22,7 @@ export const IMPACT_OPTIONS = ([1, 2, 3, 4, 5] as const).map(impactOption);
  * The card's buttons, only those that apply: Acknowledge while open; Take it until someone owns it;
  * impact, note, update and resolve until
  * resolved, and on an RDS incident the Database menu (status, check, logs, snapshot); a resolved
- * incident offers Reopen only (no console links either: the card reads as finished).
+ * incident offers Reopen and the review only (no console links either: the card reads as finished).
  */
 export function buildIncidentActions(
   incident: Incident,
@@ -32,13 +32,21 @@ export function buildIncidentActions(
   const value = incidentButtonValue(incident);
   const elements: Array<Button | Overflow | Record<string, unknown>> = [];
   if (incident.status === 'resolved') {
-    // Resolved: Reopen alone (the review's button joins it when reviews exist); nothing live is offered.
+    // Resolved: Reopen and the review (drafted, or regenerated until complete); nothing live is offered.
     elements.push({
       type: 'button',
       action_id: ACTION_IDS.reopen,
       text: { type: 'plain_text', text: 'Reopen' },
       value,
     });
+    if (!incident.review?.completedBy) {
+      elements.push({
+        type: 'button',
+        action_id: ACTION_IDS.review,
+        text: { type: 'plain_text', text: incident.review ? 'Regenerate review' : 'Review' },
+        value,
+      });
+    }
     return { type: 'actions', block_id: BLOCK_IDS.cardActions, elements } as KnownBlock;
   }
   if (incident.status === 'open') {

@@ -94,8 +94,19 @@ export interface Incident {
    * when the time is up, by `/incident unsnooze`, or by a signal raising the impact.
    */
   snooze?: Snooze;
+  /** The post-incident review, once drafted (src/reviews/): where it is, and who completed it. */
+  review?: IncidentReview;
   /** Bumped on every change; the card is re-rendered until it shows this version. */
   version: number;
+}
+
+/** What the card and Incident Manager show of the review; the rest is in the store's review record. */
+export interface IncidentReview {
+  kind: 'canvas' | 'file';
+  /** Where people open it: the canvas, or the thread message with the file. */
+  url: string;
+  completedBy?: string;
+  completedAt?: Date;
 }
 
 /** A resolution that a reopen undid, and why it was reopened. */

@@ -13,6 +13,7 @@ export type { Impact } from './impact.ts';
 export { IMPACT_NAMES, isImpact } from './impact.ts';
 export type {
   Incident,
+  IncidentReview,
   IncidentRoute,
   LatestSignal,
   NewIncident,

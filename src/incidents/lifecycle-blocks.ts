@@ -43,6 +43,21 @@ function reopenedContext(incident: Incident): KnownBlock | undefined {
   };
 }
 
+/** On a resolved card: where the review is, or who marked it complete. */
+function reviewContext(incident: Incident): KnownBlock | undefined {
+  const { review } = incident;
+  if (!review) return undefined;
+  const where = `<${review.url}|${review.kind === 'canvas' ? 'canvas' : 'Markdown file'}>`;
+  const text = review.completedBy
+    ? `✅ Review complete by <@${review.completedBy}>${review.completedAt ? ` ${slackDate(review.completedAt)}` : ''} (${where})`
+    : `📝 Review draft: ${where}. Regenerate it until someone marks it complete.`;
+  return {
+    type: 'context',
+    block_id: BLOCK_IDS.cardReview,
+    elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
+  };
+}
+
 /**
  * The card's lifecycle: the durations as soon as one exists, the resolution on a resolved card, and
  * on a reopened one why it was reopened. Pure, like the card.
@@ -61,5 +76,7 @@ export function buildLifecycleBlocks(incident: Incident): KnownBlock[] {
       elements: [{ type: 'mrkdwn', text: `⏱️ ${durations}` }],
     });
   }
+  const review = reviewContext(incident);
+  if (review) blocks.push(review);
   return blocks;
 }

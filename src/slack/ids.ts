@@ -17,6 +17,9 @@ export const BLOCK_IDS = {
   cardLatestUpdate: 'warroom_card_latest_update',
   cardDurations: 'warroom_card_durations',
   cardReopened: 'warroom_card_reopened',
+  cardReview: 'warroom_card_review',
+  reviewThread: 'warroom_review_thread',
+  reviewActions: 'warroom_review_actions',
   noteInput: 'warroom_note_input',
   updateInput: 'warroom_update_input',
   updateImpactInput: 'warroom_update_impact_input',
@@ -49,6 +52,8 @@ export const ACTION_IDS = {
   postUpdate: 'warroom_post_update',
   resolve: 'warroom_resolve',
   reopen: 'warroom_reopen',
+  review: 'warroom_review',
+  completeReview: 'warroom_complete_review',
   /** A "Check snapshot" button on a snapshot's card (and, on cards drawn before the menu, Check database). */
   checkDatabase: 'warroom_check_database',
   /** The card's overflow menu of `/incident rds`: status, check, logs, snapshot. */

@@ -49,6 +49,8 @@ const CREATES = new Set([
   'chat.scheduleMessage',
   'files.completeUploadExternal',
   'conversations.create',
+  'canvases.create',
+  'conversations.canvases.create',
   'views.open',
   'views.push',
 ]);

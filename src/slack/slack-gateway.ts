@@ -1,7 +1,7 @@
 import { BotError } from '../errors.ts';
 import type { KnownBlock } from './block-kit.ts';
 import type { WebClient } from './slack-api-caller.ts';
-import { SlackHistory } from './slack-history.ts';
+import { SlackCanvases } from './slack-canvases.ts';
 
 export type { SlackGatewayOptions } from './slack-api-caller.ts';
 export type { SlackMessage } from './slack-history.ts';
@@ -38,9 +38,9 @@ export interface FileUpload {
 
 /**
  * Every Slack Web API call warroom makes, one method each, all sent through SlackApiCaller
- * (reading messages back is in SlackHistory).
+ * (reading messages back is in SlackHistory, canvases in SlackCanvases).
  */
-export class SlackGateway extends SlackHistory {
+export class SlackGateway extends SlackCanvases {
   async authTest(): Promise<{ botUserId: string; botId: string; teamId: string }> {
     const result = await this.call('auth.test', undefined, (client) => client.auth.test());
     return {

@@ -31,6 +31,9 @@ export function decodeIncident(seq: number, data: string): Incident {
       ? { lastUpdate: { ...parsed.lastUpdate, at: new Date(parsed.lastUpdate.at) } }
       : {}),
     ...(parsed.splitAt ? { splitAt: new Date(parsed.splitAt) } : {}),
+    ...(parsed.review?.completedAt
+      ? { review: { ...parsed.review, completedAt: new Date(parsed.review.completedAt) } }
+      : {}),
     ...(parsed.snooze
       ? { snooze: { ...parsed.snooze, at: new Date(parsed.snooze.at), until: new Date(parsed.snooze.until) } }
       : {}),

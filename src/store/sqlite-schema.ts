@@ -233,4 +233,18 @@ export const MIGRATIONS: readonly string[] = [
     until TEXT NOT NULL
   );
   `,
+  `
+  -- Post-incident reviews (src/store/review-store.ts): one per incident, claimed once across
+  -- processes; place is where it went (JSON: canvas or file).
+  CREATE TABLE reviews (
+    incident_seq INTEGER PRIMARY KEY REFERENCES incidents (seq),
+    status TEXT NOT NULL,
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    place TEXT,
+    generated_at TEXT,
+    completed_by TEXT,
+    completed_at TEXT
+  );
+  `,
 ];

@@ -12,6 +12,7 @@ import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteLeases } from './sqlite-leases.ts';
 import { SqliteOutbox } from './sqlite-outbox.ts';
 import { SqlitePageDms } from './sqlite-page-dms.ts';
+import { SqliteReviews } from './sqlite-reviews.ts';
 import { SqliteRunbooks } from './sqlite-runbooks.ts';
 import { MIGRATIONS } from './sqlite-schema.ts';
 import { SqliteSnapshotWatches } from './sqlite-snapshot-watches.ts';
@@ -38,6 +39,7 @@ export class SqliteStore implements Store {
   readonly engagements: SqliteEngagements;
   readonly pageDms: SqlitePageDms;
   readonly leases: SqliteLeases;
+  readonly reviews: SqliteReviews;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
     this.engagements = new SqliteEngagements(this.db);
     this.pageDms = new SqlitePageDms(this.db);
     this.leases = new SqliteLeases(this.db);
+    this.reviews = new SqliteReviews(this.db);
   }
 
   private migrate(): void {

@@ -5,6 +5,7 @@ import type { EscalationStore } from './escalation-store.ts';
 import type { LeaseStore } from './lease-store.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { PageDmStore } from './page-dm-store.ts';
+import type { ReviewStore } from './review-store.ts';
 import type { RunbookStore } from './runbook-store.ts';
 import type { SnapshotWatchStore } from './snapshot-watch-store.ts';
 
@@ -62,6 +63,8 @@ export interface Store {
   readonly pageDms: PageDmStore;
   /** Leases on work any replica may pick up (lease-store.ts). */
   readonly leases: LeaseStore;
+  /** Post-incident reviews: where each went, draft or complete (review-store.ts). */
+  readonly reviews: ReviewStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */

@@ -8,6 +8,7 @@ import { RdsGateway } from '../../src/aws/rds-gateway.ts';
 import { RdsResourceGateway } from '../../src/aws/rds-resource-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { Config } from '../../src/config/config.ts';
+import { PeopleNames } from '../../src/incident-manager/index.ts';
 import { TimelineCapture } from '../../src/incidents/timeline-capture.ts';
 import { Triage } from '../../src/incidents/triage.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -18,6 +19,7 @@ import { Pager } from '../../src/paging/pager.ts';
 import { NO_ESCALATION } from '../../src/paging/policy.ts';
 import { Permissions } from '../../src/permissions/permissions.ts';
 import { RdsDesk } from '../../src/rds/rds-desk.ts';
+import { ReviewWriter } from '../../src/reviews/index.ts';
 import { RouteInquiry, SignalRouter } from '../../src/routes/index.ts';
 import { wireRunbooks } from '../../src/runbooks/wire-runbooks.ts';
 import { SlackGateway } from '../../src/slack/slack-gateway.ts';
@@ -119,6 +121,17 @@ export function buildUnitDeps(): SlackHandlerDeps {
       describeInstance: async () => {
         throw new Error('unit tests read no RDS');
       },
+    }),
+    reviews: new ReviewWriter({
+      store,
+      slack,
+      clock,
+      logger,
+      names: new PeopleNames({ slack, clock, logger }),
+      alertChannel: TEST_CONFIG.slack.alertChannel,
+      defaultRegion: TEST_CONFIG.aws.region,
+      replicaId: 'unit',
+      onChanged: () => {},
     }),
   };
 }

@@ -404,6 +404,7 @@ describe('the catalog', () => {
       'split',
       'resolve',
       'reopen',
+      'review',
     ]);
     for (const command of SUBCOMMANDS)
       expect(command.usage.startsWith(`/incident ${command.name}`)).toBe(true);

@@ -84,7 +84,7 @@ describe('card buttons through the real Bolt app, signed like Slack', () => {
     expect(clicker.replies(alice.responseUrl)).toEqual([]);
   });
 
-  it('on a resolved incident only Reopen works: the card offers nothing else and stale buttons are refused', async () => {
+  it('on a resolved incident only Reopen and the review work: the card offers nothing else and stale buttons are refused', async () => {
     const resolveClick = await clicker.click(clicker.card(1), 'U0ALICE', ACTION_IDS.resolve);
     expect(resolveClick.status).toBe(200);
     await clicker.settled();
@@ -94,7 +94,7 @@ describe('card buttons through the real Bolt app, signed like Slack', () => {
     });
     await clicker.settled();
     const resolvedCard = clicker.card(1);
-    expect(cardActionIds(resolvedCard)).toEqual([ACTION_IDS.reopen]);
+    expect(cardActionIds(resolvedCard)).toEqual([ACTION_IDS.reopen, ACTION_IDS.review]);
 
     const before = await harness.warroom.store.getIncident(1);
     const refusals: string[] = [];

@@ -72,7 +72,7 @@ describe('an incident spanning two days, through the real app', () => {
     expect(blockText(BLOCK_IDS.cardSummary)).toContain(
       'by <@U0ALICE>, 1 d 10 h after it was opened\\nfailed over to the replica',
     );
-    expect(actionIds()).toEqual([ACTION_IDS.reopen]);
+    expect(actionIds()).toEqual([ACTION_IDS.reopen, ACTION_IDS.review]);
 
     const show = await runIncidentCommand(harness, 'show INC-1');
     expect(show.all).toContain(

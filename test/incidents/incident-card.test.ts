@@ -185,8 +185,11 @@ describe('buildIncidentCard', () => {
     const acknowledged = ids({ status: 'acknowledged', acknowledgedBy: 'U0ALICE' });
     expect(acknowledged).not.toContain(ACTION_IDS.acknowledge);
     expect(acknowledged).toContain(ACTION_IDS.resolve);
-    // A resolved card reads as finished: Reopen alone, not even the console link.
-    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).toEqual([ACTION_IDS.reopen]);
+    // A resolved card reads as finished: Reopen and the review, not even the console link; once the
+    // review is complete, Reopen alone.
+    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB' })).toEqual([ACTION_IDS.reopen, ACTION_IDS.review]);
+    const complete = { kind: 'canvas' as const, url: 'https://x.slack.com/docs/T/F1', completedBy: 'U0BOB' };
+    expect(ids({ status: 'resolved', resolvedBy: 'U0BOB', review: complete })).toEqual([ACTION_IDS.reopen]);
   });
 
   it('offers the Database menu (status, check, logs, snapshot) on an RDS card until resolved', () => {

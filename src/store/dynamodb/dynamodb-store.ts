@@ -18,6 +18,7 @@ import { DynamoDbIncidents } from './dynamodb-incidents.ts';
 import { DynamoDbLeases } from './dynamodb-leases.ts';
 import { DynamoDbOutbox } from './dynamodb-outbox.ts';
 import { DynamoDbPageDms } from './dynamodb-page-dms.ts';
+import { DynamoDbReviews } from './dynamodb-reviews.ts';
 import { DynamoDbRunbooks } from './dynamodb-runbooks.ts';
 import { DynamoDbSnapshotWatches } from './dynamodb-snapshot-watches.ts';
 import type { StoredIncident } from './incident-items.ts';
@@ -41,6 +42,7 @@ export class DynamoDbStore implements Store {
   readonly engagements: DynamoDbEngagements;
   readonly pageDms: DynamoDbPageDms;
   readonly leases: DynamoDbLeases;
+  readonly reviews: DynamoDbReviews;
   private closed = false;
 
   constructor(private readonly table: DynamoTable) {
@@ -54,6 +56,7 @@ export class DynamoDbStore implements Store {
     this.engagements = new DynamoDbEngagements(table);
     this.pageDms = new DynamoDbPageDms(table);
     this.leases = new DynamoDbLeases(table);
+    this.reviews = new DynamoDbReviews(table);
   }
 
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {

@@ -77,3 +77,6 @@ export const engagementsOf = (seq: number): string => `${incidentPk(seq)}#ENG`;
 /** Page DMs, listed per incident. */
 export const pageDmKey = (channel: string, ts: string): Key => ({ pk: `DM#${channel}#${ts}`, sk: 'DM' });
 export const pageDmsOf = (seq: number): string => `${incidentPk(seq)}#DM`;
+
+/** An incident's post-incident review, in the incident's own partition. */
+export const reviewKey = (seq: number): Key => ({ pk: incidentPk(seq), sk: 'REVIEW' });

@@ -28,7 +28,7 @@ export interface CardSnapshot {
 const elementSchema = z.looseObject({ type: z.string(), action_id: z.string() });
 /** The card's actions, or the Acknowledge / Take it of a page's DM. */
 const actionsBlockSchema = z.object({
-  block_id: z.enum([BLOCK_IDS.cardActions, BLOCK_IDS.pageActions]),
+  block_id: z.enum([BLOCK_IDS.cardActions, BLOCK_IDS.pageActions, BLOCK_IDS.reviewActions]),
   elements: z.array(elementSchema),
 });
 

@@ -85,7 +85,7 @@ describe('the incident card, rendered', () => {
     expect(actionIds(html)).not.toContain(ACTION_IDS.acknowledge);
   });
 
-  it('resolved: a ✅ header, the resolution summary, escaped, and only Reopen', () => {
+  it('resolved: a ✅ header, the resolution summary, escaped, and only Reopen and Review', () => {
     const html = cardOf({
       status: 'resolved',
       acknowledgedBy: 'U0ALICE',
@@ -95,7 +95,7 @@ describe('the incident card, rendered', () => {
     expect(textOf(html)).toContain('✅ Resolved by @bob');
     expect(html).toContain('Failover &lt;done&gt; &amp; &quot;verified&quot;');
     expect(html).toContain('✅ INC-7');
-    expect(actionIds(html)).toEqual([ACTION_IDS.reopen]);
+    expect(actionIds(html)).toEqual([ACTION_IDS.reopen, ACTION_IDS.review]);
   });
 
   it('an unrecognised message: the raw text in a <pre>, with markup escaped', () => {
