@@ -180,10 +180,10 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     clock,
     logger,
     metrics,
-    onIncidentChanged: (seq) => {
-      cards.request(seq);
-      stormThread.request(seq);
-      stormZones.request(seq);
+    onIncidentChanged: (changed) => {
+      cards.request(changed.seq);
+      stormThread.request(changed);
+      stormZones.request(changed);
       void incidentManager.kick();
     },
     storms,

@@ -43,6 +43,8 @@ export interface CardSyncDeps {
   leased?: LeasedWork;
 }
 
+const STORM_CARD_AGAIN_AFTER_MS = 500;
+
 /**
  * Keeps each incident's Slack card equal to the stored incident: posts it once, then chat.updates
  * it whenever the incident's version moves past what the card shows.
@@ -56,7 +58,12 @@ export class CardSync {
   private readonly runner = new KeyedRunner<number>(
     (seq) => this.syncWithRetry(seq),
     (error, seq) => this.deps.logger.error({ err: error, incidentSeq: seq }, 'card sync crashed'),
+    // A storm's card is asked for on every signal of every member: in a burst it is redrawn
+    // twice a second at most, each time with all that changed.
+    (seq) => (this.storms.has(seq) ? STORM_CARD_AGAIN_AFTER_MS : 0),
   );
+  /** Incidents seen to be storms, whose redraws are spaced out. */
+  private readonly storms = new Set<number>();
   private readonly failures = new Map<number, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Set by stop(): a sync that fails from then on is left in the store for the next start. */
@@ -124,6 +131,7 @@ export class CardSync {
   private async syncNow(seq: number): Promise<void> {
     const incident = await this.deps.store.getIncident(seq);
     if (!incident) return;
+    if (incident.storm) this.storms.add(seq);
     const channels = [
       homeChannelOf(incident, this.deps.alertChannel),
       ...(incident.channelId ? [incident.channelId] : []),

@@ -17,6 +17,15 @@ import { type StormGrouper, stormKeyFor } from '../storms/index.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import type { ParseNotification } from './parse-context.ts';
 
+/** An incident that changed: its number, and what makes it a storm or a storm's member. */
+export interface ChangedIncident {
+  seq: number;
+  /** Set on a member: its storm. */
+  stormSeq?: number;
+  /** Truthy on a storm itself. */
+  storm?: unknown;
+}
+
 export interface IntakeDeps {
   store: Store;
   parse: ParseNotification;
@@ -25,8 +34,11 @@ export interface IntakeDeps {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
-  /** Called after a notification changed an incident (the card follows). */
-  onIncidentChanged: (seq: number) => void;
+  /**
+   * Called after a notification changed an incident (the card follows), with the incident as it
+   * is now, or only its number and its storm's: what follows it needs not read it again to know.
+   */
+  onIncidentChanged: (changed: ChangedIncident) => void;
   /** Called when a notification opened a new incident. */
   onIncidentOpened?: (incident: Incident) => void;
   /** A later signal made an incident's impact worse (from `from`): its escalation is looked at again. */
@@ -160,21 +172,25 @@ export class IntakeProcessor {
     const { storms, onIncidentChanged, onIncidentOpened } = this.deps;
     const grouped =
       change === 'opened' && storms ? await storms.afterOpened(incident) : { kind: 'none' as const };
-    onIncidentChanged(incident.seq);
     if (grouped.kind === 'formed') {
       for (const member of grouped.members) {
-        if (member.seq !== incident.seq) onIncidentChanged(member.seq);
+        onIncidentChanged(member);
         this.deps.onJoinedStorm?.(member);
       }
-      onIncidentChanged(grouped.storm.seq);
+      if (!grouped.members.some((member) => member.seq === incident.seq)) onIncidentChanged(incident);
+      onIncidentChanged(grouped.storm);
       onIncidentOpened?.(grouped.storm);
       return;
     }
-    if (grouped.kind === 'joined') return onIncidentChanged(grouped.storm.seq);
+    if (grouped.kind === 'joined') {
+      onIncidentChanged({ seq: incident.seq, stormSeq: grouped.storm.seq });
+      return onIncidentChanged(grouped.storm);
+    }
+    onIncidentChanged(incident);
     if (change === 'opened') return onIncidentOpened?.(incident);
     if (incident.stormSeq !== undefined && storms) {
       await storms.refresh(incident.stormSeq);
-      onIncidentChanged(incident.stormSeq);
+      onIncidentChanged({ seq: incident.stormSeq, storm: true });
     }
   }
 

@@ -6,7 +6,7 @@ import type { SlackGateway } from '../slack/slack-gateway.ts';
 import type { Store } from '../store/store.ts';
 import type { LeasedWork } from '../work/leased-work.ts';
 import { buildStormMemberList } from './storm-member-list.ts';
-import { StormRunner } from './storm-runner.ts';
+import { StormRunner, type StormTarget } from './storm-runner.ts';
 
 export interface StormThreadDeps {
   store: Store;
@@ -37,8 +37,8 @@ export class StormThread {
   }
 
   /** Asks for the list of this incident's storm (or of the storm itself) to be brought up to date. */
-  request(seq: number): void {
-    this.runner.request(seq);
+  request(target: number | StormTarget): void {
+    this.runner.request(target);
   }
 
   idle(): Promise<void> {

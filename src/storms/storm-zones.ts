@@ -3,7 +3,7 @@ import { describeStormZones, type Incident, loadStormMembers } from '../incident
 import type { Logger } from '../logger.ts';
 import type { DbInstanceFacts } from '../rds/index.ts';
 import type { Store } from '../store/store.ts';
-import { StormRunner } from './storm-runner.ts';
+import { StormRunner, type StormTarget } from './storm-runner.ts';
 
 /** At most this many instances are looked up in one pass (three DescribeDBInstances calls). */
 const MAX_LOOKUPS_PER_PASS = 300;
@@ -45,8 +45,8 @@ export class StormZones {
   }
 
   /** Asks for the zones of this incident's storm (or of the storm itself) to be learnt. */
-  request(seq: number): void {
-    this.runner.request(seq);
+  request(target: number | StormTarget): void {
+    this.runner.request(target);
   }
 
   idle(): Promise<void> {

@@ -6,10 +6,16 @@
 export class KeyedRunner<K> {
   private readonly running = new Map<K, { again: boolean; done: Promise<void> }>();
 
-  /** `onError` receives what a job throws; jobs should handle their own failures, this is the backstop. */
+  /**
+   * `onError` receives what a job throws; jobs should handle their own failures, this is the backstop.
+   * `againAfterMs`: how long a key waits before running again for requests made while it ran (0:
+   * at once). A storm's card or member list asked for on every one of its members' signals then
+   * redraws a few times a second at most, each time with everything asked for so far.
+   */
   constructor(
     private readonly job: (key: K) => Promise<void>,
     private readonly onError: (error: unknown, key: K) => void,
+    private readonly againAfterMs: (key: K) => number = () => 0,
   ) {}
 
   request(key: K): void {
@@ -21,7 +27,11 @@ export class KeyedRunner<K> {
     const state = { again: false, done: Promise.resolve() };
     state.done = (async () => {
       try {
+        let first = true;
         do {
+          const wait = first ? 0 : this.againAfterMs(key);
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          first = false;
           state.again = false;
           await this.job(key);
         } while (state.again);
