@@ -13,6 +13,7 @@ import type { DynamoTable } from './dynamo-table.ts';
 import { DynamoDbCards } from './dynamodb-cards.ts';
 import { DynamoDbEngagements } from './dynamodb-engagements.ts';
 import { DynamoDbEscalations } from './dynamodb-escalations.ts';
+import { DynamoDbFollowUps } from './dynamodb-follow-ups.ts';
 import { DynamoDbInbox } from './dynamodb-inbox.ts';
 import { DynamoDbIncidents } from './dynamodb-incidents.ts';
 import { DynamoDbLeases } from './dynamodb-leases.ts';
@@ -41,6 +42,7 @@ export class DynamoDbStore implements Store {
   readonly engagements: DynamoDbEngagements;
   readonly pageDms: DynamoDbPageDms;
   readonly leases: DynamoDbLeases;
+  readonly followUps: DynamoDbFollowUps;
   private closed = false;
 
   constructor(private readonly table: DynamoTable) {
@@ -54,6 +56,7 @@ export class DynamoDbStore implements Store {
     this.engagements = new DynamoDbEngagements(table);
     this.pageDms = new DynamoDbPageDms(table);
     this.leases = new DynamoDbLeases(table);
+    this.followUps = new DynamoDbFollowUps(table);
   }
 
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {

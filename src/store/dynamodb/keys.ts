@@ -77,3 +77,9 @@ export const engagementsOf = (seq: number): string => `${incidentPk(seq)}#ENG`;
 /** Page DMs, listed per incident. */
 export const pageDmKey = (channel: string, ts: string): Key => ({ pk: `DM#${channel}#${ts}`, sk: 'DM' });
 export const pageDmsOf = (seq: number): string => `${incidentPk(seq)}#DM`;
+
+/** Follow-ups: the record, the Slack-request marker that finds it, and their lists. */
+export const followUpKey = (id: string): Key => ({ pk: `FU#${id}`, sk: 'FU' });
+export const followUpRequestKey = (dedupeKey: string): Key => ({ pk: `FUREQ#${dedupeKey}`, sk: 'FUREQ' });
+export const OPEN_FOLLOW_UPS = 'FU#OPEN';
+export const followUpsOf = (seq: number): string => `${incidentPk(seq)}#FU`;
