@@ -88,6 +88,10 @@ describe('OpsCenter through the real SDK', () => {
       create({ OperationalData: { notes: { Value: 'x'.repeat(20 * 1024 + 1) } } }),
     );
     expect(big.message).toContain('20 KB');
+    const resources = await rejectionOf(
+      create({ OperationalData: { '/aws/resources': { Value: 'arn:aws:x' } } }),
+    );
+    expect(resources.ParameterNames).toEqual(['OperationalData']);
     const severity = await rejectionOf(create({ Severity: '5' }));
     expect(severity).toBeInstanceOf(OpsItemInvalidParameterException);
     expect(severity.ParameterNames).toEqual(['Severity']);

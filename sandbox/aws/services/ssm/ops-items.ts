@@ -60,7 +60,22 @@ export function checkOperationalData(data: Record<string, OpsItemDataValue> | un
       throw invalid('OperationalData', `The value of operational data key ${key} is larger than 20 KB.`);
     }
     if (key === '/aws/dedup') readDedupString(value);
+    if (key === '/aws/resources') checkResources(value);
   }
+}
+
+/** `/aws/resources` is a JSON list of `{"arn": "…"}`. */
+function checkResources(value: OpsItemDataValue): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.Value ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  const ok =
+    Array.isArray(parsed) &&
+    parsed.every((entry) => typeof entry?.arn === 'string' && (entry.arn as string).startsWith('arn:'));
+  if (!ok) throw invalid('OperationalData', 'The /aws/resources value must be a JSON list of {"arn": "…"}.');
 }
 
 /** The dedupString of a `/aws/dedup` value (`{"dedupString":"…"}`), else a refusal. */

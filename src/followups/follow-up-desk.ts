@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { DONE_OPS_ITEM_STATUSES, type OpsCenterPort } from '../aws/ops-center-port.ts';
+import type { Clock } from '../clock.ts';
+import { isBotError } from '../errors.ts';
+import type { Incident } from '../incidents/index.ts';
+import type { Logger } from '../logger.ts';
+import type { FollowUp, FollowUpStatus } from '../store/follow-up-store.ts';
+import type { Store } from '../store/store.ts';
+import type { FollowUpScope } from './follow-up-blocks.ts';
+import { draftOpsItem } from './ops-item-draft.ts';
+
+/** Read back from OpsCenter in the background once this old. */
+const SYNC_AFTER_MS = 60_000;
+/** GetOpsItem calls per background pass: OpsCenter's read quota is shared with the console. */
+const SYNC_PER_TICK = 3;
+/** At most this many OpsItems read back when a list is shown (the rest wait for the background). */
+const READ_ON_LIST = 10;
+
+export interface FollowUpDeskDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** `followups.opsCenter` and the port; either missing: warroom's own records only. */
+  opsCenter?: OpsCenterPort;
+  /** The incident's link for the OpsItem (its card's permalink), when there is one. */
+  incidentLink: (incident: Incident) => Promise<string | undefined>;
+}
+
+/** What became of the OpsItem of a follow-up just created or changed. */
+export type OpsCenterOutcome =
+  | { kind: 'tracked'; opsItemId: string }
+  | { kind: 'off' }
+  /** AWS refused the call; `first` is true the first time this process is refused (said once). */
+  | { kind: 'denied'; first: boolean }
+  | { kind: 'failed'; message: string };
+
+export interface NewFollowUp {
+  incident: Incident;
+  title: string;
+  owner?: string;
+  due?: string;
+  createdBy: string;
+  /** The Slack request (view id, trigger id): the same request creates one follow-up. */
+  dedupeKey: string;
+}
+
+/**
+ * Follow-ups tracked to done: warroom's record first (so nothing is lost when AWS fails), then the
+ * OpsCenter OpsItem when `followups.opsCenter` is on. Done and Reopen write both; what people
+ * change in OpsCenter is read back by `syncSome` (a few per tick) and `refresh` (when listed).
+ */
+export class FollowUpDesk {
+  private denialSaid = false;
+
+  constructor(private readonly deps: FollowUpDeskDeps) {}
+
+  get tracksInOpsCenter(): boolean {
+    return this.deps.opsCenter !== undefined;
+  }
+
+  async create(
+    input: NewFollowUp,
+  ): Promise<{ followUp: FollowUp; created: boolean; opsCenter: OpsCenterOutcome }> {
+    const now = this.deps.clock.now();
+    const draft: FollowUp = {
+      id: `fu-${randomBytes(5).toString('hex')}`,
+      seq: input.incident.seq,
+      title: input.title,
+      ...(input.owner ? { owner: input.owner } : {}),
+      ...(input.due ? { due: input.due } : {}),
+      status: 'open',
+      createdBy: input.createdBy,
+      createdAt: now,
+    };
+    const { followUp, created } = await this.deps.store.followUps.create(draft, input.dedupeKey);
+    if (followUp.opsItemId)
+      return { followUp, created, opsCenter: { kind: 'tracked', opsItemId: followUp.opsItemId } };
+    const opsCenter = this.deps.opsCenter;
+    if (!opsCenter) return { followUp, created, opsCenter: { kind: 'off' } };
+    try {
+      const link = await this.deps.incidentLink(input.incident).catch(() => undefined);
+      const opsItemId = await opsCenter.createOpsItem(draftOpsItem(followUp, input.incident, link));
+      const linked = (await this.deps.store.followUps.linkOpsItem(followUp.id, opsItemId, now)) ?? followUp;
+      return {
+        followUp: linked,
+        created,
+        opsCenter: { kind: 'tracked', opsItemId: linked.opsItemId ?? opsItemId },
+      };
+    } catch (error) {
+      return { followUp, created, opsCenter: this.outcomeOf(error, 'CreateOpsItem') };
+    }
+  }
+
+  /** Done or open again, here and in OpsCenter. Undefined when there is no such follow-up. */
+  async setStatus(
+    id: string,
+    status: FollowUpStatus,
+    by: string,
+  ): Promise<{ followUp: FollowUp; opsCenter: OpsCenterOutcome } | undefined> {
+    const now = this.deps.clock.now();
+    const followUp = await this.deps.store.followUps.setStatus(id, status, by, now);
+    if (!followUp) return undefined;
+    const opsCenter = this.deps.opsCenter;
+    if (!opsCenter || !followUp.opsItemId) return { followUp, opsCenter: { kind: 'off' } };
+    try {
+      await opsCenter.setOpsItemStatus(followUp.opsItemId, status === 'done' ? 'Resolved' : 'Open');
+      await this.deps.store.followUps.markSynced(id, now);
+      return { followUp, opsCenter: { kind: 'tracked', opsItemId: followUp.opsItemId } };
+    } catch (error) {
+      return { followUp, opsCenter: this.outcomeOf(error, 'UpdateOpsItem') };
+    }
+  }
+
+  /**
+   * A list as people asked for it: an incident's follow-ups (open and done), every open one, or
+   * the open ones `userId` owns; OpsCenter's changes read back first, so it is current.
+   */
+  async list(scope: FollowUpScope, userId: string): Promise<FollowUp[]> {
+    const followUps = this.deps.store.followUps;
+    if (scope.kind === 'incident') return this.refresh(await followUps.listFor(scope.seq));
+    const open = await followUps.listOpen();
+    const wanted = scope.kind === 'open' ? open : open.filter((followUp) => followUp.owner === userId);
+    return (await this.refresh(wanted)).filter((followUp) => followUp.status === 'open');
+  }
+
+  /** Reads the listed follow-ups' OpsItems back first (a few), so a list shows OpsCenter's word. */
+  async refresh(followUps: readonly FollowUp[]): Promise<FollowUp[]> {
+    const tracked = followUps.filter((followUp) => followUp.opsItemId).slice(0, READ_ON_LIST);
+    const read = new Map<string, FollowUp>();
+    await Promise.all(
+      tracked.map(async (followUp) => {
+        const current = await this.readBack(followUp);
+        if (current) read.set(current.id, current);
+      }),
+    );
+    return followUps.map((followUp) => read.get(followUp.id) ?? followUp);
+  }
+
+  /** One background pass: the open follow-ups read back longest ago, a few per pass. */
+  async syncSome(): Promise<number> {
+    if (!this.deps.opsCenter) return 0;
+    const now = this.deps.clock.now().getTime();
+    const stale = (await this.deps.store.followUps.listOpen())
+      .filter(
+        (followUp) => followUp.opsItemId && now - (followUp.lastSyncedAt?.getTime() ?? 0) >= SYNC_AFTER_MS,
+      )
+      .sort((a, b) => (a.lastSyncedAt?.getTime() ?? 0) - (b.lastSyncedAt?.getTime() ?? 0))
+      .slice(0, SYNC_PER_TICK);
+    for (const followUp of stale) await this.readBack(followUp);
+    return stale.length;
+  }
+
+  /** OpsCenter's status wins over warroom's record: someone closed (or reopened) it there. */
+  private async readBack(followUp: FollowUp): Promise<FollowUp | undefined> {
+    const opsCenter = this.deps.opsCenter;
+    if (!opsCenter || !followUp.opsItemId) return undefined;
+    const now = this.deps.clock.now();
+    try {
+      const status = await opsCenter.readOpsItemStatus(followUp.opsItemId);
+      const there: FollowUpStatus = DONE_OPS_ITEM_STATUSES.has(status) ? 'done' : 'open';
+      await this.deps.store.followUps.markSynced(followUp.id, now);
+      if (there === followUp.status) return { ...followUp, lastSyncedAt: now };
+      this.deps.logger.info({ followUp: followUp.id, status }, 'follow-up changed in OpsCenter');
+      return await this.deps.store.followUps.setStatus(followUp.id, there, undefined, now);
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, followUp: followUp.id },
+        'could not read a follow-up back from OpsCenter',
+      );
+      return undefined;
+    }
+  }
+
+  private outcomeOf(error: unknown, operation: string): OpsCenterOutcome {
+    if (isBotError(error) && error.code === 'AWS.ACCESS_DENIED') {
+      const first = !this.denialSaid;
+      this.denialSaid = true;
+      this.deps.logger.warn({ err: error }, `OpsCenter ${operation} denied: follow-ups stay in warroom only`);
+      return { kind: 'denied', first };
+    }
+    this.deps.logger.warn({ err: error }, `OpsCenter ${operation} failed`);
+    return {
+      kind: 'failed',
+      message: isBotError(error) ? error.userMessage : 'OpsCenter could not be reached.',
+    };
+  }
+}
