@@ -78,10 +78,12 @@ export async function handleFollowUpSubmission(
     createdBy: userId,
     dedupeKey: `view:${parsed.data.view.id}`,
   });
+  // A modal submitted twice was answered the first time; the second says nothing more.
+  if (!created) return;
   await reportToUser(
     deps,
     { userId, ...(context.channelId ? { channelId: context.channelId } : {}) },
-    createdText(followUp, created, opsCenter, deps.config.aws.region),
+    createdText(followUp, true, opsCenter, deps.config.aws.region),
   );
 }
 
