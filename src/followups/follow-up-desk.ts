@@ -71,6 +71,7 @@ export class FollowUpDesk {
       status: 'open',
       createdBy: input.createdBy,
       createdAt: now,
+      statusAt: now,
     };
     const { followUp, created } = await this.deps.store.followUps.create(draft, input.dedupeKey);
     if (followUp.opsItemId)
@@ -150,22 +151,38 @@ export class FollowUpDesk {
     return stale.length;
   }
 
-  /** OpsCenter's status wins over warroom's record: someone closed (or reopened) it there. */
+  /**
+   * Brings warroom and OpsCenter together. Changed here and not yet written there (a Done whose
+   * UpdateOpsItem failed leaves `lastSyncedAt` unset): warroom's status is written to OpsCenter. Otherwise OpsCenter's wins:
+   * someone closed (or reopened) it there.
+   */
   private async readBack(followUp: FollowUp): Promise<FollowUp | undefined> {
     const opsCenter = this.deps.opsCenter;
     if (!opsCenter || !followUp.opsItemId) return undefined;
     const now = this.deps.clock.now();
     try {
+      if (followUp.lastSyncedAt === undefined) {
+        await opsCenter.setOpsItemStatus(
+          followUp.opsItemId,
+          followUp.status === 'done' ? 'Resolved' : 'Open',
+        );
+        await this.deps.store.followUps.markSynced(followUp.id, now);
+        return { ...followUp, lastSyncedAt: now };
+      }
       const status = await opsCenter.readOpsItemStatus(followUp.opsItemId);
       const there: FollowUpStatus = DONE_OPS_ITEM_STATUSES.has(status) ? 'done' : 'open';
-      await this.deps.store.followUps.markSynced(followUp.id, now);
-      if (there === followUp.status) return { ...followUp, lastSyncedAt: now };
+      if (there === followUp.status) {
+        await this.deps.store.followUps.markSynced(followUp.id, now);
+        return { ...followUp, lastSyncedAt: now };
+      }
       this.deps.logger.info({ followUp: followUp.id, status }, 'follow-up changed in OpsCenter');
-      return await this.deps.store.followUps.setStatus(followUp.id, there, undefined, now);
+      await this.deps.store.followUps.setStatus(followUp.id, there, undefined, now);
+      await this.deps.store.followUps.markSynced(followUp.id, now);
+      return await this.deps.store.followUps.get(followUp.id);
     } catch (error) {
       this.deps.logger.warn(
         { err: error, followUp: followUp.id },
-        'could not read a follow-up back from OpsCenter',
+        'could not sync a follow-up with OpsCenter',
       );
       return undefined;
     }

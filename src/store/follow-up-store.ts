@@ -16,6 +16,8 @@ export interface FollowUp {
   opsItemId?: string;
   createdBy: string;
   createdAt: Date;
+  /** When its status last changed here (made, Done/Reopen, or read back from OpsCenter). */
+  statusAt: Date;
   doneBy?: string;
   doneAt?: Date;
   /** When its OpsItem was last read back (GetOpsItem) or written. */
@@ -36,7 +38,8 @@ export interface FollowUpStore {
   /** Records the OpsItem created for it (only if it has none yet: the first one created wins). */
   linkOpsItem(id: string, opsItemId: string, at: Date): Promise<FollowUp | undefined>;
   /**
-   * Marks it done (by whom, when) or open again (clearing both). Answers the record as it now
+   * Marks it done (by whom, when) or open again (clearing both); `statusAt` becomes `at` and
+   * `lastSyncedAt` is cleared: the change is not in OpsCenter until markSynced says so. Answers the record as it now
    * stands, or undefined when there is no such follow-up.
    */
   setStatus(

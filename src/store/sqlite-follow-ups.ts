@@ -11,6 +11,7 @@ interface FollowUpRow {
   ops_item_id: string | null;
   created_by: string;
   created_at: string;
+  status_at: string;
   done_by: string | null;
   done_at: string | null;
   last_synced_at: string | null;
@@ -27,6 +28,7 @@ function toFollowUp(row: FollowUpRow): FollowUp {
     ...(row.ops_item_id !== null ? { opsItemId: row.ops_item_id } : {}),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    statusAt: new Date(row.status_at),
     ...(row.done_by !== null ? { doneBy: row.done_by } : {}),
     ...(row.done_at !== null ? { doneAt: new Date(row.done_at) } : {}),
     ...(row.last_synced_at !== null ? { lastSyncedAt: new Date(row.last_synced_at) } : {}),
@@ -41,9 +43,9 @@ export class SqliteFollowUps implements FollowUpStore {
     const inserted = this.db
       .prepare(
         `INSERT INTO follow_ups (id, incident_seq, dedupe_key, title, owner, due, status, ops_item_id,
-           created_by, created_at, done_by, done_at, last_synced_at)
+           created_by, created_at, status_at, done_by, done_at, last_synced_at)
          VALUES (@id, @seq, @dedupeKey, @title, @owner, @due, @status, @opsItemId, @createdBy,
-           @createdAt, @doneBy, @doneAt, @lastSyncedAt)
+           @createdAt, @statusAt, @doneBy, @doneAt, @lastSyncedAt)
          ON CONFLICT (dedupe_key) DO NOTHING`,
       )
       .run({
@@ -57,6 +59,7 @@ export class SqliteFollowUps implements FollowUpStore {
         opsItemId: followUp.opsItemId ?? null,
         createdBy: followUp.createdBy,
         createdAt: followUp.createdAt.toISOString(),
+        statusAt: followUp.statusAt.toISOString(),
         doneBy: followUp.doneBy ?? null,
         doneAt: followUp.doneAt?.toISOString() ?? null,
         lastSyncedAt: followUp.lastSyncedAt?.toISOString() ?? null,
@@ -104,8 +107,10 @@ export class SqliteFollowUps implements FollowUpStore {
   ): Promise<FollowUp | undefined> {
     const done = status === 'done';
     this.db
-      .prepare('UPDATE follow_ups SET status = ?, done_by = ?, done_at = ? WHERE id = ?')
-      .run(status, done ? (by ?? null) : null, done ? at.toISOString() : null, id);
+      .prepare(
+        'UPDATE follow_ups SET status = ?, status_at = ?, done_by = ?, done_at = ?, last_synced_at = NULL WHERE id = ?',
+      )
+      .run(status, at.toISOString(), done ? (by ?? null) : null, done ? at.toISOString() : null, id);
     return this.get(id);
   }
 

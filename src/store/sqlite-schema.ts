@@ -247,6 +247,7 @@ export const MIGRATIONS: readonly string[] = [
     ops_item_id TEXT,
     created_by TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    status_at TEXT NOT NULL,
     done_by TEXT,
     done_at TEXT,
     last_synced_at TEXT

@@ -300,6 +300,29 @@ describe('listing, Done and Reopen', () => {
   });
 });
 
+describe('a Done that OpsCenter did not take', () => {
+  it('is kept, told, and written to OpsCenter when next listed rather than undone by it', async () => {
+    const { reply } = await runIncidentCommand(harness, 'followups INC-1', { userId: 'U0CAROL' });
+    // Refused (a 400 the SDK does not retry), for the click and for the redraw of its list.
+    harness.aws.failNext('ssm', 'UpdateOpsItem', {
+      code: 'OpsItemInvalidParameterException',
+      message: 'no',
+      times: 2,
+    });
+    const done = await clickBeside(reply, 'Alert on free storage below 10%', 'U0CAROL');
+    expect(done.text).toContain(
+      'marked done; kept in warroom; OpsCenter failed: Systems Manager rejected the request',
+    );
+    expect(JSON.stringify(done.blocks)).toContain('✅ *Alert on free storage below 10%*');
+    const item = opsItems().find((candidate) => candidate.title === 'Alert on free storage below 10%');
+    expect(item?.status).toBe('Open');
+    clock.advance(1_000);
+    const listed = await runIncidentCommand(harness, 'followups INC-1');
+    expect(listed.all).toContain('✅ *Alert on free storage below 10%*');
+    expect(item?.status).toBe('Resolved');
+  });
+});
+
 describe('when OpsCenter is refused', () => {
   it('says so once, then keeps warroom’s own record without repeating the advice', async () => {
     harness.aws.failNext('ssm', 'CreateOpsItem', {

@@ -79,7 +79,7 @@ export class DynamoDbFollowUps implements FollowUpStore {
     if (status === 'done') {
       await this.table.update({
         Key: followUpKey(id),
-        UpdateExpression: `SET #status = :done, doneAt = :at${by !== undefined ? ', doneBy = :by' : ''} REMOVE gsi1pk, gsi1sk${by === undefined ? ', doneBy' : ''}`,
+        UpdateExpression: `SET #status = :done, statusAt = :at, doneAt = :at${by !== undefined ? ', doneBy = :by' : ''} REMOVE lastSyncedAt, gsi1pk, gsi1sk${by === undefined ? ', doneBy' : ''}`,
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: {
@@ -91,11 +91,13 @@ export class DynamoDbFollowUps implements FollowUpStore {
     } else {
       await this.table.update({
         Key: followUpKey(id),
-        UpdateExpression: 'SET #status = :open, gsi1pk = :list, gsi1sk = :sort REMOVE doneBy, doneAt',
+        UpdateExpression:
+          'SET #status = :open, statusAt = :at, gsi1pk = :list, gsi1sk = :sort REMOVE doneBy, doneAt, lastSyncedAt',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: {
           ':open': 'open',
+          ':at': iso(at),
           ':list': OPEN_FOLLOW_UPS,
           ':sort': followUpSortKey(current),
         },

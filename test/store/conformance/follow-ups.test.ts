@@ -13,6 +13,7 @@ const followUp = (seq: number, id: string, at = now, extra: Partial<FollowUp> = 
   status: 'open',
   createdBy: 'U0ALICE',
   createdAt: at,
+  statusAt: at,
   ...extra,
 });
 
@@ -52,10 +53,10 @@ describeEachStoreAdapter('follow-ups', (adapter) => {
     await store.followUps.create(followUp(seq, 'fu-0000000001'), 'a');
     await store.followUps.create(followUp(seq, 'fu-0000000002', later), 'b');
     const done = await store.followUps.setStatus('fu-0000000001', 'done', 'U0BOB', later);
-    expect(done).toMatchObject({ status: 'done', doneBy: 'U0BOB', doneAt: later });
+    expect(done).toMatchObject({ status: 'done', doneBy: 'U0BOB', doneAt: later, statusAt: later });
     expect((await store.followUps.listOpen()).map((item) => item.id)).toEqual(['fu-0000000002']);
     const reopened = await store.followUps.setStatus('fu-0000000001', 'open', 'U0BOB', later);
-    expect(reopened).toEqual(followUp(seq, 'fu-0000000001'));
+    expect(reopened).toEqual({ ...followUp(seq, 'fu-0000000001'), statusAt: later });
     expect((await store.followUps.listOpen()).map((item) => item.id)).toEqual([
       'fu-0000000001',
       'fu-0000000002',
@@ -65,11 +66,12 @@ describeEachStoreAdapter('follow-ups', (adapter) => {
       ...followUp(seq, 'fu-0000000002', later),
       status: 'done',
       doneAt: later,
+      statusAt: later,
     });
     expect(await store.followUps.setStatus('fu-00000000ff', 'done', 'U0BOB', later)).toBeUndefined();
   });
 
-  it('links the first OpsItem only and records when it was read back', async () => {
+  it('links the first OpsItem only, records when it was synced, and forgets that when the status changes here', async () => {
     const store = await adapter.open();
     const seq = await declareIncident(store, now);
     await store.followUps.create(followUp(seq, 'fu-0000000001'), 'a');
@@ -81,5 +83,9 @@ describeEachStoreAdapter('follow-ups', (adapter) => {
       opsItemId: 'oi-0123456789ab',
       lastSyncedAt: later,
     });
+    // A status changed here is not in OpsCenter until it is synced again.
+    const done = await store.followUps.setStatus('fu-0000000001', 'done', 'U0BOB', later);
+    expect(done?.lastSyncedAt).toBeUndefined();
+    expect(done?.opsItemId).toBe('oi-0123456789ab');
   });
 });
