@@ -2,6 +2,7 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { createdText, MAX_FOLLOW_UP_TITLE, parseDue } from '../../src/followups/index.ts';
+import { deniedText } from '../../src/incidents/index.ts';
 import { ACTION_IDS, BLOCK_IDS, VIEW_IDS } from '../../src/slack/ids.ts';
 import { reportToUser } from './report-to-user.ts';
 import { fieldError, type ViewSubmissionArgs } from './view-submission.ts';
@@ -69,6 +70,9 @@ export async function handleFollowUpSubmission(
   const userId = parsed.data.user.id;
   const incident = await deps.store.getIncident(context.seq);
   if (!incident) return args.ack(fieldError(BLOCK_IDS.followUpTitleInput, 'That incident no longer exists.'));
+  // Checked again: the permission may have changed since the shortcut opened the form.
+  const denial = await deps.permissions.refusal('triage', userId, incident);
+  if (denial) return args.ack(fieldError(BLOCK_IDS.followUpTitleInput, deniedText(denial)));
   await args.ack();
   const { followUp, created, opsCenter } = await deps.followUps.create({
     incident,

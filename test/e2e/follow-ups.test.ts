@@ -346,7 +346,9 @@ describe('when OpsCenter is refused', () => {
 describe('with followups.opsCenter off', () => {
   let off: Harness;
   beforeAll(async () => {
-    off = await startHarness({ yaml: `${defaultYaml()}followups:\n  opsCenter: false\n` });
+    off = await startHarness({
+      yaml: `${defaultYaml()}followups:\n  opsCenter: false\npermissions:\n  triage: [U0ALICE]\n`,
+    });
   });
   afterAll(async () => {
     await off.stop();
@@ -361,5 +363,29 @@ describe('with followups.opsCenter off', () => {
     expect(block?.accessory?.action_id).toBe(ACTION_IDS.followUpDone);
     expect(off.aws.requestsTo('ssm').filter((request) => request.operation.endsWith('OpsItem'))).toEqual([]);
     expect((await off.warroom.store.followUps.listFor(1))[0]?.status).toBe('open');
+  });
+
+  it('refuses follow-ups and Done to someone without permissions.triage, saying which permission', async () => {
+    const refused = await runIncidentCommand(off, 'followup INC-1 Tune the autoscaler', { userId: 'U0BOB' });
+    expect(refused.reply.text).toContain('triage');
+    const { reply } = await runIncidentCommand(off, 'followups INC-1', { userId: 'U0BOB' });
+    const responseUrl = off.slack.issueResponseUrl('U0BOB', ALERT_CHANNEL);
+    const block = (reply.blocks as ButtonBlock[]).find((candidate) => candidate.accessory);
+    await sendInteraction(off.warroom.url, {
+      type: 'block_actions',
+      user: { id: 'U0BOB', username: 'bob', name: 'U0BOB', team_id: 'T0WARROOM' },
+      api_app_id: 'A0WARROOM',
+      team: { id: 'T0WARROOM', domain: 'warroom' },
+      container: { type: 'message', message_ts: '1.000001', channel_id: ALERT_CHANNEL, is_ephemeral: true },
+      trigger_id: off.slack.issueTriggerId('U0BOB'),
+      channel: { id: ALERT_CHANNEL, name: 'alerts' },
+      response_url: responseUrl,
+      actions: [{ ...block?.accessory, block_id: 'b', action_ts: `${Date.now() / 1000}` }],
+    });
+    expect((await replyTo(off, responseUrl)).text).toContain('triage');
+    const kept = await off.warroom.store.followUps.listFor(1);
+    expect(kept.map((followUp) => [followUp.title, followUp.status])).toEqual([
+      ['Scale the consumers', 'open'],
+    ]);
   });
 });
