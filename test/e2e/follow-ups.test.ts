@@ -7,6 +7,7 @@ import { replyTo, runIncidentCommand, sendIncidentCommand } from '../commands/sl
 import { cardClicker } from '../handlers/actions/card-clicks-over-http.ts';
 import { textState } from '../handlers/actions/slack-interactions.ts';
 import { sendEvent, sendInteraction } from '../support/slack-requests.ts';
+import { signedMessage } from '../support/sns-scenarios.ts';
 import { ALERT_CHANNEL, defaultYaml, type Harness, startHarness } from '../support/warroom-harness.ts';
 
 // INC-1 (impact 2) is declared in the alert channel; the cases add follow-ups to it in turn.
@@ -340,6 +341,28 @@ describe('when OpsCenter is refused', () => {
     expect(kept).toHaveLength(2);
     expect(kept.every((followUp) => followUp.opsItemId === undefined)).toBe(true);
     expect(opsItems()).toHaveLength(2);
+  });
+});
+
+describe('an incident in Incident Manager', () => {
+  it('relates its OpsItems to the incident record, with OpsCenter severity from the impact', async () => {
+    harness.aws.state.incidents.addResponsePlan({ name: 'db', title: 'Database incident', impact: 3 });
+    const recordArn = harness.aws.state.incidents.addIncidentRecord({
+      title: 'Orders DB degraded',
+      impact: 3,
+      responsePlanName: 'db',
+      resourceArn: 'arn:aws:rds:us-east-1:123456789012:db:orders-db',
+    });
+    const pointer = signedMessage(`Incident ${recordArn} started from response plan db`, {
+      subject: 'Incident Manager',
+    });
+    expect((await harness.postSns(pointer.body)).status).toBe(200);
+    await harness.warroom.settled();
+    expect((await harness.warroom.store.getIncident(2))?.incidentManagerArn).toBe(recordArn);
+    await runIncidentCommand(harness, 'followup INC-2 Review the failover runbook');
+    const item = opsItems().find((candidate) => candidate.title === 'Review the failover runbook');
+    expect(item?.severity).toBe('3');
+    expect(JSON.parse(item?.operationalData['/aws/resources']?.Value ?? '[]')).toEqual([{ arn: recordArn }]);
   });
 });
 
