@@ -10,6 +10,9 @@ import type { FollowUpScope } from './follow-up-blocks.ts';
 import { OpsCenterSync } from './ops-center-sync.ts';
 import { draftOpsItem } from './ops-item-draft.ts';
 
+/** An open follow-up without an OpsItem is tracked again at most this often. */
+const RETRY_CREATE_MS = 5 * 60_000;
+
 export interface FollowUpDeskDeps {
   store: Store;
   clock: Clock;
@@ -45,6 +48,7 @@ export interface NewFollowUp {
  */
 export class FollowUpDesk {
   private denialSaid = false;
+  private createPausedUntil = 0;
   private readonly sync: OpsCenterSync;
 
   constructor(private readonly deps: FollowUpDeskDeps) {
@@ -73,19 +77,25 @@ export class FollowUpDesk {
     const { followUp, created } = await this.deps.store.followUps.create(draft, input.dedupeKey);
     if (followUp.opsItemId)
       return { followUp, created, opsCenter: { kind: 'tracked', opsItemId: followUp.opsItemId } };
+    const tracked = await this.track(followUp, input.incident);
+    return { ...tracked, created };
+  }
+
+  /** Makes the follow-up's OpsItem (once: OpsCenter's dedup string finds one made before). */
+  private async track(
+    followUp: FollowUp,
+    incident: Incident,
+  ): Promise<{ followUp: FollowUp; opsCenter: OpsCenterOutcome }> {
     const opsCenter = this.deps.opsCenter;
-    if (!opsCenter) return { followUp, created, opsCenter: { kind: 'off' } };
+    if (!opsCenter) return { followUp, opsCenter: { kind: 'off' } };
     try {
-      const link = await this.deps.incidentLink(input.incident).catch(() => undefined);
-      const opsItemId = await opsCenter.createOpsItem(draftOpsItem(followUp, input.incident, link));
+      const link = await this.deps.incidentLink(incident).catch(() => undefined);
+      const opsItemId = await opsCenter.createOpsItem(draftOpsItem(followUp, incident, link));
+      const now = this.deps.clock.now();
       const linked = (await this.deps.store.followUps.linkOpsItem(followUp.id, opsItemId, now)) ?? followUp;
-      return {
-        followUp: linked,
-        created,
-        opsCenter: { kind: 'tracked', opsItemId: linked.opsItemId ?? opsItemId },
-      };
+      return { followUp: linked, opsCenter: { kind: 'tracked', opsItemId: linked.opsItemId ?? opsItemId } };
     } catch (error) {
-      return { followUp, created, opsCenter: this.outcomeOf(error, 'CreateOpsItem') };
+      return { followUp, opsCenter: this.outcomeOf(error, 'CreateOpsItem') };
     }
   }
 
@@ -126,9 +136,31 @@ export class FollowUpDesk {
     return this.sync.refresh(followUps);
   }
 
-  /** One background pass: the open follow-ups synced longest ago, a few per pass. */
-  syncSome(): Promise<number> {
-    return this.sync.syncSome();
+  /**
+   * One background pass: the open follow-ups synced longest ago, a few per pass, and one open
+   * follow-up without an OpsItem (CreateOpsItem failed, or it was made while OpsCenter was off)
+   * tracked again, each at most every 5 minutes. Answers how many were handled.
+   */
+  async syncSome(): Promise<number> {
+    return (await this.sync.syncSome()) + (await this.trackOneUntracked());
+  }
+
+  private async trackOneUntracked(): Promise<number> {
+    const now = this.deps.clock.now();
+    if (!this.deps.opsCenter || now.getTime() < this.createPausedUntil) return 0;
+    const untracked = (await this.deps.store.followUps.listOpen()).find(
+      (followUp) =>
+        !followUp.opsItemId &&
+        now.getTime() - (followUp.lastSyncedAt ?? followUp.createdAt).getTime() >= RETRY_CREATE_MS,
+    );
+    const incident = untracked && (await this.deps.store.getIncident(untracked.seq));
+    if (!untracked || !incident) return 0;
+    // The attempt counts as a sync: the next one for this follow-up waits its turn.
+    await this.deps.store.followUps.markSynced(untracked.id, now);
+    const { opsCenter } = await this.track(untracked, incident);
+    // Refused: no more attempts for a while, whichever follow-up (IAM changes slowly).
+    if (opsCenter.kind === 'denied') this.createPausedUntil = now.getTime() + RETRY_CREATE_MS;
+    return 1;
   }
 
   private outcomeOf(error: unknown, operation: string): OpsCenterOutcome {

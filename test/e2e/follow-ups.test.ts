@@ -342,6 +342,18 @@ describe('when OpsCenter is refused', () => {
     expect(kept.every((followUp) => followUp.opsItemId === undefined)).toBe(true);
     expect(opsItems()).toHaveLength(2);
   });
+
+  it('tracks them in OpsCenter later, once AWS allows it, one per background pass', async () => {
+    clock.advance(5 * 60_000);
+    await harness.warroom.followUps.syncSome();
+    await harness.warroom.followUps.syncSome();
+    const kept = (await followUpsOf(1)).filter((followUp) => followUp.title.endsWith('the postmortem'));
+    expect(kept.map((followUp) => followUp.opsItemId)).toEqual([
+      expect.stringMatching(/^oi-/),
+      expect.stringMatching(/^oi-/),
+    ]);
+    expect(opsItems().filter((item) => item.title.endsWith('the postmortem'))).toHaveLength(2);
+  });
 });
 
 describe('an incident in Incident Manager', () => {
