@@ -142,13 +142,15 @@ export class FollowUpDesk {
    * tracked again, each at most every 5 minutes. Answers how many were handled.
    */
   async syncSome(): Promise<number> {
-    return (await this.sync.syncSome()) + (await this.trackOneUntracked());
+    if (!this.deps.opsCenter) return 0;
+    const open = await this.deps.store.followUps.listOpen();
+    return (await this.sync.syncSome(open)) + (await this.trackOneUntracked(open));
   }
 
-  private async trackOneUntracked(): Promise<number> {
+  private async trackOneUntracked(open: readonly FollowUp[]): Promise<number> {
     const now = this.deps.clock.now();
-    if (!this.deps.opsCenter || now.getTime() < this.createPausedUntil) return 0;
-    const untracked = (await this.deps.store.followUps.listOpen()).find(
+    if (now.getTime() < this.createPausedUntil) return 0;
+    const untracked = open.find(
       (followUp) =>
         !followUp.opsItemId &&
         now.getTime() - (followUp.lastSyncedAt ?? followUp.createdAt).getTime() >= RETRY_CREATE_MS,

@@ -33,11 +33,11 @@ export class OpsCenterSync {
     return followUps.map((followUp) => read.get(followUp.id) ?? followUp);
   }
 
-  /** One background pass: the open follow-ups synced longest ago (unsynced first), a few per pass. */
-  async syncSome(): Promise<number> {
+  /** One background pass over `open`: those synced longest ago (unsynced first), a few per pass. */
+  async syncSome(open: readonly FollowUp[]): Promise<number> {
     if (!this.deps.opsCenter) return 0;
     const now = this.deps.clock.now().getTime();
-    const stale = (await this.deps.store.followUps.listOpen())
+    const stale = open
       .filter(
         (followUp) => followUp.opsItemId && now - (followUp.lastSyncedAt?.getTime() ?? 0) >= SYNC_AFTER_MS,
       )
