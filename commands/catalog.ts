@@ -1,5 +1,7 @@
 import { ackCommand } from './ack.ts';
 import { declareCommand } from './declare.ts';
+import { followupCommand } from './followup.ts';
+import { followupsCommand } from './followups.ts';
 import { createHelpCommand } from './help.ts';
 import { impactCommand } from './impact.ts';
 import { listCommand } from './list.ts';
@@ -35,6 +37,8 @@ const others: AnySubcommand[] = [
   timelineCommand,
   timesCommand,
   startedCommand,
+  followupCommand,
+  followupsCommand,
   runbookCommand,
   rdsCommand,
   oncallCommand,

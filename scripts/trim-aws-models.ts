@@ -55,6 +55,9 @@ const OPERATIONS: Record<string, string[]> = {
     'DescribeAutomationExecutions',
     'DescribeAutomationStepExecutions',
     'GetDocument',
+    'CreateOpsItem',
+    'UpdateOpsItem',
+    'GetOpsItem',
   ],
   rds: [
     'DescribeDBInstances',

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config/config.ts';
 import { wireCoreServices } from './core-services.ts';
 import { DrillSlackGateway } from './drill/index.ts';
+import { FollowUpDesk } from './followups/index.ts';
 import type { IncidentManagerSync } from './incident-manager/index.ts';
 import type { CardSync, TimelineCapture, Triage } from './incidents/index.ts';
 import type { FetchPem, IntakeProcessor, ParseNotification } from './intake/index.ts';
@@ -54,6 +55,8 @@ export interface SlackHandlerDeps {
   routeInquiry: RouteInquiry;
   /** `/incident review`, the card's Review button and Mark review complete. */
   reviews: ReviewWriter;
+  /** Follow-ups and their OpsCenter OpsItems. */
+  followUps: FollowUpDesk;
 }
 
 /**
@@ -95,6 +98,8 @@ export interface RunningWarroom {
   runbooks: RunbookServices;
   /** Escalation and reminders; tests with a ManualClock call `escalation.tick()` after moving it. */
   escalation: Escalation;
+  /** Follow-ups; tests call `followUps.syncSome()` to run a background read-back pass. */
+  followUps: FollowUpDesk;
   bolt: App;
   /** Resolves when the inbox is drained and every card is in sync (tests, sandbox, bench). */
   settled(): Promise<void>;
@@ -162,6 +167,17 @@ export async function startWarroom(
     parseNotification: adapters.parseNotification,
     aws: options.aws,
   });
+  const followUps = new FollowUpDesk({
+    store,
+    clock,
+    logger,
+    opsCenter: config.followups.opsCenter ? options.aws.opsCenter : undefined,
+    incidentLink: async (incident) => {
+      if (incident.slackPermalink) return incident.slackPermalink;
+      const card = await store.getCard(incident.seq, config.slack.alertChannel);
+      return card?.ts ? await slack.permalink(card.channel, card.ts) : undefined;
+    },
+  });
   const certificates = createCertificateSource({ pinnedDir: config.sns.certDir, fetchPem: options.fetchPem });
   const verifySns = (raw: string) =>
     verifySnsMessage(raw, { allowedTopicArns: config.sns.topicArns, certificates, clock });
@@ -209,6 +225,7 @@ export async function startWarroom(
     ssmOnCall: core.ssmOnCall,
     routeInquiry: core.routeInquiry,
     reviews: core.reviews,
+    followUps,
   });
 
   const server = createHttpServer({
@@ -273,6 +290,8 @@ export async function startWarroom(
     void cards.resumeAll();
     void incidentManager.kick();
     void core.runbooks.follower.tick();
+    // What people changed in OpsCenter: a few open follow-ups read back per pass.
+    followUps.syncSome().catch((error: unknown) => logger.warn({ err: error }, 'follow-up sync failed'));
   }, options.retryIntervalMs ?? 5000);
   retry.unref();
   logger.info({ port, socketMode: bolt.socketMode }, 'warroom is listening');
@@ -288,6 +307,7 @@ export async function startWarroom(
     triage,
     runbooks: core.runbooks,
     escalation: core.escalation,
+    followUps,
     bolt: bolt.app,
     async settled() {
       await checkSlack;

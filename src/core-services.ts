@@ -2,6 +2,7 @@ import { regionOf } from './aws/account-ports.ts';
 import type { AwsPorts } from './aws/aws-ports.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
+import { listFollowUpsFor } from './followups/index.ts';
 import {
   IncidentManagerNotices,
   IncidentManagerSync,
@@ -304,6 +305,8 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
     alertChannel: config.slack.alertChannel,
     defaultRegion: config.aws.region,
     replicaId: input.replicaId ?? `warroom-${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
+    // The review lists the incident's follow-ups as they stand, with their OpsItems' links.
+    followUps: (seq) => listFollowUpsFor(store, seq, config.aws.region),
     onChanged: (seq) => {
       cards.request(seq);
       void incidentManager.kick();

@@ -4,6 +4,7 @@ import { registerAcknowledgeButton } from './acknowledge-button.ts';
 import { registerLinkButtons } from './acknowledge-link-click.ts';
 import { registerAddNoteButton } from './add-note-button.ts';
 import { registerDatabaseActions } from './database-actions.ts';
+import { registerFollowUpButtons } from './follow-up-buttons.ts';
 import { registerImpactSelect } from './impact-select.ts';
 import { registerPageActions } from './page-actions.ts';
 import { registerPostUpdateButton } from './post-update-button.ts';
@@ -14,7 +15,7 @@ import { registerReviewButtons } from './review-buttons.ts';
 import { registerRunbookActions } from './runbook-actions.ts';
 import { registerSplitButton } from './split-button.ts';
 
-/** Card buttons and menus, and the buttons of a page's DM. */
+/** Card buttons and menus, the buttons of a page's DM, and follow-ups' Done/Reopen. */
 export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerLinkButtons(app);
   registerAcknowledgeButton(app, deps);
@@ -29,4 +30,5 @@ export function registerActions(app: App, deps: SlackHandlerDeps): void {
   registerPageActions(app, deps);
   registerSplitButton(app, deps);
   registerRecruitActions(app, deps);
+  registerFollowUpButtons(app, deps);
 }

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackHandlerDeps } from '../../src/app.ts';
-import { isBotError } from '../../src/errors.ts';
-import { buildAppHome } from '../../src/incidents/index.ts';
+import { publishHome } from './publish-home.ts';
 
 const appHomeOpenedSchema = z.object({
   type: z.literal('app_home_opened'),
@@ -12,7 +11,7 @@ const appHomeOpenedSchema = z.object({
 });
 
 /**
- * Publishes the App Home tab (open incidents) each time someone opens it. Bolt acks the event
+ * Publishes the App Home tab (the person's open follow-ups, open incidents) each time someone opens it. Bolt acks the event
  * first; a Slack retry just publishes the same view again.
  */
 export function registerAppHomeOpened(app: App, deps: SlackHandlerDeps): void {
@@ -26,22 +25,6 @@ export function registerAppHomeOpened(app: App, deps: SlackHandlerDeps): void {
       return;
     }
     if (parsed.data.tab === 'messages') return;
-    const view = buildAppHome({
-      incidents: await deps.store.listOpenIncidents(),
-      now: deps.clock.now(),
-      alertChannel: deps.config.slack.alertChannel,
-      accounts: deps.config.accounts,
-    });
-    try {
-      await deps.slack.publishHome(parsed.data.user, { ...view });
-    } catch (error) {
-      // An event names the person; Slack refusing to publish for them (no such user, a user of
-      // another workspace) leaves nobody to tell. The tab is redrawn the next time it is opened.
-      if (!isBotError(error) || !error.code.startsWith('SLACK.')) throw error;
-      deps.logger.warn(
-        { code: error.code, userId: parsed.data.user },
-        'Slack refused to publish the App Home',
-      );
-    }
+    await publishHome(deps, parsed.data.user);
   });
 }

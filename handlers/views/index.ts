@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackHandlerDeps } from '../../src/app.ts';
 import { registerDeclareSubmission } from './declare-submission.ts';
+import { registerFollowUpSubmission } from './follow-up-submission.ts';
 import { registerNoteSubmission } from './note-submission.ts';
 import { registerReopenSubmission } from './reopen-submission.ts';
 import { registerResolveSubmission } from './resolve-submission.ts';
@@ -15,4 +16,5 @@ export function registerViews(app: App, deps: SlackHandlerDeps): void {
   registerReopenSubmission(app, deps);
   registerDeclareSubmission(app, deps);
   registerRunbookSubmission(app, deps);
+  registerFollowUpSubmission(app, deps);
 }

@@ -28,6 +28,7 @@ const THROTTLING = new Set([
 ]);
 const ACCESS_DENIED = new Set([
   'AccessDeniedException',
+  'OpsItemAccessDeniedException',
   'AccessDenied',
   'AuthorizationErrorException',
   'AuthorizationError',

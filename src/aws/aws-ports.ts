@@ -13,6 +13,8 @@ import { IncidentManagerWriteGateway } from './incident-manager-write-gateway.ts
 import type { IncidentManagerWriter } from './incident-manager-writer.ts';
 import type { IncidentRecordReader } from './incident-record.ts';
 import type { MetricImages } from './metric-images.ts';
+import { OpsCenterGateway } from './ops-center-gateway.ts';
+import type { OpsCenterPort } from './ops-center-port.ts';
 import { RdsGateway } from './rds-gateway.ts';
 import type { RdsPort } from './rds-port.ts';
 import { RdsResourceGateway } from './rds-resource-gateway.ts';
@@ -43,6 +45,8 @@ export interface AwsPorts {
   openSqsQueue: (queueUrl: string) => SqsQueuePort;
   /** Tags of RDS databases and CloudWatch alarms, for routes (ListTagsForResource). */
   resourceTags: ResourceTagsPort;
+  /** OpsCenter in warroom's own account and Region, for follow-ups (absent: warroom's own records only). */
+  opsCenter?: OpsCenterPort;
   /**
    * The RDS, CloudWatch, tags and SSM Automation ports for an incident's account and Region: its
    * role's (`accounts.<id>.roleArn`), else warroom's own credentials; in warroom's Region without a
@@ -88,6 +92,7 @@ export function createAwsPorts(
     metricImages: cloudwatch,
     metricValues: cloudwatch,
     contacts: new ContactsGateway(clients.ssmContacts),
+    opsCenter: new OpsCenterGateway(clients.ssm),
     openSqsQueue: (queueUrl) => new SqsGateway(createSqsClient(queueUrl, { region }), queueUrl),
     // Through the resource's account and Region: its role's clients (`accounts.<id>.roleArn`), else warroom's own.
     resourceTags: {

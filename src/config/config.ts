@@ -52,6 +52,8 @@ export interface Config {
   escalation: EscalationConfig;
   /** `updates.every`: how often a status update is due, by impact (src/paging/update-reminders.ts). */
   updates?: { everyMs: Partial<Record<Impact, number>> };
+  /** `followups.opsCenter`: follow-ups become OpsCenter OpsItems (src/followups/). */
+  followups: { opsCenter: boolean };
   /** `oncall.rotations` by name; `whoIsOnCall` (src/paging/) reads one. */
   oncall: { rotations: Record<string, OnCallRotation> };
   /** `accounts:` by id: the names shown instead of ids, and the role per other account. */

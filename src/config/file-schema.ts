@@ -109,6 +109,17 @@ export const fileSchema = z.strictObject({
   escalationRules: escalationRulesSchema,
   reminders: remindersSchema,
   updates: updatesSchema,
+  followups: z
+    .strictObject({
+      opsCenter: z
+        .boolean()
+        .default(true)
+        .describe(
+          "Track each follow-up as an OpsCenter OpsItem in warroom's own account and Region (CreateOpsItem; Done/Reopen update its status; changes made in OpsCenter are read back). When AWS refuses CreateOpsItem, warroom says so once and keeps its own record. Off: warroom's own record only.",
+        ),
+    })
+    .default({ opsCenter: true })
+    .describe('Follow-ups (`/incident followup`, the Make follow-up shortcut): docs/lifecycle.md.'),
   /** On-call rotations: src/config/oncall-schema.ts. */
   oncall: oncallSchema,
   /** Account names and roles: src/config/accounts-schema.ts. */

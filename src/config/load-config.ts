@@ -154,6 +154,7 @@ export function loadConfig(
       },
       escalation: toEscalationConfig(f),
       ...(f.updates ? { updates: toUpdatesConfig(f.updates) } : {}),
+      followups: { opsCenter: f.followups.opsCenter },
       oncall: { rotations: f.oncall.rotations },
       accounts: f.accounts,
       leaseSeconds: f.leaseSeconds,

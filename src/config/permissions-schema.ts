@@ -20,7 +20,7 @@ export const permissionsSchema = z
   .strictObject({
     declare: permissionList('declare incidents (`/incident declare`)'),
     triage: permissionList(
-      'acknowledge, take, set impact, snooze and unsnooze, add notes and 📌 messages, and run `rds status|check|logs`',
+      'acknowledge, take, set impact, snooze and unsnooze, add notes and 📌 messages, add follow-ups and mark them done or open, and run `rds status|check|logs`',
     ),
     resolve: permissionList('resolve and reopen'),
     runbook: permissionList('run, approve and stop runbooks, and take `rds snapshot`'),

@@ -37,6 +37,8 @@ export interface AppHomeInput {
   alertChannel: string;
   /** `accounts:`: each incident's account by name. */
   accounts?: Accounts;
+  /** Shown above the incidents (the person's follow-ups); counted against the 100-block limit. */
+  before?: KnownBlock[];
 }
 
 /** "just now", "5m ago", "2h 5m ago", "3d 4h ago": how long before `now` `from` was, to the minute. */
@@ -97,6 +99,7 @@ export function buildAppHome(input: AppHomeInput): HomeView {
   const incidents = orderForList(input.incidents);
   const count = incidents.length;
   const blocks: KnownBlock[] = [
+    ...(input.before ?? []),
     { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
     {
       type: 'context',

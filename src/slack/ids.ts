@@ -37,6 +37,9 @@ export const BLOCK_IDS = {
   runbookRunAgainActions: 'warroom_runbook_run_again_actions',
   pageSummary: 'warroom_page_summary',
   pageActions: 'warroom_page_actions',
+  followUpTitleInput: 'warroom_follow_up_title_input',
+  followUpOwnerInput: 'warroom_follow_up_owner_input',
+  followUpDueInput: 'warroom_follow_up_due_input',
   /** One input block per editable parameter: this prefix and the parameter's name. */
   runbookParameterPrefix: 'warroom_runbook_param_',
 } as const;
@@ -84,6 +87,12 @@ export const ACTION_IDS = {
   joinIncident: 'warroom_join_incident',
   /** "Snooze 30 min" in a page DM: pauses escalation and reminders, as `/incident snooze` does. */
   snoozeIncident: 'warroom_snooze_incident',
+  /** Done / Reopen beside a follow-up (value: `<follow-up id>|<list scope>`). */
+  followUpDone: 'warroom_follow_up_done',
+  followUpReopen: 'warroom_follow_up_reopen',
+  followUpTitle: 'warroom_follow_up_title',
+  followUpOwner: 'warroom_follow_up_owner',
+  followUpDue: 'warroom_follow_up_due',
   /** "Open incident" in a page DM: the incident as /incident show draws it, with a link to its card. */
   openIncident: 'warroom_open_incident',
 } as const;
@@ -96,11 +105,13 @@ export const VIEW_IDS = {
   declareModal: 'warroom_declare_modal',
   runbookModal: 'warroom_runbook_modal',
   appHome: 'warroom_app_home',
+  followUpModal: 'warroom_follow_up_modal',
 } as const;
 
 /** Message shortcut and slash command names; the manifest declares the same. */
 export const SHORTCUT_IDS = {
   addToTimeline: 'warroom_add_to_timeline',
+  makeFollowUp: 'warroom_make_follow_up',
 } as const;
 export const SLASH_COMMAND = '/incident';
 

@@ -247,4 +247,26 @@ export const MIGRATIONS: readonly string[] = [
     completed_at TEXT
   );
   `,
+  `
+  -- Follow-ups of incidents (src/store/follow-up-store.ts), each created once per Slack request
+  -- (dedupe_key); ops_item_id is the OpsCenter OpsItem tracking it, when there is one.
+  CREATE TABLE follow_ups (
+    id TEXT PRIMARY KEY,
+    incident_seq INTEGER NOT NULL REFERENCES incidents (seq),
+    dedupe_key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    owner TEXT,
+    due TEXT,
+    status TEXT NOT NULL,
+    ops_item_id TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status_at TEXT NOT NULL,
+    done_by TEXT,
+    done_at TEXT,
+    last_synced_at TEXT
+  );
+  CREATE INDEX follow_ups_incident ON follow_ups (incident_seq, created_at);
+  CREATE INDEX follow_ups_status ON follow_ups (status, created_at);
+  `,
 ];

@@ -7,6 +7,7 @@ import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
 import { SqliteEngagements } from './sqlite-engagements.ts';
 import { SqliteEscalations } from './sqlite-escalations.ts';
+import { SqliteFollowUps } from './sqlite-follow-ups.ts';
 import { SqliteInbox } from './sqlite-inbox.ts';
 import { SqliteIncidents } from './sqlite-incidents.ts';
 import { SqliteLeases } from './sqlite-leases.ts';
@@ -40,6 +41,7 @@ export class SqliteStore implements Store {
   readonly pageDms: SqlitePageDms;
   readonly leases: SqliteLeases;
   readonly reviews: SqliteReviews;
+  readonly followUps: SqliteFollowUps;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
     this.pageDms = new SqlitePageDms(this.db);
     this.leases = new SqliteLeases(this.db);
     this.reviews = new SqliteReviews(this.db);
+    this.followUps = new SqliteFollowUps(this.db);
   }
 
   private migrate(): void {

@@ -2,6 +2,7 @@ import type { IncidentManagerWrite } from '../incident-manager/index.ts';
 import type { Incident, NewIncident, SignalChange, TimelineEntry, Transition } from '../incidents/index.ts';
 import type { EngagementStore } from './engagement-store.ts';
 import type { EscalationStore } from './escalation-store.ts';
+import type { FollowUpStore } from './follow-up-store.ts';
 import type { LeaseStore } from './lease-store.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { PageDmStore } from './page-dm-store.ts';
@@ -65,6 +66,8 @@ export interface Store {
   readonly leases: LeaseStore;
   /** Post-incident reviews: where each went, draft or complete (review-store.ts). */
   readonly reviews: ReviewStore;
+  /** Follow-ups of incidents, tracked to done (follow-up-store.ts). */
+  readonly followUps: FollowUpStore;
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */

@@ -8,6 +8,7 @@ import { RdsGateway } from '../../src/aws/rds-gateway.ts';
 import { RdsResourceGateway } from '../../src/aws/rds-resource-gateway.ts';
 import { ManualClock } from '../../src/clock.ts';
 import type { Config } from '../../src/config/config.ts';
+import { FollowUpDesk } from '../../src/followups/index.ts';
 import { PeopleNames } from '../../src/incident-manager/index.ts';
 import { TimelineCapture } from '../../src/incidents/timeline-capture.ts';
 import { Triage } from '../../src/incidents/triage.ts';
@@ -46,6 +47,7 @@ export const TEST_CONFIG: Config = {
   permissions: { declare: ['*'], triage: ['*'], resolve: ['*'], runbook: ['*'], page: ['*'] },
   runbooks: { catalog: [], approvalTimeoutMs: 30 * 60_000, approvers: [] },
   escalation: NO_ESCALATION,
+  followups: { opsCenter: true },
   oncall: { rotations: {} },
   accounts: {},
   leaseSeconds: 30,
@@ -76,6 +78,8 @@ export function buildUnitDeps(): SlackHandlerDeps {
     permissions,
     triage: new Triage({ store, permissions, clock, logger, onChanged: () => {} }),
     slack,
+    // No OpsCenter: warroom's own follow-up records only.
+    followUps: new FollowUpDesk({ store, clock, logger, incidentLink: async () => undefined }),
     timelineCapture: new TimelineCapture({ store, permissions, slack, clock, logger }),
     rds: new RdsDesk({
       rds: new RdsGateway(

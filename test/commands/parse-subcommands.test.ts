@@ -394,6 +394,8 @@ describe('the catalog', () => {
       'timeline',
       'times',
       'started',
+      'followup',
+      'followups',
       'runbook',
       'rds',
       'oncall',

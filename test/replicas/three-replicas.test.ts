@@ -210,7 +210,9 @@ describe('three replicas on one DynamoDB table', () => {
         const input = (call as unknown as { input?: Record<string, any> }).input ?? {};
         const values = input.ExpressionAttributeValues ?? {};
         const pk = input.Key?.pk ?? values[':list'] ?? values[':pk'] ?? input.IndexName ?? '';
-        const key = `${call.operation} ${String(typeof pk === 'object' ? (pk.S ?? '') : pk).replace(/[0-9]+/g, 'N').slice(0, 24)}`;
+        const key = `${call.operation} ${String(typeof pk === 'object' ? (pk.S ?? '') : pk)
+          .replace(/[0-9]+/g, 'N')
+          .slice(0, 24)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       console.log('PROFILE', JSON.stringify([...counts].sort((a, b) => b[1] - a[1]).slice(0, 25)));

@@ -73,6 +73,7 @@ describe('conversations in the sandbox workspace UI', () => {
     const snap = await harness.snapshot('U0CAROL');
     expect(snap.messageShortcuts).toEqual([
       { name: 'Add to incident timeline', callbackId: 'warroom_add_to_timeline' },
+      { name: 'Make follow-up', callbackId: 'warroom_make_follow_up' },
     ]);
     const card = theCard(snap);
     const result = await harness.post('/api/shortcuts', {

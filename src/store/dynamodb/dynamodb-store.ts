@@ -13,6 +13,7 @@ import type { DynamoTable } from './dynamo-table.ts';
 import { DynamoDbCards } from './dynamodb-cards.ts';
 import { DynamoDbEngagements } from './dynamodb-engagements.ts';
 import { DynamoDbEscalations } from './dynamodb-escalations.ts';
+import { DynamoDbFollowUps } from './dynamodb-follow-ups.ts';
 import { DynamoDbInbox } from './dynamodb-inbox.ts';
 import { DynamoDbIncidents } from './dynamodb-incidents.ts';
 import { DynamoDbLeases } from './dynamodb-leases.ts';
@@ -43,6 +44,7 @@ export class DynamoDbStore implements Store {
   readonly pageDms: DynamoDbPageDms;
   readonly leases: DynamoDbLeases;
   readonly reviews: DynamoDbReviews;
+  readonly followUps: DynamoDbFollowUps;
   private closed = false;
 
   constructor(private readonly table: DynamoTable) {
@@ -57,6 +59,7 @@ export class DynamoDbStore implements Store {
     this.pageDms = new DynamoDbPageDms(table);
     this.leases = new DynamoDbLeases(table);
     this.reviews = new DynamoDbReviews(table);
+    this.followUps = new DynamoDbFollowUps(table);
   }
 
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'> {

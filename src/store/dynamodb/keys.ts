@@ -80,3 +80,8 @@ export const pageDmsOf = (seq: number): string => `${incidentPk(seq)}#DM`;
 
 /** An incident's post-incident review, in the incident's own partition. */
 export const reviewKey = (seq: number): Key => ({ pk: incidentPk(seq), sk: 'REVIEW' });
+/** Follow-ups: the record, the Slack-request marker that finds it, and their lists. */
+export const followUpKey = (id: string): Key => ({ pk: `FU#${id}`, sk: 'FU' });
+export const followUpRequestKey = (dedupeKey: string): Key => ({ pk: `FUREQ#${dedupeKey}`, sk: 'FUREQ' });
+export const OPEN_FOLLOW_UPS = 'FU#OPEN';
+export const followUpsOf = (seq: number): string => `${incidentPk(seq)}#FU`;

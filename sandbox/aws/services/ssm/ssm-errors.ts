@@ -4,8 +4,8 @@ import { type AwsServiceError, modelledError } from '../../service-error.ts';
 import type { AutomationExecutionRecord } from './ssm-state.ts';
 
 /** An SSM error by shape name; every SSM error shape carries `Message`, which modelledError picks up. */
-export function ssmError(code: string, message: string): AwsServiceError {
-  return modelledError(loadServiceModel('ssm'), code, message);
+export function ssmError(code: string, message: string, fields?: Record<string, unknown>): AwsServiceError {
+  return modelledError(loadServiceModel('ssm'), code, message, { fields });
 }
 
 /** An execution of the caller's account: another account's is as unknown to it as on AWS. */

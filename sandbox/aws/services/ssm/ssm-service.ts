@@ -2,11 +2,14 @@ import { loadServiceModel } from '../../model/service-model.ts';
 import { createAwsJsonProtocol } from '../../protocols/aws-json-protocol.ts';
 import type { OperationHandler, ServiceDefinition } from '../../service-definition.ts';
 import { describeAutomationStepExecutions, getAutomationExecution } from './automation-execution-views.ts';
+import { createOpsItem } from './create-ops-item.ts';
 import { describeAutomationExecutions } from './describe-automation-executions.ts';
 import { describeDocument } from './describe-document.ts';
 import { getDocument } from './get-document.ts';
+import { getOpsItem } from './get-ops-item.ts';
 import { startAutomationExecution } from './start-automation-execution.ts';
 import { stopAutomationExecution } from './stop-automation-execution.ts';
+import { updateOpsItem } from './update-ops-item.ts';
 
 /** Each handler first runs the runbook effects due by now, so what it reads or changes is current. */
 function settledFirst(handlers: Record<string, OperationHandler>): Record<string, OperationHandler> {
@@ -21,7 +24,7 @@ function settledFirst(handlers: Record<string, OperationHandler>): Record<string
   );
 }
 
-/** Systems Manager Automation over awsJson 1.1. */
+/** Systems Manager Automation and OpsCenter over awsJson 1.1. */
 export function createSsmService(): ServiceDefinition {
   const model = loadServiceModel('ssm');
   return {
@@ -38,6 +41,9 @@ export function createSsmService(): ServiceDefinition {
       StopAutomationExecution: stopAutomationExecution,
       DescribeAutomationStepExecutions: describeAutomationStepExecutions,
       DescribeAutomationExecutions: describeAutomationExecutions,
+      CreateOpsItem: createOpsItem,
+      UpdateOpsItem: updateOpsItem,
+      GetOpsItem: getOpsItem,
     }),
   };
 }

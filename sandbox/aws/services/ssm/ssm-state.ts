@@ -1,6 +1,7 @@
 import type { Clock } from '../../../../src/clock.ts';
 import { IdempotencyCache } from '../idempotency-cache.ts';
 import type { RdsState } from '../rds/rds-state.ts';
+import type { OpsItemRecord } from './ops-items.ts';
 import { loadAwsRunbooks, type Runbook } from './runbook-catalog.ts';
 import { settleAutomations } from './settle-automations.ts';
 
@@ -36,6 +37,8 @@ export class SsmState {
   readonly documents = new Map<string, Runbook>();
   readonly executions = new Map<string, AutomationExecutionRecord>();
   readonly idempotency = new IdempotencyCache();
+  /** OpsCenter OpsItems by id, each of one account (CreateOpsItem / UpdateOpsItem / GetOpsItem). */
+  readonly opsItems = new Map<string, OpsItemRecord>();
   readonly executedBy: string;
   private readonly plannedFailures: PlannedStepFailure[] = [];
   private readonly clock: Clock;
