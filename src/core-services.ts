@@ -174,6 +174,7 @@ export function wireCoreServices(input: CoreServicesInput): CoreServices {
   });
   const intake = new IntakeProcessor({
     store,
+    leased: input.leased,
     parse: input.parseNotification,
     incidentRecords: input.aws.incidentRecords,
     signalRules: config.signals,

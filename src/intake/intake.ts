@@ -12,8 +12,10 @@ import {
   signalTypesOf,
   withTopicLocation,
 } from '../signals/index.ts';
+import { INBOX_PARTS } from '../store/inbox-parts.ts';
 import type { InboxItem, Store } from '../store/store.ts';
 import { type StormGrouper, stormKeyFor } from '../storms/index.ts';
+import type { LeasedWork } from '../work/leased-work.ts';
 import { SingleFlight } from '../work/single-flight.ts';
 import type { ParseNotification } from './parse-context.ts';
 
@@ -27,6 +29,8 @@ export interface ChangedIncident {
 }
 
 export interface IntakeDeps {
+  /** Leases shared with the other replicas on the store: one drains each part of the inbox. */
+  leased?: LeasedWork;
   store: Store;
   parse: ParseNotification;
   incidentRecords: IncidentRecordReader;
@@ -86,11 +90,25 @@ export class IntakeProcessor {
   }
 
   private async drain(): Promise<void> {
-    const { store, clock, metrics } = this.deps;
+    const { store, clock, metrics, leased } = this.deps;
+    if (!leased) await this.drainPart(undefined);
+    else {
+      // Replicas sharing the store drain the inbox's parts under leases, one replica per part: a
+      // storm is shared out instead of every replica applying the same notifications side by side.
+      for (let part = 0; part < INBOX_PARTS; part++) {
+        // Nothing due in it: no lease to take.
+        if ((await store.listDueNotifications(clock.now(), 1, part)).length === 0) continue;
+        await leased.run(`inbox:${part}`, () => this.drainPart(part));
+      }
+    }
+    metrics.inboxPending.set(await store.countNotifications('pending'));
+  }
+
+  private async drainPart(part: number | undefined): Promise<void> {
+    const { store, clock } = this.deps;
     for (;;) {
-      const items = await store.listDueNotifications(clock.now(), BATCH);
+      const items = await store.listDueNotifications(clock.now(), BATCH, part);
       for (const item of items) await this.process(item);
-      metrics.inboxPending.set(await store.countNotifications('pending'));
       if (items.length < BATCH) return;
     }
   }

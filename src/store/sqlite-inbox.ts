@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { inboxPartOf } from './inbox-parts.ts';
 import type { InboxItem, InboxStatus } from './store.ts';
 
 interface NotificationRow {
@@ -33,14 +34,21 @@ export class SqliteInbox {
     return result.changes === 1 ? 'stored' : 'duplicate';
   }
 
-  listDue(now: Date, limit: number): InboxItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT message_id, topic_arn, subject, message, timestamp, received_at, attempts FROM notifications
-         WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY received_at, rowid LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as NotificationRow[];
-    return rows.map((row) => ({
+  listDue(now: Date, limit: number, part?: number): InboxItem[] {
+    const select = this.db.prepare(
+      `SELECT message_id, topic_arn, subject, message, timestamp, received_at, attempts FROM notifications
+       WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY received_at, rowid LIMIT ? OFFSET ?`,
+    );
+    const rows: NotificationRow[] = [];
+    // A part is picked by a hash of the MessageId, which SQL cannot compute: read pages in order
+    // and keep that part's rows (parts are asked for only by several replicas, i.e. not on SQLite).
+    const page = part === undefined ? limit : limit * 4;
+    for (let offset = 0; rows.length < limit; offset += page) {
+      const batch = select.all(now.toISOString(), page, offset) as NotificationRow[];
+      rows.push(...batch.filter((row) => part === undefined || inboxPartOf(row.message_id) === part));
+      if (batch.length < page) break;
+    }
+    return rows.slice(0, limit).map((row) => ({
       messageId: row.message_id,
       topicArn: row.topic_arn,
       subject: row.subject ?? undefined,

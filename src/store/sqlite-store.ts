@@ -80,8 +80,8 @@ export class SqliteStore implements Store {
     return this.inbox.save(item);
   }
 
-  async listDueNotifications(now: Date, limit: number): Promise<InboxItem[]> {
-    return this.inbox.listDue(now, limit);
+  async listDueNotifications(now: Date, limit: number, part?: number): Promise<InboxItem[]> {
+    return this.inbox.listDue(now, limit, part);
   }
 
   async countNotifications(status: InboxStatus): Promise<number> {

@@ -71,7 +71,11 @@ export interface Store {
   /** Saves a verified notification; a MessageId seen before answers 'duplicate' and changes nothing. */
   saveNotification(item: Omit<InboxItem, 'attempts'>): Promise<'stored' | 'duplicate'>;
   /** Pending notifications whose retry time has come, oldest first. */
-  listDueNotifications(now: Date, limit: number): Promise<InboxItem[]>;
+  /**
+   * With `part`, only the notifications of that part of the inbox (`inboxPartOf` their MessageId,
+   * inbox-parts.ts): replicas drain the parts under leases.
+   */
+  listDueNotifications(now: Date, limit: number, part?: number): Promise<InboxItem[]>;
   countNotifications(status: InboxStatus): Promise<number>;
   applySignal(
     messageId: string,

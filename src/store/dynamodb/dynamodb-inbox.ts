@@ -31,9 +31,10 @@ export class DynamoDbInbox {
    * Oldest received first, as SQLite's: each shard is read in received order, leaving out those
    * whose retry time has not come (few: only notifications that failed wait), then merged.
    */
-  async listDue(now: Date, limit: number): Promise<InboxItem[]> {
+  async listDue(now: Date, limit: number, part?: number): Promise<InboxItem[]> {
+    const parts = part === undefined ? Array.from({ length: INBOX_SHARDS }, (_, shard) => shard) : [part];
     const shards = await Promise.all(
-      Array.from({ length: INBOX_SHARDS }, (_, shard) =>
+      parts.map((shard) =>
         this.table.query(
           {
             IndexName: 'gsi1',

@@ -66,8 +66,8 @@ export class DynamoDbStore implements Store {
     return this.inbox.save(item);
   }
 
-  listDueNotifications(now: Date, limit: number): Promise<InboxItem[]> {
-    return this.inbox.listDue(now, limit);
+  listDueNotifications(now: Date, limit: number, part?: number): Promise<InboxItem[]> {
+    return this.inbox.listDue(now, limit, part);
   }
 
   countNotifications(status: InboxStatus): Promise<number> {

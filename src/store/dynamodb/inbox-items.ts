@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
+import { INBOX_PARTS, inboxPartOf } from '../inbox-parts.ts';
 import type { InboxItem, InboxStatus } from '../store.ts';
 import type { Item } from './dynamo-table.ts';
 import { expiresAfterDays, inboxKey, iso } from './keys.ts';
 
-/** Pending notifications spread over this many index partitions, so a storm is not one hot key. */
-export const INBOX_SHARDS = 4;
+/** Pending notifications spread over the inbox's parts, one index partition each (inbox-parts.ts). */
+export const INBOX_SHARDS = INBOX_PARTS;
 /** Longer than SQS keeps a message (14 days): a late redelivery is still known as a duplicate. */
 export const INBOX_KEEP_DONE_DAYS = 15;
 
 export const inboxDueList = (shard: number): string => `INBOX#DUE#${shard}`;
-const dueListOf = (messageId: string): string =>
-  inboxDueList((createHash('sha1').update(messageId).digest()[0] ?? 0) % INBOX_SHARDS);
+const dueListOf = (messageId: string): string => inboxDueList(inboxPartOf(messageId));
 
 /** A notification in any state, as the inbox table row keeps it. */
 export interface InboxRecord extends InboxItem {

@@ -1,8 +1,33 @@
 import { expect, it } from 'vitest';
+import { INBOX_PARTS, inboxPartOf } from '../../../src/store/inbox-parts.ts';
 import { describeEachStoreAdapter } from '../adapters.ts';
 import { notification, signalAt as now } from './signal-fixtures.ts';
 
 describeEachStoreAdapter('inbox', (adapter) => {
+  it('lists one part of the inbox at a time: each due notification in exactly the part its MessageId names', async () => {
+    const store = await adapter.open();
+    const ids = Array.from({ length: 40 }, (_, i) => `part-${i}`);
+    for (const [i, id] of ids.entries()) {
+      await store.saveNotification({ ...notification(id), receivedAt: new Date(now.getTime() - 1000 + i) });
+    }
+    const parts = await Promise.all(
+      Array.from({ length: INBOX_PARTS }, (_, part) => store.listDueNotifications(now, 100, part)),
+    );
+    parts.forEach((items, part) => {
+      expect(items.every((item) => inboxPartOf(item.messageId) === part)).toBe(true);
+      // Oldest received first within a part too.
+      expect(items.map((item) => item.messageId)).toEqual(ids.filter((id) => inboxPartOf(id) === part));
+    });
+    expect(
+      parts
+        .flat()
+        .map((item) => item.messageId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const smallest = parts.findIndex((items) => items.length > 2);
+    expect(await store.listDueNotifications(now, 2, smallest)).toEqual(parts[smallest]?.slice(0, 2));
+  });
+
   it('stores a MessageId once; a redelivery is a duplicate', async () => {
     const store = await adapter.open();
     expect(await store.saveNotification(notification('m1'))).toBe('stored');
