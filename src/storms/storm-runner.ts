@@ -49,7 +49,10 @@ export class StormRunner {
    * Given the incident as the caller has it, its storm is known without reading it again.
    */
   request(target: number | StormTarget): void {
-    if (typeof target === 'number') return this.lookups.request(target);
+    if (typeof target === 'number') {
+      this.lookups.request(target);
+      return;
+    }
     const stormSeq = target.stormSeq ?? (target.storm ? target.seq : undefined);
     if (stormSeq !== undefined) this.runner.request(stormSeq);
   }

@@ -204,19 +204,6 @@ describe('three replicas on one DynamoDB table', () => {
       async () =>
         `queue ${queue.messages.length}, pending ${await store.countNotifications('pending')}, processed ${await store.countNotifications('processed')}, DynamoDB requests ${aws.requestsTo('dynamodb').length}, transactions cancelled ${aws.requestsTo('dynamodb', 'TransactWriteItems').filter((call) => call.error).length} of ${aws.requestsTo('dynamodb', 'TransactWriteItems').length}`,
     );
-    if (process.env.REPLICA_PROFILE) {
-      const counts = new Map<string, number>();
-      for (const call of aws.requestsTo('dynamodb')) {
-        const input = (call as unknown as { input?: Record<string, any> }).input ?? {};
-        const values = input.ExpressionAttributeValues ?? {};
-        const pk = input.Key?.pk ?? values[':list'] ?? values[':pk'] ?? input.IndexName ?? '';
-        const key = `${call.operation} ${String(typeof pk === 'object' ? (pk.S ?? '') : pk)
-          .replace(/[0-9]+/g, 'N')
-          .slice(0, 24)}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      console.log('PROFILE', JSON.stringify([...counts].sort((a, b) => b[1] - a[1]).slice(0, 25)));
-    }
     replicas[2] = await spawnWarroom(env, 60_000);
     expect(await store.countNotifications('processed')).toBe(NOTIFICATIONS + 1);
     expect(await store.countNotifications('failed')).toBe(0);
