@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FollowUp, FollowUpStatus, FollowUpStore } from './follow-up-store.ts';
 
-interface FollowUpRow {
+export interface FollowUpRow {
   id: string;
   incident_seq: number;
   title: string;
@@ -17,7 +17,8 @@ interface FollowUpRow {
   last_synced_at: string | null;
 }
 
-function toFollowUp(row: FollowUpRow): FollowUp {
+/** A `follow_ups` row as the port's record (also how `store:copy` reads it). */
+export function toFollowUp(row: FollowUpRow): FollowUp {
   return {
     id: row.id,
     seq: row.incident_seq,

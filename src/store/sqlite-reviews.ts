@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReviewPlace, ReviewRecord, ReviewStore } from './review-store.ts';
 
-interface ReviewRow {
+export interface ReviewRow {
   incident_seq: number;
   status: 'draft' | 'complete';
   claimed_by: string;
@@ -12,7 +12,8 @@ interface ReviewRow {
   completed_at: string | null;
 }
 
-function toRecord(row: ReviewRow): ReviewRecord {
+/** A `reviews` row as the port's record (also how `store:copy` reads it). */
+export function toReview(row: ReviewRow): ReviewRecord {
   return {
     seq: row.incident_seq,
     status: row.status,
@@ -33,7 +34,7 @@ export class SqliteReviews implements ReviewStore {
     const row = this.db.prepare('SELECT * FROM reviews WHERE incident_seq = ?').get(seq) as
       | ReviewRow
       | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? toReview(row) : undefined;
   }
 
   async claim(seq: number, owner: string, now: Date, staleBefore: Date): Promise<boolean> {

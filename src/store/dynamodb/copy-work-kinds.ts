@@ -126,11 +126,6 @@ function* snapshotWatches(db: Database.Database): Iterable<Item> {
   }
 }
 
-/**
- * Every kind, in the order written. Leases are not copied: they only matter between live
- * replicas, and the install being copied is stopped. The counter goes last, so a table that holds
- * it holds everything before it.
- */
 /** Pending and past work of every other kind. */
 export const WORK_KINDS: readonly CopyKind[] = [
   { name: 'notifications', items: notifications },

@@ -3,6 +3,7 @@ import type { FollowUp, FollowUpStatus, FollowUpStore } from '../follow-up-store
 import type { DynamoTable, Item } from './dynamo-table.ts';
 import { followUpSortKey, readFollowUp, writeFollowUp } from './follow-up-items.ts';
 import { followUpKey, followUpRequestKey, followUpsOf, iso, OPEN_FOLLOW_UPS } from './keys.ts';
+import { followUpRequestItem } from './marker-items.ts';
 
 /**
  * Follow-ups (docs/store.md, Follow-ups): `FU#<id>` with the `FUREQ#<dedupeKey>` marker that makes
@@ -16,7 +17,7 @@ export class DynamoDbFollowUps implements FollowUpStore {
     const result = await this.table.transact([
       {
         Put: {
-          Item: { ...followUpRequestKey(dedupeKey), followUpId: followUp.id },
+          Item: followUpRequestItem(dedupeKey, followUp.id),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

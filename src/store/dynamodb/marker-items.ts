@@ -6,6 +6,7 @@ import {
   dedupeKey,
   engagementRequestKey,
   executionTokenKey,
+  followUpRequestKey,
   impactRoundKey,
   iso,
   openMarkerKey,
@@ -37,6 +38,10 @@ export const engagementRequestItem = (
 ): Item => ({
   ...engagementRequestKey(dedupeKey, contactArn),
   engagementArn,
+});
+export const followUpRequestItem = (dedupeKey: string, followUpId: string): Item => ({
+  ...followUpRequestKey(dedupeKey),
+  followUpId,
 });
 export const impactRoundItem = (seq: number, impact: number, startedAt: Date): Item => ({
   ...impactRoundKey(seq, impact),

@@ -5,6 +5,7 @@ import type { Store } from '../../../src/store/store.ts';
 import { openIncident } from '../../support/incident-fixtures.ts';
 import { execution, request, runbookEntry } from '../conformance/runbook-fixtures.ts';
 import { applyCpuAlarm, notification } from '../conformance/signal-fixtures.ts';
+import { addPostIncident, type PostIncidentFixture } from './copy-post-incident-fixture.ts';
 
 /** The fixture's clock: everything happens within minutes of it. */
 export const t0 = new Date('2026-11-22T09:30:00Z');
@@ -52,6 +53,7 @@ export interface Fixture {
   engagements: { dedupeKey: string; contactArn: string }[];
   snapshots: { kind: 'instance' | 'cluster'; snapshotId: string }[];
   dedupeKeys: string[];
+  followUps: PostIncidentFixture['followUps'];
 }
 
 /**
@@ -165,6 +167,9 @@ export async function buildSqliteStore(path: string): Promise<Fixture> {
   await store.snapshotWatches.add(watch('snap-done'));
   await store.snapshotWatches.finish(watch('snap-done'), at(4));
 
+  // Reviews and follow-ups: the resolved incident's review complete, the linked one's a draft.
+  const { followUps } = await addPostIncident(store, { claimed: memberB, draft: linked, complete: done }, t0);
+
   const lastSeq = storm;
   store.close();
   return {
@@ -188,5 +193,6 @@ export async function buildSqliteStore(path: string): Promise<Fixture> {
       snapshotId,
     })),
     dedupeKeys: ['view:V1', 'declare:orders', 'storm:cpu:1', `automation:${running.executionId}`],
+    followUps,
   };
 }

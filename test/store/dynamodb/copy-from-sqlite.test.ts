@@ -14,6 +14,7 @@ import {
   sdkTableReader,
 } from '../../../src/store/dynamodb/index.ts';
 import { createTableInput } from '../../../src/store/dynamodb/table-definition.ts';
+import { MIGRATIONS } from '../../../src/store/sqlite-schema.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 import { rejectionOf, sdkConfig } from '../../sandbox/aws/sdk-test-config.ts';
 import { openIncident } from '../../support/incident-fixtures.ts';
@@ -56,6 +57,10 @@ describe('copying a SQLite store to DynamoDB (npm run store:copy)', () => {
   });
 
   it('answers every read of the port as the SQLite store does, and counts what it copied', async () => {
+    // The file is at the latest schema (reviews and follow_ups included): the copy takes it as it is.
+    const file = new Database(sqlitePath, { readonly: true });
+    expect(file.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    file.close();
     const table = await newTable();
     const counts = await copy(sqlitePath, table);
     expect(Object.fromEntries(counts.map(({ kind, count }) => [kind, count]))).toMatchObject({
@@ -68,6 +73,9 @@ describe('copying a SQLite store to DynamoDB (npm run store:copy)', () => {
       'page DMs': 2,
       'snapshot watches': 3,
       notifications: 4,
+      reviews: 3,
+      'follow-ups': 5,
+      'follow-up request markers': 5,
       'incident counter': 1,
     });
     const sqlite = new SqliteStore(sqlitePath);
@@ -80,6 +88,12 @@ describe('copying a SQLite store to DynamoDB (npm run store:copy)', () => {
       expect(expected.atTimes[4]?.dueOutbox.length).toBeGreaterThan(0);
       expect(expected.atTimes[4]?.dueStages.length).toBeGreaterThan(0);
       expect(expected.notifications).toEqual({ pending: 2, processed: 1, failed: 1 });
+      const reviews = expected.incidents.map(({ review }) => review?.status);
+      expect(reviews.filter((status) => status === 'draft')).toHaveLength(2);
+      expect(reviews).toContain('complete');
+      expect(expected.openFollowUps).toHaveLength(3);
+      expect(expected.followUps.filter((item) => item?.status === 'done')).toHaveLength(2);
+      expect(expected.followUps.filter((item) => item?.opsItemId)).toHaveLength(2);
       expect(await readEverything(dynamo, fixture, TIMES)).toEqual(expected);
     } finally {
       sqlite.close();
@@ -119,6 +133,13 @@ describe('copying a SQLite store to DynamoDB (npm run store:copy)', () => {
       expect(note.kind).toBe('duplicate');
       expect(await dynamo.saveNotification(notification('m-1'))).toBe('duplicate');
       expect(await dynamo.saveNotification(notification('m-pending'))).toBe('duplicate');
+      // A follow-up's request retried after the move answers the follow-up made before it.
+      for (const { id, dedupeKey } of fixture.followUps) {
+        const original = await dynamo.followUps.get(id);
+        const retried = await dynamo.followUps.create({ ...original!, id: 'fu-00000000ff' }, dedupeKey);
+        expect(retried).toEqual({ followUp: original, created: false });
+      }
+      expect(await dynamo.followUps.get('fu-00000000ff')).toBeUndefined();
       // The copied outbox ids name their items: a sent write leaves the queue.
       const [due] = await dynamo.listDueOutbox(at(60 * 24), 10);
       await dynamo.completeOutbox(due!.id, at(50));

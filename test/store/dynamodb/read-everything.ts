@@ -28,6 +28,8 @@ export async function readEverything(store: Store, fixture: Fixture, times: read
     engagements: await store.engagements.list(seq),
     pageDms: await store.pageDms.listFor(seq),
     pageDmsBehind: await store.pageDms.listBehind(seq, 100),
+    review: await store.reviews.get(seq),
+    followUps: await store.followUps.listFor(seq),
   });
   const atTime = async (now: Date) => ({
     dueNotifications: await store.listDueNotifications(now, 100),
@@ -62,6 +64,10 @@ export async function readEverything(store: Store, fixture: Fixture, times: read
     openEngagements: await store.engagements.listOpen(100),
     watches: await Promise.all(fixture.snapshots.map((key) => store.snapshotWatches.get(key))),
     activeWatches: await store.snapshotWatches.countActive(),
+    followUps: await Promise.all(
+      [...fixture.followUps.map(({ id }) => id), 'fu-0000000000'].map((id) => store.followUps.get(id)),
+    ),
+    openFollowUps: await store.followUps.listOpen(),
     atTimes: await Promise.all(times.map(atTime)),
   };
 }
