@@ -87,15 +87,16 @@ function stormBodies(): string[] {
   const base = new Date();
   return Array.from({ length: NOTIFICATIONS }, (_, i) => {
     const db = `replica-db-${String(i % DATABASES).padStart(2, '0')}`;
-    const [alarm, event] = rdsCpuThenFailover({
+    // One kind of signal (the CPU alarm, again and again): replicas apply notifications in no set
+    // order across the inbox's parts, and one kind makes one storm whichever database opens first.
+    const [alarm] = rdsCpuThenFailover({
       accountId: '123456789012',
       region: 'us-east-1',
       topicArn: TEST_TOPIC_ARN,
       at: new Date(base.getTime() + i),
     });
-    const step = Math.floor(i / DATABASES) % 2 === 0 ? alarm : event;
-    const message = (step?.message ?? '').replaceAll('orders-db', db);
-    return buildSignedNotification({ topicArn: TEST_TOPIC_ARN, message, subject: step?.subject });
+    const message = (alarm?.message ?? '').replaceAll('orders-db', db);
+    return buildSignedNotification({ topicArn: TEST_TOPIC_ARN, message, subject: alarm?.subject });
   });
 }
 
