@@ -1,3 +1,6 @@
+/** Runs in a row, each asked for while the one before ran, before the key waits between runs. */
+const BURST_RUNS = 3;
+
 /**
  * Runs one job per key at a time and coalesces requests: asking again while a job runs means
  * "run once more after it", however many times it was asked. So a storm of signals for one
@@ -8,9 +11,9 @@ export class KeyedRunner<K> {
 
   /**
    * `onError` receives what a job throws; jobs should handle their own failures, this is the backstop.
-   * `againAfterMs`: how long a key waits before running again for requests made while it ran (0:
-   * at once). A storm's card or member list asked for on every one of its members' signals then
-   * redraws a few times a second at most, each time with everything asked for so far.
+   * `againAfterMs`: in a burst (asked again while it ran, run after run), how long a key waits
+   * before running again (0: at once). A storm's card or member list, asked for on every signal
+   * of every member, then redraws a few times a second at most, each time with all asked so far.
    */
   constructor(
     private readonly job: (key: K) => Promise<void>,
@@ -27,11 +30,12 @@ export class KeyedRunner<K> {
     const state = { again: false, done: Promise.resolve() };
     state.done = (async () => {
       try {
-        let first = true;
+        let runs = 0;
         do {
-          const wait = first ? 0 : this.againAfterMs(key);
+          // Asked again while it ran, twice in a row: a burst. From then on it waits between runs.
+          const wait = runs >= BURST_RUNS ? this.againAfterMs(key) : 0;
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          first = false;
+          runs += 1;
           state.again = false;
           await this.job(key);
         } while (state.again);

@@ -41,4 +41,26 @@ describe('KeyedRunner', () => {
     expect(calls).toBe(2);
     expect(errors).toHaveLength(2);
   });
+
+  it('waits between runs only in a burst: asked again while it ran, run after run', async () => {
+    const startedAt: number[] = [];
+    let asks = 0;
+    const runner = new KeyedRunner<number>(
+      async () => {
+        startedAt.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        // Each run is asked for again while it runs, five times over: a burst.
+        if (++asks < 5) runner.request(1);
+      },
+      () => undefined,
+      () => 100,
+    );
+    runner.request(1);
+    await runner.idle();
+    const gaps = startedAt.slice(1).map((at, i) => at - (startedAt[i] as number));
+    expect(startedAt).toHaveLength(5);
+    // The first three run back to back; after that each waits its pause.
+    expect(gaps.slice(0, 2).every((gap) => gap < 60)).toBe(true);
+    expect(gaps.slice(2).every((gap) => gap >= 95)).toBe(true);
+  });
 });
