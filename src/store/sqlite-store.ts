@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type IncidentManagerWrite, incidentManagerWrites } from '../incident-manager/index.ts';
 import type { Incident, NewIncident, SignalChange, TimelineEntry, Transition } from '../incidents/index.ts';
+import { incidentManagerLink } from './incident-manager-link.ts';
 import type { OutboxItem } from './outbox.ts';
 import { SqliteCards } from './sqlite-cards.ts';
 import { SqliteEngagements } from './sqlite-engagements.ts';
@@ -240,21 +241,8 @@ export class SqliteStore implements Store {
   }
 
   async linkIncidentManager(seq: number, arn: string, now: Date): Promise<void> {
-    await this.mutateIncident(
-      seq,
-      now,
-      (incident) => ({
-        kind: 'changed',
-        incident: { ...incident, incidentManagerArn: arn, updatedAt: now, version: incident.version + 1 },
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: 'aws:incident-manager',
-          text: `started in Incident Manager as ${arn}`,
-        },
-      }),
-      `im-link:${arn}`,
-    );
+    const { change, dedupeKey } = incidentManagerLink(arn, now);
+    await this.mutateIncident(seq, now, change, dedupeKey);
   }
 
   async getIncident(seq: number): Promise<Incident | undefined> {

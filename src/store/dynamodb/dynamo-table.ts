@@ -112,34 +112,27 @@ export class DynamoTable {
   }
 
   /** Puts the item; false when `condition` failed (nothing was written). */
-  async put(item: Item, condition?: Condition): Promise<boolean> {
-    try {
-      await this.track(
-        this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  put(item: Item, condition?: Condition): Promise<boolean> {
+    return this.conditional(
+      this.documents.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })),
+    );
   }
 
   /** Updates the item; false when its condition failed (nothing was written). */
-  async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
-    try {
-      await this.track(this.documents.send(new UpdateCommand({ TableName: this.tableName, ...input })));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+    return this.conditional(this.documents.send(new UpdateCommand({ TableName: this.tableName, ...input })));
   }
 
-  async delete(key: Key, condition?: Condition): Promise<boolean> {
+  delete(key: Key, condition?: Condition): Promise<boolean> {
+    return this.conditional(
+      this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition })),
+    );
+  }
+
+  /** A single write that answers false, instead of throwing, when its condition failed. */
+  private async conditional(write: Promise<unknown>): Promise<boolean> {
     try {
-      await this.track(
-        this.documents.send(new DeleteCommand({ TableName: this.tableName, Key: key, ...condition })),
-      );
+      await this.track(write);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -169,38 +162,36 @@ export class DynamoTable {
   }
 
   /** How many items the query matches, without reading them. */
-  async count(input: Omit<QueryCommandInput, 'TableName'>): Promise<number> {
-    let total = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.track(
-        this.documents.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            ...input,
-            Select: 'COUNT',
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      total += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return total;
+  count(input: Omit<QueryCommandInput, 'TableName'>): Promise<number> {
+    return this.countPages((start) =>
+      this.documents.send(
+        new QueryCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
+      ),
+    );
   }
 
   /** Counts items over the whole table: for figures nothing decides on (see docs/store.md). */
-  async scanCount(input: Omit<ScanCommandInput, 'TableName'>): Promise<number> {
+  scanCount(input: Omit<ScanCommandInput, 'TableName'>): Promise<number> {
+    return this.countPages((start) =>
+      this.documents.send(
+        new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
+      ),
+    );
+  }
+
+  /** Adds up the counts of every page, asking for each from where the one before stopped. */
+  private async countPages(
+    page: (start: Record<string, unknown> | undefined) => Promise<{
+      Count?: number;
+      LastEvaluatedKey?: Record<string, unknown>;
+    }>,
+  ): Promise<number> {
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.track(
-        this.documents.send(
-          new ScanCommand({ TableName: this.tableName, ...input, Select: 'COUNT', ExclusiveStartKey: start }),
-        ),
-      );
-      total += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
+      const answer = await this.track(page(start));
+      total += answer.Count ?? 0;
+      start = answer.LastEvaluatedKey;
     } while (start);
     return total;
   }

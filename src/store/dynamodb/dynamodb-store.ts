@@ -7,6 +7,7 @@ import type {
   TimelineEntry,
   Transition,
 } from '../../incidents/index.ts';
+import { incidentManagerLink } from '../incident-manager-link.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { CardRecord, InboxItem, InboxStatus, MutationOutcome, SignalOutcome, Store } from '../store.ts';
 import type { DynamoTable } from './dynamo-table.ts';
@@ -229,21 +230,8 @@ export class DynamoDbStore implements Store {
   }
 
   async linkIncidentManager(seq: number, arn: string, now: Date): Promise<void> {
-    await this.mutateIncident(
-      seq,
-      now,
-      (incident) => ({
-        kind: 'changed',
-        incident: { ...incident, incidentManagerArn: arn, updatedAt: now, version: incident.version + 1 },
-        entry: {
-          at: now,
-          kind: 'annotation',
-          actor: 'aws:incident-manager',
-          text: `started in Incident Manager as ${arn}`,
-        },
-      }),
-      `im-link:${arn}`,
-    );
+    const { change, dedupeKey } = incidentManagerLink(arn, now);
+    await this.mutateIncident(seq, now, change, dedupeKey);
   }
 
   async getIncident(seq: number): Promise<Incident | undefined> {
