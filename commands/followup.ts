@@ -1,8 +1,9 @@
 import { createdText, parseDue } from '../src/followups/index.ts';
 import { deniedText } from '../src/incidents/index.ts';
+import { matchPageNames, unmatchedNamesText } from '../src/paging/index.ts';
 import { type FollowUpArgs, followUpArgs } from './followup-args.ts';
 import { resolveTarget } from './incident-target.ts';
-import { parseWith } from './parse-args.ts';
+import { parseWith, quote } from './parse-args.ts';
 import type { Subcommand } from './subcommand.ts';
 
 const USAGE = '/incident followup [id] <text> [@owner] [YYYY-MM-DD|today|tomorrow|in 3d|in 2w]';
@@ -18,9 +19,22 @@ export const followupCommand: Subcommand<FollowUpArgs> = {
   hint: 'a trailing @mention is the owner and a trailing date (2026-12-15, tomorrow, in 3d) when it is due',
   parse: (text) => parseWith(followUpArgs, text),
   async run(ctx) {
-    const { dueText, owner, title } = ctx.args;
+    const { dueText, ownerName, title } = ctx.args;
     const due = dueText === undefined ? undefined : parseDue(dueText, ctx.deps.clock.now());
     if (due && !due.ok) return ctx.reply(`${due.problem}\nUsage: \`${USAGE}\``);
+    let owner = ctx.args.owner;
+    if (ownerName) {
+      // Looked up as /incident take looks a name up; a name that is nobody adds nothing.
+      const [match] = await matchPageNames(ctx.deps.slack, [ownerName]);
+      if (match?.kind !== 'found' || match.target.startsWith('S')) {
+        const problem =
+          match?.kind === 'found'
+            ? `${quote(ownerName)} is a user group; a follow-up has one owner.`
+            : unmatchedNamesText(match ? [match] : []);
+        return ctx.reply(`No follow-up added.\n${problem}`);
+      }
+      owner = match.target;
+    }
     const incident = await resolveTarget(ctx, ctx.args.id, USAGE);
     if (!incident) return;
     const denial = await ctx.deps.permissions.refusal('triage', ctx.userId, incident);

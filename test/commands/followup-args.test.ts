@@ -13,6 +13,17 @@ describe('/incident followup arguments', () => {
     });
   });
 
+  it('reads a trailing @name as the owner to look up, as Slack sends an unescaped mention', () => {
+    expect(followupCommand.parse('INC-1 Alert on replica lag @alice in 3d')).toEqual({
+      ok: true,
+      args: { id: 1, title: 'Alert on replica lag', ownerName: '@alice', dueText: 'in 3d' },
+    });
+    expect(followupCommand.parse('tomorrow is fine, says @bob.baker tomorrow')).toEqual({
+      ok: true,
+      args: { id: undefined, title: 'tomorrow is fine, says', ownerName: '@bob.baker', dueText: 'tomorrow' },
+    });
+  });
+
   it('keeps mentions inside the text, and a quoted text whole', () => {
     expect(followupCommand.parse('7 "ask <@U0CAROL> about the replica"')).toEqual({
       ok: true,

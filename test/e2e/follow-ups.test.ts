@@ -424,3 +424,21 @@ describe('with followups.opsCenter off', () => {
     ]);
   });
 });
+
+describe('an owner named as Slack sends a mention it does not escape', () => {
+  it('looks @name up as the owner, and adds nothing for a name that is nobody', async () => {
+    const before = (await followUpsOf(1)).length;
+    const { reply } = await runIncidentCommand(
+      harness,
+      'followup INC-1 Check the failover alarm @carol tomorrow',
+    );
+    expect(reply.text).toContain('owner <@U0CAROL>');
+    const nobody = await runIncidentCommand(harness, 'followup INC-1 Check it again @nobody-here');
+    expect(nobody.reply.text).toContain('No follow-up added.');
+    const after = await followUpsOf(1);
+    expect(after).toHaveLength(before + 1);
+    expect(after.find((followUp) => followUp.title === 'Check the failover alarm')).toMatchObject({
+      owner: 'U0CAROL',
+    });
+  });
+});
